@@ -1,0 +1,63 @@
+"""Alembic environment: one linear chain of migrations for SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from logging.config import fileConfig
+
+from alembic import context
+from silkledger.db import make_engine, resolve_url
+from silkledger.models import metadata
+
+config = context.config
+
+# Only the `alembic` command configures logging from alembic.ini; the silkledger CLI passes no
+# file name, so it keeps its own logging.
+if config.config_file_name is not None and config.attributes.get("configure_logging", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+
+def _url():
+    """The same URL the CLI would use; `alembic -x db=URL` and the CLI's --db override it."""
+    return resolve_url(config.attributes.get("url") or context.get_x_argument(as_dictionary=True).get("db"))
+
+
+def _configure(**kwargs) -> None:
+    dialect = kwargs.get("dialect_name") or kwargs["connection"].dialect.name
+    context.configure(
+        target_metadata=metadata,
+        # SQLite cannot ALTER most things: batch mode copies the table; PostgreSQL alters in place.
+        render_as_batch=dialect == "sqlite",
+        compare_type=True,
+        compare_server_default=False,
+        **kwargs,
+    )
+
+
+def run_migrations_offline() -> None:
+    url = _url()
+    _configure(url=url, dialect_name=url.get_backend_name(), literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(_url())
+    try:
+        with engine.connect() as connection:
+            _configure(connection=connection)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

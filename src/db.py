@@ -1,0 +1,87 @@
+"""Where the database is and how to connect to it: the one setting, SILKLEDGER_DATABASE_URL.
+
+The CLI's ``--db`` option, Alembic's env.py, the loaders and the reports all resolve the URL here,
+so every entry point talks to the same database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import SilkledgerError
+
+ENV_VAR = "SILKLEDGER_DATABASE_URL"
+DEFAULT_URL = "sqlite:///data/silkledger.db"
+
+
+class DatabaseConfigError(SilkledgerError):
+    """The database URL cannot be used; the message says why in one line."""
+
+
+def resolve_url(explicit: str | None = None) -> URL:
+    """The database URL: ``explicit`` (``--db``), else the environment variable, else the default."""
+    raw = explicit or os.environ.get(ENV_VAR) or DEFAULT_URL
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise DatabaseConfigError(f"not a database URL: {raw!r}") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseConfigError(
+            f"unsupported database {url.get_backend_name()!r} in {url.render_as_string()}: "
+            "use sqlite:///path or postgresql://user@host/db"
+        )
+    return url
+
+
+def make_engine(url: URL | str | None = None) -> Engine:
+    """An engine for ``url``; SQLite gets its folder created and foreign keys and WAL turned on."""
+    url = resolve_url(url) if not isinstance(url, URL) else url
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:")
+    if not in_memory:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # SQLite forgets both settings per connection
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    return engine
+
+
+def describe(url: URL) -> str:
+    """The URL as it may be shown to people: never with a password."""
+    return url.render_as_string(hide_password=True)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    with sessionmaker(engine)() as session, session.begin():
+        yield session
+
+
+def connection_error(url: URL, exc: Exception) -> SilkledgerError:
+    """A one-line reason for a failed connection, naming the database (never its password)."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    return SilkledgerError(f"cannot use database {describe(url)}: {reason}")

@@ -1,0 +1,1 @@
+"""Loaders: the seed loader (seed/ files -> database) and the article loader."""

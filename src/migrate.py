@@ -1,0 +1,80 @@
+"""Schema migrations from Python: the CLI and the tests run Alembic through these functions.
+
+The migration scripts ship inside the package (``silkledger.migrations``), so they run from an
+installed wheel as well as from a checkout.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import URL
+
+from .db import connection_error, make_engine
+from .errors import SilkledgerError
+from .models import metadata
+
+
+def alembic_config(url: URL) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("silkledger.migrations")))
+    config.attributes["url"] = url
+    return config
+
+
+def upgrade(url: URL, revision: str = "head") -> None:
+    _run(url, command.upgrade, revision)
+
+
+def downgrade(url: URL, revision: str = "-1") -> None:
+    _run(url, command.downgrade, revision)
+
+
+def _run(url: URL, action, revision: str) -> None:
+    try:
+        action(alembic_config(url), revision)
+    except CommandError as exc:
+        raise SilkledgerError(f"migration to {revision!r} failed: {exc}") from None
+    except OperationalError as exc:
+        raise connection_error(url, exc) from None
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config(URL.create("sqlite"))).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def table_row_counts(engine: Engine) -> dict[str, int | None]:
+    """Every table of the schema with its row count; None where the table does not exist yet."""
+    existing = set(inspect(engine).get_table_names())
+    counts: dict[str, int | None] = {}
+    with engine.connect() as connection:
+        for name, table in sorted(metadata.tables.items()):
+            if name in existing:
+                counts[name] = connection.execute(select(func.count()).select_from(table)).scalar_one()
+            else:
+                counts[name] = None
+    return counts
+
+
+def open_engine(url: URL) -> Engine:
+    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError."""
+    engine = make_engine(url)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        engine.dispose()
+        raise connection_error(url, exc) from None
+    return engine

@@ -1,0 +1,49 @@
+"""The silkledger schema: SQLAlchemy 2.0 typed models, one module per area.
+
+This package is the schema and nothing else; it imports nothing from loaders, reports or the CLI.
+The ``comment`` on every table and column is the data dictionary.
+"""
+
+from .agreements import Agreement, AgreementParty, AgreementSector
+from .base import Base
+from .events import Event, EventParticipant
+from .indicators import Indicator
+from .parties import Organization, OrganizationAlias, Person
+from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
+from .provenance import Citation, Source
+from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
+from .runs import ReportRun
+from .trade import TradeFlow
+
+metadata = Base.metadata
+
+# Fact tables: each has key, review_status, loaded_by and citations.
+FACT_MODELS = (Event, Agreement, TradeFlow, Project, Indicator)
+
+__all__ = [
+    "FACT_MODELS",
+    "Agreement",
+    "AgreementParty",
+    "AgreementSector",
+    "Base",
+    "Citation",
+    "Country",
+    "CountryAlias",
+    "CountryGroupMember",
+    "CurrencyRate",
+    "Event",
+    "EventParticipant",
+    "Indicator",
+    "Organization",
+    "OrganizationAlias",
+    "Person",
+    "Project",
+    "ProjectAlias",
+    "ProjectCountry",
+    "ProjectOrganization",
+    "ReportRun",
+    "Sector",
+    "Source",
+    "TradeFlow",
+    "metadata",
+]

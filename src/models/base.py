@@ -1,0 +1,202 @@
+"""The declarative base, the naming rules and the column groups that several tables share.
+
+Naming rules (the analyst's interface; every table follows them):
+
+- tables are plural snake_case nouns (``trade_flows``); link tables join two names
+  (``agreement_parties``); every table has an integer surrogate key ``id``;
+- a foreign key is ``<referenced singular>_id`` (``country_id``), prefixed by its role where a
+  table points twice at one table (``reporter_country_id``, ``partner_country_id``);
+- curated and extracted records carry a stable natural key ``key`` (a lower-case slug);
+- dates end in ``_date`` and carry a ``*_precision`` (day, month, year); timestamps end in ``_at``;
+- money is ``value_amount`` + ``value_currency`` (ISO 4217, as stated) + ``value_qualifier`` and a
+  derived ``value_usd``; booleans start with ``is_``; counts end in ``_count``;
+- enumerated columns are text with a CHECK constraint listing their values (portable, readable
+  in every SQL client) rather than a native ENUM type;
+- every table and column has a ``comment``: it is the data dictionary.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Enumerations: each is enforced by a CHECK constraint; reports and loaders import them.
+REVIEW_STATUSES = ("curated", "extracted", "accepted", "rejected")
+COUNTING_REVIEW_STATUSES = ("curated", "accepted")
+LOADERS = ("seed", "article", "manual")
+DATE_PRECISIONS = ("day", "month", "year")
+VALUE_QUALIFIERS = ("exact", "over", "about", "nearly", "up_to", "at_least", "under")
+
+# Money and measured values: 28 digits with 6 after the point hold any stated amount in units.
+Amount = Numeric(28, 6)
+
+
+class Base(DeclarativeBase):
+    """Base of every silkledger table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def one_of(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:
+    """A CHECK constraint that keeps ``column`` within ``values`` (NULL passes, as in SQL)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name or column)
+
+
+def non_negative(column: str) -> CheckConstraint:
+    return CheckConstraint(f"{column} >= 0", name=f"{column}_non_negative")
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=func.now(),
+        comment="When the row was first written to this database.",
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=func.now(),
+        onupdate=func.now(),
+        comment="When the row was last changed.",
+    )
+
+
+class CuratedMixin(TimestampMixin):
+    """Columns every fact row has: its stable key, review state and which loader owns it."""
+
+    key: Mapped[str] = mapped_column(
+        String(200),
+        unique=True,
+        comment="Stable natural key (a lower-case slug); seed files and loaders match rows by it.",
+    )
+    review_status: Mapped[str] = mapped_column(
+        String(16),
+        default="extracted",
+        comment=(
+            "Review state: curated (seed, checked by a person), extracted (machine, not yet "
+            "reviewed), accepted or rejected. Reports count curated and accepted facts."
+        ),
+    )
+    loaded_by: Mapped[str] = mapped_column(
+        String(16),
+        comment="Which loader wrote the row: seed, article or manual. A loader only touches its own rows.",
+    )
+    note: Mapped[str | None] = mapped_column(
+        Text, comment="Free-text remark: inferences made, caveats, disagreements between sources."
+    )
+
+    @staticmethod
+    def fact_checks() -> tuple[CheckConstraint, ...]:
+        return (one_of("review_status", REVIEW_STATUSES), one_of("loaded_by", LOADERS))
+
+
+class MoneyMixin:
+    """A stated amount of money, kept as stated, with a derived USD value."""
+
+    value_amount: Mapped[Decimal | None] = mapped_column(
+        Amount, comment="The amount as stated, in units of value_currency (24 billion = 24000000000)."
+    )
+    value_currency: Mapped[str | None] = mapped_column(
+        String(3), comment="ISO 4217 code of the stated amount (USD, CNY, KZT)."
+    )
+    value_qualifier: Mapped[str | None] = mapped_column(
+        String(10),
+        comment="How the amount was qualified: exact, over, about, nearly, up_to, at_least, under.",
+    )
+    value_usd: Mapped[Decimal | None] = mapped_column(
+        Amount,
+        comment="The amount in US dollars, derived through currency_rates; NULL when no rate is known.",
+    )
+
+    @staticmethod
+    def money_checks() -> tuple[CheckConstraint, ...]:
+        return (
+            non_negative("value_amount"),
+            non_negative("value_usd"),
+            one_of("value_qualifier", VALUE_QUALIFIERS),
+            CheckConstraint(
+                "value_amount IS NULL OR value_currency IS NOT NULL", name="value_has_currency"
+            ),
+        )
+
+
+def exactly_one(columns: tuple[str, ...], name: str) -> CheckConstraint:
+    """A CHECK constraint that exactly one of ``columns`` is set (portable: no boolean arithmetic)."""
+    count = " + ".join(f"CASE WHEN {column} IS NULL THEN 0 ELSE 1 END" for column in columns)
+    return CheckConstraint(f"{count} = 1", name=name)
+
+
+class PartyMixin:
+    """A reference to one party: a country, an organisation or a person (exactly one is set)."""
+
+    country_id: Mapped[int | None] = mapped_column(
+        ForeignKey("countries.id", ondelete="RESTRICT"),
+        index=True,
+        comment="The party when it is a country (or an aggregate such as Central Asia).",
+    )
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"),
+        index=True,
+        comment="The party when it is an organisation.",
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"),
+        index=True,
+        comment="The party when it is a person.",
+    )
+
+    @staticmethod
+    def party_check() -> CheckConstraint:
+        return exactly_one(("country_id", "organization_id", "person_id"), "exactly_one_party")
+
+
+class PeriodMixin:
+    """The period a figure covers: start and end dates and a readable label."""
+
+    period_start: Mapped[date | None] = mapped_column(
+        Date, index=True, comment="First day of the period the figure covers."
+    )
+    period_end: Mapped[date | None] = mapped_column(
+        Date, comment="Last day of the period the figure covers."
+    )
+    period_label: Mapped[str | None] = mapped_column(
+        String(40), comment="The period as a label: 2024, or 2025-01..2025-04 for four months."
+    )
+
+    @staticmethod
+    def period_check() -> CheckConstraint:
+        return CheckConstraint("period_end >= period_start", name="period_order")
+
+
+class AttributionMixin:
+    """Whom the source attributes a figure to (a customs office, a minister)."""
+
+    attributed_to_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"),
+        comment="The person the source quotes for the figure (Kuantyrov, Tokayev).",
+    )
+    attributed_to_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"),
+        comment="The organisation the source credits for the figure (China's customs).",
+    )

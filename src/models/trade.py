@@ -1,0 +1,82 @@
+"""Trade flows: one row per claimed figure, so sources that disagree stand side by side."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import (
+    VALUE_QUALIFIERS,
+    Amount,
+    AttributionMixin,
+    Base,
+    CuratedMixin,
+    PeriodMixin,
+    non_negative,
+    one_of,
+)
+
+FLOWS = ("turnover", "exports", "imports", "transit")
+MEASURES = ("value", "share", "volume")
+# Units other than these three-letter currency codes are physical or relative.
+NON_CURRENCY_UNITS = ("percent", "tonnes", "containers")
+
+
+class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
+    __tablename__ = "trade_flows"
+    __table_args__ = (
+        *CuratedMixin.fact_checks(),
+        PeriodMixin.period_check(),
+        one_of("flow", FLOWS),
+        one_of("measure", MEASURES),
+        one_of("value_qualifier", VALUE_QUALIFIERS),
+        non_negative("value"),
+        non_negative("value_usd"),
+        CheckConstraint(
+            "unit IN ('percent', 'tonnes', 'containers') OR "
+            "(length(unit) = 3 AND upper(unit) = unit)",
+            name="unit",
+        ),
+        CheckConstraint("measure <> 'share' OR unit = 'percent'", name="share_in_percent"),
+        CheckConstraint("reporter_country_id <> partner_country_id", name="distinct_countries"),
+        Index(None, "reporter_country_id", "partner_country_id", "period_start"),
+        {
+            "comment": (
+                "Trade claims: one row per claimed value of a reporter's trade with a partner over "
+                "a period. The same figure from several sources is one row with several citations; "
+                "different figures are different rows."
+            )
+        },
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
+    reporter_country_id: Mapped[int] = mapped_column(
+        ForeignKey("countries.id", ondelete="RESTRICT"),
+        comment="The country (or aggregate) whose trade it is; flow is from its side.",
+    )
+    partner_country_id: Mapped[int] = mapped_column(
+        ForeignKey("countries.id", ondelete="RESTRICT"),
+        index=True,
+        comment="The trading partner.",
+    )
+    flow: Mapped[str] = mapped_column(
+        String(16), comment="turnover (both ways), exports, imports or transit, from the reporter's side."
+    )
+    measure: Mapped[str] = mapped_column(
+        String(8),
+        comment="value (money), share (percent of the reporter's total for that flow) or volume (goods).",
+    )
+    value: Mapped[Decimal] = mapped_column(
+        Amount, comment="The figure in unit: 30050000000 for $30.05 billion, 15.5 for 15.5%."
+    )
+    unit: Mapped[str] = mapped_column(
+        String(16), comment="An ISO 4217 currency (USD), percent, tonnes or containers."
+    )
+    value_qualifier: Mapped[str] = mapped_column(
+        String(10), default="exact", comment="exact, over, about, nearly, up_to, at_least or under."
+    )
+    value_usd: Mapped[Decimal | None] = mapped_column(
+        Amount, comment="The value in US dollars for money measures; NULL for other units or no rate."
+    )
