@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from logging.config import fileConfig
 
-from alembic import context
 from silkledger.db import make_engine, resolve_url
 from silkledger.models import metadata
+
+from alembic import context
 
 config = context.config
 
@@ -18,7 +19,9 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 def _url():
     """The same URL the CLI would use; `alembic -x db=URL` and the CLI's --db override it."""
-    return resolve_url(config.attributes.get("url") or context.get_x_argument(as_dictionary=True).get("db"))
+    return resolve_url(
+        config.attributes.get("url") or context.get_x_argument(as_dictionary=True).get("db")
+    )
 
 
 def _configure(**kwargs) -> None:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__, migrate
+from . import __version__, dictionary, migrate
 from .db import describe, resolve_url
 from .errors import SilkledgerError
 
@@ -93,7 +93,9 @@ def db_upgrade(
 @expected_errors
 def db_downgrade(
     ctx: typer.Context,
-    revision: Annotated[str, typer.Argument(help="Target revision: -1, a revision id, or base.")] = "-1",
+    revision: Annotated[
+        str, typer.Argument(help="Target revision: -1, a revision id, or base.")
+    ] = "-1",
 ) -> None:
     """Migrate the schema down to REVISION (default: one step back).
 
@@ -120,6 +122,27 @@ def db_current(ctx: typer.Context) -> None:
     head = migrate.head_revision()
     state = "up to date" if current == head else f"newest is {head}"
     console.print(f"{describe(url)}: revision {current or 'none (empty database)'} ({state})")
+
+
+@db_app.command("dictionary")
+@expected_errors
+def db_dictionary(
+    out: Annotated[str | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print the data dictionary (every table and column with its meaning) as Markdown.
+
+    Example: silkledger db dictionary --out docs/data-dictionary.md
+    """
+    text = dictionary.markdown()
+    if out is None:
+        print(text)
+        return
+    try:
+        with open(out, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError as exc:
+        raise SilkledgerError(f"cannot write {out}: {exc.strerror}") from None
+    console.print(f"wrote {out}")
 
 
 @db_app.command("status")

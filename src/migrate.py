@@ -6,25 +6,37 @@ installed wheel as well as from a checkout.
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine, func, inspect, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
+
+from alembic import command
 
 from .db import connection_error, make_engine
 from .errors import SilkledgerError
 from .models import metadata
 
 
+def migrations_dir() -> str:
+    """Where the migration scripts are: alembic/ in a checkout, silkledger/migrations in a wheel.
+
+    The folder has no __init__.py on purpose: at the top of a checkout, a regular package named
+    ``alembic`` would shadow the Alembic library itself.
+    """
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "migrations"
+    return str(installed if installed.is_dir() else package_dir.parent / "alembic")
+
+
 def alembic_config(url: URL) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(files("silkledger.migrations")))
+    config.set_main_option("script_location", migrations_dir())
     config.attributes["url"] = url
     return config
 
@@ -62,7 +74,9 @@ def table_row_counts(engine: Engine) -> dict[str, int | None]:
     with engine.connect() as connection:
         for name, table in sorted(metadata.tables.items()):
             if name in existing:
-                counts[name] = connection.execute(select(func.count()).select_from(table)).scalar_one()
+                counts[name] = connection.execute(
+                    select(func.count()).select_from(table)
+                ).scalar_one()
             else:
                 counts[name] = None
     return counts

@@ -15,11 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import URL, make_url
-
 from silkledger import migrate
 from silkledger.db import make_engine
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
 
 ENGINES = ("sqlite", "postgresql")
 PG_ADMIN_URL = os.environ.get(
@@ -126,7 +125,9 @@ _templates: dict[tuple[str, str], URL] = {}
 
 
 @pytest.fixture(scope="session")
-def template_factory(tmp_path_factory) -> Iterator[Callable[[str, str, Callable[[URL], None]], URL]]:
+def template_factory(
+    tmp_path_factory,
+) -> Iterator[Callable[[str, str, Callable[[URL], None]], URL]]:
     factories: dict[str, DatabaseFactory] = {}
 
     def template(engine_name: str, label: str, build: Callable[[URL], None]) -> URL:

@@ -67,7 +67,9 @@ class Agreement(CuratedMixin, MoneyMixin, Base):
         Integer, comment="Number of documents: 1 for a single agreement, 58 for a package of 58."
     )
     signed_date: Mapped[date | None] = mapped_column(
-        Date, index=True, comment="Date signed or announced (first of the month or year when less precise)."
+        Date,
+        index=True,
+        comment="Date signed or announced (first of the month or year when less precise).",
     )
     signed_date_precision: Mapped[str | None] = mapped_column(
         String(8), comment="Precision of signed_date: day, month or year."
@@ -90,7 +92,9 @@ class AgreementParty(Base, PartyMixin):
     __table_args__ = (
         PartyMixin.party_check(),
         one_of("role", PARTY_ROLES),
-        {"comment": "The parties to an agreement, each a country, an organisation or a person, with a role."},
+        {
+            "comment": "The parties to an agreement, each a country, an organisation or a person, with a role."
+        },
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")

@@ -115,7 +115,8 @@ class MoneyMixin:
     """A stated amount of money, kept as stated, with a derived USD value."""
 
     value_amount: Mapped[Decimal | None] = mapped_column(
-        Amount, comment="The amount as stated, in units of value_currency (24 billion = 24000000000)."
+        Amount,
+        comment="The amount as stated, in units of value_currency (24 billion = 24000000000).",
     )
     value_currency: Mapped[str | None] = mapped_column(
         String(3), comment="ISO 4217 code of the stated amount (USD, CNY, KZT)."

@@ -33,7 +33,9 @@ class Event(CuratedMixin, Base):
         one_of("date_precision", DATE_PRECISIONS),
         CheckConstraint("end_date >= start_date", name="date_order"),
         CheckConstraint("sequence_number > 0", name="sequence_number_positive"),
-        {"comment": "Summits, state and working visits, bilateral meetings, forums, calls, parades."},
+        {
+            "comment": "Summits, state and working visits, bilateral meetings, forums, calls, parades."
+        },
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
@@ -44,11 +46,15 @@ class Event(CuratedMixin, Base):
             "phone_call, parade, conference, announcement or other."
         ),
     )
-    title: Mapped[str] = mapped_column(Text, comment="Name of the event (Second China–Central Asia Summit).")
+    title: Mapped[str] = mapped_column(
+        Text, comment="Name of the event (Second China–Central Asia Summit)."
+    )
     start_date: Mapped[date | None] = mapped_column(
         Date, index=True, comment="First day (first of the month or year when less precise)."
     )
-    end_date: Mapped[date | None] = mapped_column(Date, comment="Last day; equals start_date for one day.")
+    end_date: Mapped[date | None] = mapped_column(
+        Date, comment="Last day; equals start_date for one day."
+    )
     date_precision: Mapped[str | None] = mapped_column(
         String(8), comment="Precision of the dates as stated: day, month or year."
     )
@@ -74,7 +80,9 @@ class EventParticipant(Base, PartyMixin):
     __table_args__ = (
         PartyMixin.party_check(),
         one_of("role", PARTICIPANT_ROLES),
-        {"comment": "Who took part in an event: a country, an organisation or a person, with a role."},
+        {
+            "comment": "Who took part in an event: a country, an organisation or a person, with a role."
+        },
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")

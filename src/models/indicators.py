@@ -36,9 +36,13 @@ class Indicator(CuratedMixin, PeriodMixin, AttributionMixin, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    name: Mapped[str] = mapped_column(Text, comment="What is measured, in words (Chinese investment in Kazakhstan).")
+    name: Mapped[str] = mapped_column(
+        Text, comment="What is measured, in words (Chinese investment in Kazakhstan)."
+    )
     metric: Mapped[str] = mapped_column(
-        String(60), index=True, comment="Snake_case slug grouping like figures (investment_stock, jobs)."
+        String(60),
+        index=True,
+        comment="Snake_case slug grouping like figures (investment_stock, jobs).",
     )
     country_id: Mapped[int | None] = mapped_column(
         ForeignKey("countries.id", ondelete="RESTRICT"),
@@ -50,14 +54,16 @@ class Indicator(CuratedMixin, PeriodMixin, AttributionMixin, Base):
         comment="The counterpart country, where there is one (China for Chinese investment in Kazakhstan).",
     )
     organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="SET NULL"), comment="The organisation it describes."
+        ForeignKey("organizations.id", ondelete="SET NULL"),
+        comment="The organisation it describes.",
     )
     project_id: Mapped[int | None] = mapped_column(
         ForeignKey("projects.id", ondelete="SET NULL"), comment="The project it describes."
     )
     value: Mapped[Decimal] = mapped_column(Amount, comment="The figure in unit.")
     unit: Mapped[str] = mapped_column(
-        String(24), comment="USD (or another ISO 4217 code), percent, count, tonnes, km, days, years …"
+        String(24),
+        comment="USD (or another ISO 4217 code), percent, count, tonnes, km, days, years …",
     )
     value_qualifier: Mapped[str] = mapped_column(
         String(10), default="exact", comment="exact, over, about, nearly, up_to, at_least or under."

@@ -53,7 +53,9 @@ class Organization(TimestampMixin, Base):
 
 class OrganizationAlias(Base):
     __tablename__ = "organization_aliases"
-    __table_args__ = {"comment": "Other names texts use for an organisation (CNPC, Eximbank of China)."}
+    __table_args__ = {
+        "comment": "Other names texts use for an organisation (CNPC, Eximbank of China)."
+    }
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     organization_id: Mapped[int] = mapped_column(
@@ -61,7 +63,9 @@ class OrganizationAlias(Base):
         index=True,
         comment="The organisation meant.",
     )
-    alias: Mapped[str] = mapped_column(String(300), unique=True, comment="The name as texts use it.")
+    alias: Mapped[str] = mapped_column(
+        String(300), unique=True, comment="The name as texts use it."
+    )
 
 
 class Person(TimestampMixin, Base):
@@ -73,7 +77,9 @@ class Person(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     key: Mapped[str] = mapped_column(String(200), unique=True, comment="Stable slug (xi-jinping).")
-    name: Mapped[str] = mapped_column(String(300), comment="Full name as usually written in English.")
+    name: Mapped[str] = mapped_column(
+        String(300), comment="Full name as usually written in English."
+    )
     country_id: Mapped[int | None] = mapped_column(
         ForeignKey("countries.id", ondelete="RESTRICT"),
         index=True,
@@ -85,7 +91,8 @@ class Person(TimestampMixin, Base):
         comment="The organisation the person speaks for, where the articles give one.",
     )
     position: Mapped[str | None] = mapped_column(
-        String(300), comment="Position as the articles give it (Deputy Foreign Minister of Kazakhstan)."
+        String(300),
+        comment="Position as the articles give it (Deputy Foreign Minister of Kazakhstan).",
     )
     loaded_by: Mapped[str] = mapped_column(
         String(16), comment="Which loader wrote the row: seed, article or manual."

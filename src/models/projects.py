@@ -56,13 +56,18 @@ class Project(CuratedMixin, MoneyMixin, Base):
         one_of("kind", PROJECT_KINDS),
         one_of("status", PROJECT_STATUSES),
         CheckConstraint("end_year >= start_year", name="year_order"),
-        {"comment": "Infrastructure, energy, industrial, digital and other projects, with their status."},
+        {
+            "comment": "Infrastructure, energy, industrial, digital and other projects, with their status."
+        },
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    name: Mapped[str] = mapped_column(Text, comment="Usual English name (China–Kyrgyzstan–Uzbekistan railway).")
+    name: Mapped[str] = mapped_column(
+        Text, comment="Usual English name (China–Kyrgyzstan–Uzbekistan railway)."
+    )
     kind: Mapped[str] = mapped_column(
-        String(24), comment="railway, road, dry_port, pipeline, nuclear_plant, ict_centre, fund … (see the CHECK)."
+        String(24),
+        comment="railway, road, dry_port, pipeline, nuclear_plant, ict_centre, fund … (see the CHECK).",
     )
     sector_id: Mapped[int | None] = mapped_column(
         ForeignKey("sectors.id", ondelete="RESTRICT"), index=True, comment="Main sector."
@@ -77,7 +82,9 @@ class Project(CuratedMixin, MoneyMixin, Base):
     end_year: Mapped[int | None] = mapped_column(
         Integer, comment="Year the project was or is due to be completed."
     )
-    description: Mapped[str | None] = mapped_column(Text, comment="What the project is, in a sentence.")
+    description: Mapped[str | None] = mapped_column(
+        Text, comment="What the project is, in a sentence."
+    )
 
 
 class ProjectAlias(Base):
@@ -88,7 +95,9 @@ class ProjectAlias(Base):
     project_id: Mapped[int] = mapped_column(
         ForeignKey("projects.id", ondelete="CASCADE"), index=True, comment="The project."
     )
-    alias: Mapped[str] = mapped_column(String(300), unique=True, comment="The name as texts use it.")
+    alias: Mapped[str] = mapped_column(
+        String(300), unique=True, comment="The name as texts use it."
+    )
 
 
 class ProjectCountry(Base):
@@ -108,7 +117,9 @@ class ProjectCountry(Base):
         comment="A country involved.",
     )
     role: Mapped[str] = mapped_column(
-        String(16), primary_key=True, comment="host, partner, transit, financier, origin or destination."
+        String(16),
+        primary_key=True,
+        comment="host, partner, transit, financier, origin or destination.",
     )
 
 

@@ -26,7 +26,9 @@ class Source(TimestampMixin, Base):
     __table_args__ = (
         one_of("published_date_precision", DATE_PRECISIONS),
         one_of("load_method", LOAD_METHODS),
-        {"comment": "One row per article: its metadata and its full text, the ground of every citation."},
+        {
+            "comment": "One row per article: its metadata and its full text, the ground of every citation."
+        },
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
@@ -40,9 +42,13 @@ class Source(TimestampMixin, Base):
     publisher: Mapped[str | None] = mapped_column(
         String(300), comment="Publisher, only where known; never guessed."
     )
-    url: Mapped[str | None] = mapped_column(Text, comment="Where the article was published, if known.")
+    url: Mapped[str | None] = mapped_column(
+        Text, comment="Where the article was published, if known."
+    )
     published_date: Mapped[date | None] = mapped_column(
-        Date, index=True, comment="Publication date (first day of the month or year when less precise)."
+        Date,
+        index=True,
+        comment="Publication date (first day of the month or year when less precise).",
     )
     published_date_precision: Mapped[str | None] = mapped_column(
         String(8), comment="Precision of published_date: day, month or year."
@@ -54,7 +60,9 @@ class Source(TimestampMixin, Base):
         Text, comment="The full text as stored; citation spans are offsets into it."
     )
     content_sha256: Mapped[str] = mapped_column(
-        String(64), unique=True, comment="SHA-256 of body_text (UTF-8), hex; the same text is never stored twice."
+        String(64),
+        unique=True,
+        comment="SHA-256 of body_text (UTF-8), hex; the same text is never stored twice.",
     )
     file_name: Mapped[str | None] = mapped_column(
         String(500), comment="The file the article was loaded from."
@@ -100,7 +108,9 @@ class Citation(TimestampMixin, Base):
         ForeignKey("agreements.id", ondelete="CASCADE"), index=True, comment="The cited agreement."
     )
     trade_flow_id: Mapped[int | None] = mapped_column(
-        ForeignKey("trade_flows.id", ondelete="CASCADE"), index=True, comment="The cited trade flow."
+        ForeignKey("trade_flows.id", ondelete="CASCADE"),
+        index=True,
+        comment="The cited trade flow.",
     )
     project_id: Mapped[int | None] = mapped_column(
         ForeignKey("projects.id", ondelete="CASCADE"), index=True, comment="The cited project."
@@ -118,6 +128,7 @@ class Citation(TimestampMixin, Base):
         Integer, comment="Offset just past the quote's last character."
     )
     stated_value: Mapped[str | None] = mapped_column(
-        Text, comment="The value as this source words it, kept when sources disagree (18-19 May, 2023)."
+        Text,
+        comment="The value as this source words it, kept when sources disagree (18-19 May, 2023).",
     )
     note: Mapped[str | None] = mapped_column(Text, comment="Remark on this citation.")

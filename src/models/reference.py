@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Amount, Base, TimestampMixin, one_of
@@ -39,10 +39,13 @@ class Country(TimestampMixin, Base):
         String(300), comment="Official English name where ISO gives one (Republic of Kazakhstan)."
     )
     region: Mapped[str | None] = mapped_column(
-        String(100), index=True, comment="UN M49 sub-region (Central Asia, Eastern Asia) where known."
+        String(100),
+        index=True,
+        comment="UN M49 sub-region (Central Asia, Eastern Asia) where known.",
     )
     is_aggregate: Mapped[bool] = mapped_column(
-        default=False, comment="True for a group of countries treated as one party (Central Asia, EU)."
+        default=False,
+        comment="True for a group of countries treated as one party (Central Asia, EU).",
     )
 
 
@@ -50,7 +53,9 @@ class CountryAlias(Base):
     __tablename__ = "country_aliases"
     __table_args__ = (
         one_of("kind", ALIAS_KINDS),
-        {"comment": "What texts call a country: demonyms, capitals standing for governments, short names."},
+        {
+            "comment": "What texts call a country: demonyms, capitals standing for governments, short names."
+        },
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")

@@ -24,17 +24,25 @@ class ReportRun(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    job_name: Mapped[str] = mapped_column(String(200), index=True, comment="Job name from the jobs file.")
+    job_name: Mapped[str] = mapped_column(
+        String(200), index=True, comment="Job name from the jobs file."
+    )
     report: Mapped[str] = mapped_column(String(32), comment="Which workbook: deals or trade.")
     due_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), comment="The scheduled time this run was for."
     )
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="When the run started.")
+    started_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), comment="When the run started."
+    )
     finished_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), comment="When the run ended; NULL while running."
     )
     status: Mapped[str] = mapped_column(String(16), comment="running, succeeded or failed.")
     file_path: Mapped[str | None] = mapped_column(Text, comment="The workbook written.")
-    file_size_bytes: Mapped[int | None] = mapped_column(BigInteger, comment="Size of the workbook in bytes.")
-    file_sha256: Mapped[str | None] = mapped_column(String(64), comment="SHA-256 of the workbook, hex.")
+    file_size_bytes: Mapped[int | None] = mapped_column(
+        BigInteger, comment="Size of the workbook in bytes."
+    )
+    file_sha256: Mapped[str | None] = mapped_column(
+        String(64), comment="SHA-256 of the workbook, hex."
+    )
     error: Mapped[str | None] = mapped_column(Text, comment="Why the run failed.")

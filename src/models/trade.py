@@ -62,7 +62,8 @@ class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
         comment="The trading partner.",
     )
     flow: Mapped[str] = mapped_column(
-        String(16), comment="turnover (both ways), exports, imports or transit, from the reporter's side."
+        String(16),
+        comment="turnover (both ways), exports, imports or transit, from the reporter's side.",
     )
     measure: Mapped[str] = mapped_column(
         String(8),
@@ -78,5 +79,6 @@ class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
         String(10), default="exact", comment="exact, over, about, nearly, up_to, at_least or under."
     )
     value_usd: Mapped[Decimal | None] = mapped_column(
-        Amount, comment="The value in US dollars for money measures; NULL for other units or no rate."
+        Amount,
+        comment="The value in US dollars for money measures; NULL for other units or no rate.",
     )

@@ -1,1 +1,0 @@
-"""Alembic migrations, shipped inside the package as ``silkledger.migrations``."""

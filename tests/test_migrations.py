@@ -1,0 +1,57 @@
+"""Migrations: up, down and up again, empty and full; models and migrations never drift apart."""
+
+from builders import populate_every_table
+from silkledger import migrate
+from silkledger.db import session_scope
+from silkledger.models import metadata
+from sqlalchemy import inspect
+
+from alembic import command
+
+EVERY_TABLE = set(metadata.tables)
+
+
+def table_names(databases, url) -> set[str]:
+    engine = databases.engine(url)
+    try:
+        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_downgrade_upgrade_on_an_empty_database(databases, empty_url):
+    migrate.upgrade(empty_url)
+    assert table_names(databases, empty_url) == EVERY_TABLE
+    migrate.downgrade(empty_url, "base")
+    assert table_names(databases, empty_url) == set()
+    migrate.upgrade(empty_url)
+    assert table_names(databases, empty_url) == EVERY_TABLE
+
+
+def test_downgrade_and_upgrade_with_a_row_in_every_table(databases, migrated_url):
+    engine = databases.engine(migrated_url)
+    with session_scope(engine) as session:
+        populate_every_table(session)
+    counts = migrate.table_row_counts(engine)
+    assert all(counts[name] > 0 for name in EVERY_TABLE), counts
+    engine.dispose()
+
+    migrate.downgrade(migrated_url, "base")
+    assert table_names(databases, migrated_url) == set()
+    migrate.upgrade(migrated_url)
+    engine = databases.engine(migrated_url)
+    assert set(migrate.table_row_counts(engine).values()) == {0}
+    assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_models_and_migrations_agree(migrated_url):
+    """`alembic check`: autogenerate finds nothing to add, drop or alter."""
+    command.check(migrate.alembic_config(migrated_url))
+
+
+def test_one_linear_chain_of_revisions():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(None))
+    assert len(scripts.get_heads()) == 1
+    assert len(scripts.get_bases()) == 1
