@@ -127,7 +127,9 @@ def db_current(ctx: typer.Context) -> None:
 @db_app.command("dictionary")
 @expected_errors
 def db_dictionary(
-    out: Annotated[str | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the data dictionary (every table and column with its meaning) as Markdown.
 
@@ -165,3 +167,414 @@ def db_status(ctx: typer.Context) -> None:
     for name, count in counts.items():
         table.add_row(name, "[dim]missing[/]" if count is None else f"{count:,}")
     console.print(table)
+
+
+# --- schedule: scheduled Excel exports (silkledger.reports.schedule, docs/scheduling.md) ---------
+
+schedule_app = typer.Typer(
+    help="Export the workbooks listed in a jobs file (reports.toml) on their cron schedules.",
+    no_args_is_help=True,
+)
+app.add_typer(schedule_app, name="schedule")
+
+JobsFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--jobs",
+        envvar="SILKLEDGER_JOBS_FILE",
+        show_envvar=True,
+        metavar="FILE",
+        help="The jobs file (default: reports.toml in the current folder).",
+    ),
+]
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        metavar="ISO",
+        help="Act as if it were this time (ISO 8601; UTC unless it carries an offset).",
+    ),
+]
+
+
+def _schedule_when(moment, zone) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z") if moment else ""
+
+
+def _schedule_print_outcome(outcome, zone_of) -> None:
+    zone = zone_of(outcome.job)
+    due = _schedule_when(outcome.due_at, zone)
+    if outcome.status == "succeeded":
+        line = f"[green]succeeded[/] {outcome.job} ({outcome.report}, due {due}): {outcome.path}"
+        line += f" ({outcome.size_bytes:,} bytes)"
+        if outcome.removed:
+            line += f"; removed {len(outcome.removed)} old workbook(s)"
+        console.print(line, highlight=False, soft_wrap=True)
+    elif outcome.status == "failed":
+        err_console.print(
+            f"[bold red]failed[/] {outcome.job} ({outcome.report}, due {due}): {outcome.detail}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        console.print(
+            f"[yellow]skipped[/] {outcome.job} (due {due}): {outcome.detail}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for warning in outcome.warnings:
+        err_console.print(
+            f"[yellow]warning:[/] {outcome.job}: {warning}", highlight=False, soft_wrap=True
+        )
+
+
+def _schedule_zone_lookup(jobs_file):
+    from datetime import UTC
+
+    zones = {job.name: job.timezone for job in jobs_file.jobs}
+    return lambda name: zones.get(name, UTC)
+
+
+@schedule_app.command("run-due")
+@expected_errors
+def schedule_run_due(
+    ctx: typer.Context, jobs: JobsFileOption = None, now: NowOption = None
+) -> None:
+    """Run, once each, the jobs that have come due since their last successful run.
+
+    Every run is recorded in report_runs; a job another scheduler has claimed is skipped.
+
+    Meant for cron or a systemd timer every few minutes (see docs/scheduling.md).
+
+    Exits 1 if any job failed; the other jobs still run.
+
+    Example: silkledger schedule run-due --jobs reports.toml
+    """
+    from .reports import schedule
+    from .reports.jobs import jobs_file_path, load_jobs
+
+    jobs_file = load_jobs(jobs_file_path(jobs))
+    moment = schedule.parse_now(now)
+    engine = migrate.open_engine(database_url(ctx))
+    zone_of = _schedule_zone_lookup(jobs_file)
+    try:
+        outcomes = schedule.run_due(
+            engine, jobs_file, moment, on_outcome=lambda o: _schedule_print_outcome(o, zone_of)
+        )
+    finally:
+        engine.dispose()
+    if not outcomes:
+        console.print(f"no job due ({len(jobs_file.jobs)} in {jobs_file.path})", highlight=False)
+    failed = [outcome.job for outcome in outcomes if outcome.status == "failed"]
+    if failed:
+        err_console.print(
+            f"[bold red]error:[/] {len(failed)} of {len(outcomes)} job run(s) failed: {', '.join(failed)}",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+
+
+@schedule_app.command("list")
+@expected_errors
+def schedule_list(ctx: typer.Context, jobs: JobsFileOption = None, now: NowOption = None) -> None:
+    """Show each job with its schedule, its next run and how its last run ended.
+
+    Example: silkledger schedule list --jobs reports.toml
+    """
+    from .reports import schedule
+    from .reports.jobs import jobs_file_path, load_jobs
+
+    jobs_file = load_jobs(jobs_file_path(jobs))
+    moment = schedule.parse_now(now)
+    engine = migrate.open_engine(database_url(ctx))
+    try:
+        states = schedule.job_states(engine, jobs_file, moment)
+    finally:
+        engine.dispose()
+    table = Table(title=f"jobs in {jobs_file.path}")
+    for column in ("job", "report", "schedule", "next run", "last run", "status", "file or error"):
+        table.add_column(column, overflow="fold")
+    colours = {"succeeded": "green", "failed": "red", "running": "yellow"}
+    for state in states:
+        job, last = state.job, state.last
+        zone_name = str(job.timezone)
+        cron = job.schedule if zone_name == "UTC" else f"{job.schedule} ({zone_name})"
+        if state.due_at is not None:
+            next_run = f"[yellow]due now[/] (slot {_schedule_when(state.due_at, job.timezone)})"
+        else:
+            next_run = _schedule_when(state.next_at, job.timezone)
+        if last is None:
+            table.add_row(job.name, job.report, cron, next_run, "never", "", "")
+            continue
+        status = f"[{colours[last.status]}]{last.status}[/]" + (" (stale)" if state.stale else "")
+        detail = last.file_path or ""
+        if last.status == "failed" and last.error:
+            detail = last.error.splitlines()[0]
+        when = _schedule_when(last.finished_at or last.started_at, job.timezone)
+        table.add_row(job.name, job.report, cron, next_run, when, status, detail)
+    console.print(table)
+
+
+@schedule_app.command("serve")
+@expected_errors
+def schedule_serve(
+    ctx: typer.Context,
+    jobs: JobsFileOption = None,
+    max_runs: Annotated[
+        int | None, typer.Option("--max-runs", hidden=True, min=1, help="Stop after N job runs.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", hidden=True, metavar="ISO", help="Stop at this time.")
+    ] = None,
+) -> None:
+    """Stay in the foreground and run each job at its scheduled time, until Ctrl-C.
+
+    Runs whatever is due at start-up, then sleeps until the next scheduled time.
+
+    Edits to the jobs file are picked up while it runs; a failed job is retried 15 minutes later.
+
+    Example: silkledger schedule serve --jobs reports.toml
+    """
+    import signal
+    import threading
+
+    from .reports import schedule
+    from .reports.jobs import jobs_file_path, load_jobs
+
+    path = jobs_file_path(jobs)
+    jobs_file = load_jobs(path)
+    stop_at = schedule.parse_now(until)
+    url = database_url(ctx)
+    engine = migrate.open_engine(url)
+    zone_of = _schedule_zone_lookup(jobs_file)
+
+    def on_wait(moment) -> None:
+        console.print(f"next check at {_schedule_when(moment, zone_of(''))}", highlight=False)
+
+    def on_error(exc) -> None:
+        err_console.print(f"[yellow]warning:[/] {exc}", highlight=False, soft_wrap=True)
+
+    previous_handler = None
+    if threading.current_thread() is threading.main_thread():  # systemd stops with SIGTERM
+
+        def terminate(_signum, _frame):
+            raise KeyboardInterrupt
+
+        previous_handler = signal.signal(signal.SIGTERM, terminate)
+    console.print(
+        f"serving {len(jobs_file.jobs)} job(s) from {path} on {describe(url)}; Ctrl-C to stop",
+        highlight=False,
+    )
+    try:
+        count = schedule.serve(
+            engine,
+            lambda: load_jobs(path),
+            max_runs=max_runs,
+            until=stop_at,
+            on_outcome=lambda o: _schedule_print_outcome(o, zone_of),
+            on_wait=on_wait,
+            on_error=on_error,
+            changed=schedule.mtime_watcher(path),
+        )
+        console.print(f"stopped after {count} run(s)")
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        engine.dispose()
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+# ------------------------------------------------------------------------ seed and init
+
+
+SeedDirOption = Annotated[
+    str | None,
+    typer.Option(
+        "--seed-dir",
+        help="Folder of seed files (default: $SILKLEDGER_SEED_DIR, else the checkout's seed/).",
+        show_default=False,
+    ),
+]
+
+
+def _print_seed_problems(problems: list[str], what: str) -> None:
+    err_console.print(f"[bold red]error:[/] {what}: {len(problems)} problem(s)", highlight=False)
+    for line in problems:  # quotes may hold [brackets]: no markup
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _seed(url, seed_dir: str | None) -> None:
+    """Validate and load the seed into the database at ``url``; print the changes per table."""
+    from pathlib import Path
+
+    from .loaders.seed import SeedLoadError, load_seed
+    from .loaders.seed_files import SeedValidationError
+
+    engine = migrate.open_engine(url)
+    try:
+        report = load_seed(engine, Path(seed_dir) if seed_dir else None)
+    except SeedValidationError as exc:
+        _print_seed_problems(exc.problems, "the seed files are invalid, nothing was loaded")
+        raise typer.Exit(1) from None
+    except SeedLoadError as exc:
+        _print_seed_problems(exc.problems, "the seed was not loaded")
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
+    table = Table(title=f"seed {report.seed_dir} -> {describe(url)}")
+    for column in ("table", "inserted", "updated", "deleted"):
+        table.add_column(column, justify="left" if column == "table" else "right")
+    for name, changes in report.tables.items():
+        table.add_row(name, str(changes.inserted), str(changes.updated), str(changes.deleted))
+    console.print(table)
+    console.print(
+        "no changes: the database already matches the seed"
+        if report.total == 0
+        else f"{report.total} row(s) changed"
+    )
+
+
+@app.command("seed")
+@expected_errors
+def seed_command(ctx: typer.Context, seed_dir: SeedDirOption = None) -> None:
+    """Validate every seed file, then sync the database to them in one transaction.
+
+    New records are inserted, edited ones updated, removed ones deleted.
+    Rows written by other loaders are never touched; a second run changes nothing.
+
+    Example: silkledger seed --seed-dir seed
+    """
+    _seed(database_url(ctx), seed_dir)
+
+
+@app.command("init")
+@expected_errors
+def init_command(ctx: typer.Context, seed_dir: SeedDirOption = None) -> None:
+    """Migrate the schema to the newest revision, then load the seed.
+
+    Example: silkledger --db sqlite:///data/silkledger.db init
+    """
+    url = database_url(ctx)
+    migrate.upgrade(url)
+    console.print(f"database {describe(url)} is at the newest revision")
+    _seed(url, seed_dir)
+
+
+# --------------------------------------------------------------------------- report
+
+report_app = typer.Typer(
+    help="Export the Excel workbooks: deals (agreements, projects) and trade (claims, disagreements).",
+    no_args_is_help=True,
+)
+app.add_typer(report_app, name="report")
+
+ReportOutOption = Annotated[
+    str, typer.Option("--out", help="The workbook to write (.xlsx); written atomically.")
+]
+ReportCountryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country", help="Keep facts involving this country (ISO alpha-3, e.g. KAZ); repeatable."
+    ),
+]
+ReportFromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from", help="Facts dated on or after this day: YYYY-MM-DD, or YYYY (1 January)."
+    ),
+]
+ReportToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to", help="Facts dated on or before this day: YYYY-MM-DD, or YYYY (31 December)."
+    ),
+]
+ReportUnreviewedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-unreviewed",
+        help="Count extracted (not yet reviewed) facts too; by default only curated and accepted.",
+    ),
+]
+ReportAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Timestamp written into the workbook (ISO 8601; default: now). "
+        "The same database and --as-of give the same cells.",
+    ),
+]
+
+
+def _report(ctx, kind, out, country, date_from, date_to, include_unreviewed, as_of) -> None:
+    from pathlib import Path
+
+    from .reports.export import parse_as_of, parse_date_bound, write_report
+    from .reports.filters import ReportFilters
+
+    filters = ReportFilters(
+        countries=tuple(code.strip().upper() for code in country or ()),
+        date_from=parse_date_bound(date_from, end=False, option="--from"),
+        date_to=parse_date_bound(date_to, end=True, option="--to"),
+        include_unreviewed=include_unreviewed,
+        as_of=parse_as_of(as_of),
+    )
+    url = database_url(ctx)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        from pathlib import Path as _Path
+
+        if not _Path(url.database).is_file():
+            raise SilkledgerError(
+                f"database {describe(url)} does not exist: create it with `silkledger init`"
+            )
+    engine = migrate.open_engine(url)
+    try:
+        result = write_report(kind, engine, Path(out), filters, describe(url))
+    finally:
+        engine.dispose()
+    console.print(f"wrote {result.path} ({result.size_bytes:,} bytes)", highlight=False)
+    table = Table(show_header=True)
+    table.add_column("sheet")
+    table.add_column("rows", justify="right")
+    for sheet, rows in result.sheet_row_counts.items():
+        table.add_row(sheet, f"{rows:,}")
+    console.print(table)
+
+
+@report_app.command("deals")
+@expected_errors
+def report_deals(
+    ctx: typer.Context,
+    out: ReportOutOption,
+    country: ReportCountryOption = None,
+    date_from: ReportFromOption = None,
+    date_to: ReportToOption = None,
+    include_unreviewed: ReportUnreviewedOption = False,
+    as_of: ReportAsOfOption = None,
+) -> None:
+    """Write the deals workbook: Summary (by country, sector, year, kind, with charts),
+    Agreements, Projects, Sources and About.
+
+    Example: silkledger report deals --out reports/deals.xlsx
+    """
+    _report(ctx, "deals", out, country, date_from, date_to, include_unreviewed, as_of)
+
+
+@report_app.command("trade")
+@expected_errors
+def report_trade(
+    ctx: typer.Context,
+    out: ReportOutOption,
+    country: ReportCountryOption = None,
+    date_from: ReportFromOption = None,
+    date_to: ReportToOption = None,
+    include_unreviewed: ReportUnreviewedOption = False,
+    as_of: ReportAsOfOption = None,
+) -> None:
+    """Write the trade workbook: Summary (latest annual turnover with China, chart), Trade
+    flows, Disagreements, Shares and volumes, Sources and About.
+
+    Example: silkledger report trade --out reports/trade.xlsx --country KAZ --from 2024
+    """
+    _report(ctx, "trade", out, country, date_from, date_to, include_unreviewed, as_of)

@@ -28,7 +28,13 @@ def column_keys(column: Column) -> str:
 
 
 def table_markdown(table: Table) -> list[str]:
-    lines = [f"## `{table.name}`", "", table.comment or "", "", "| column | type | keys | meaning |"]
+    lines = [
+        f"## `{table.name}`",
+        "",
+        table.comment or "",
+        "",
+        "| column | type | keys | meaning |",
+    ]
     lines.append("| --- | --- | --- | --- |")
     for column in table.columns:
         lines.append(

@@ -1,0 +1,1 @@
+"""Reports: the deals and trade workbooks, and the scheduler that exports them."""

@@ -1,0 +1,738 @@
+"""The deals workbook: agreements and projects, with their parties, values and sources.
+
+Sheets: Summary (headline figures; by Central Asian country, sector, year and kind; two
+charts), Agreements, Projects, Sources, About.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import Connection, and_, extract, func, or_, select, union
+from sqlalchemy.orm import aliased
+
+from ..errors import SilkledgerError
+from ..models import (
+    Agreement,
+    AgreementParty,
+    AgreementSector,
+    Citation,
+    Country,
+    Event,
+    Organization,
+    Person,
+    Project,
+    ProjectCountry,
+    ProjectOrganization,
+    Sector,
+)
+from .filters import ReportFilters
+from .selection import (
+    BATCH_SIZE,
+    CENTRAL_ASIA_AGGREGATE,
+    CENTRAL_ASIA_REGION,
+    MAX_SOURCE_COLUMNS,
+    SourceIndex,
+    build_source_index,
+    filter_description,
+    max_sources_per_fact,
+    resolve_countries,
+    write_sources_sheet,
+)
+from .workbook import (
+    FORMAT_INT,
+    FORMAT_USD_BN,
+    FORMAT_USD_MN,
+    AboutInfo,
+    Column,
+    WorkbookBuilder,
+    source_columns,
+    usd_bn,
+    usd_mn,
+)
+
+TITLE = "silkledger — China–Central Asia deals"
+NO_SECTOR = "(no sector)"
+NO_DATE = "(no date)"
+
+# --------------------------------------------------------------------------- selection
+
+
+def agreement_countries():
+    """(agreement_id, country_id): the countries of an agreement — a country that is a party,
+    and the country of every organisation and person that is a party."""
+    party = AgreementParty
+    direct = select(party.agreement_id, party.country_id.label("country_id")).where(
+        party.country_id.is_not(None)
+    )
+    via_organization = (
+        select(party.agreement_id, Organization.country_id.label("country_id"))
+        .join(Organization, Organization.id == party.organization_id)
+        .where(Organization.country_id.is_not(None))
+    )
+    via_person = (
+        select(party.agreement_id, Person.country_id.label("country_id"))
+        .join(Person, Person.id == party.person_id)
+        .where(Person.country_id.is_not(None))
+    )
+    return union(direct, via_organization, via_person).subquery("agreement_countries")
+
+
+def agreement_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
+    conditions = [Agreement.review_status.in_(filters.review_statuses)]
+    if filters.date_from is not None:
+        conditions.append(Agreement.signed_date >= filters.date_from)
+    if filters.date_to is not None:
+        conditions.append(Agreement.signed_date <= filters.date_to)
+    if country_ids is not None:
+        countries = agreement_countries()
+        conditions.append(
+            Agreement.id.in_(
+                select(countries.c.agreement_id).where(countries.c.country_id.in_(country_ids))
+            )
+        )
+    return conditions
+
+
+def project_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
+    conditions = [Project.review_status.in_(filters.review_statuses)]
+    # A project counts when its years overlap the period; one without years does not.
+    if filters.date_from is not None:
+        conditions.append(
+            func.coalesce(Project.end_year, Project.start_year) >= filters.date_from.year
+        )
+    if filters.date_to is not None:
+        conditions.append(
+            func.coalesce(Project.start_year, Project.end_year) <= filters.date_to.year
+        )
+    if country_ids is not None:
+        conditions.append(
+            Project.id.in_(
+                select(ProjectCountry.project_id).where(ProjectCountry.country_id.in_(country_ids))
+            )
+        )
+    return conditions
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _frame(connection: Connection, stmt) -> pd.DataFrame:
+    result = connection.execute(stmt)
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def _numbers(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
+
+
+def _aggregates(*group_columns):
+    """The measures every Summary table shows, for a select grouped by ``group_columns``."""
+    return (
+        *group_columns,
+        func.count(func.distinct(Agreement.id)).label("agreements"),
+        func.sum(func.coalesce(Agreement.document_count, 1)).label("documents"),
+        func.sum(Agreement.value_usd).label("value_usd"),
+        func.count(Agreement.value_usd).label("with_usd"),
+    )
+
+
+def summary_frames(connection: Connection, conditions: list) -> dict[str, pd.DataFrame]:
+    """The small aggregates of the Summary sheet, computed in SQL and shaped with pandas."""
+    frames: dict[str, pd.DataFrame] = {}
+    totals = connection.execute(
+        select(
+            func.count(Agreement.id).label("agreements"),
+            func.sum(func.coalesce(Agreement.document_count, 1)).label("documents"),
+            func.sum(Agreement.value_usd).label("value_usd"),
+            func.count(Agreement.value_usd).label("with_usd"),
+            func.count(Agreement.value_amount).label("with_value"),
+        ).where(*conditions)
+    ).one()
+    frames["totals"] = totals
+
+    # By Central Asian country: every country of the region (and Central Asia as a whole),
+    # zero where none of the selected agreements involves it.
+    region = _frame(
+        connection,
+        select(Country.id, Country.name, Country.iso3)
+        .where(
+            or_(
+                and_(Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)),
+                Country.iso3 == CENTRAL_ASIA_AGGREGATE,
+            )
+        )
+        .order_by(Country.is_aggregate, Country.name),
+    )
+    countries = agreement_countries()
+    by_country = _frame(
+        connection,
+        select(*_aggregates(countries.c.country_id.label("id")))
+        .select_from(countries)
+        .join(Agreement, Agreement.id == countries.c.agreement_id)
+        .where(*conditions)
+        .group_by(countries.c.country_id),
+    )
+    merged = region.merge(by_country, on="id", how="left")
+    merged[["agreements", "documents", "with_usd"]] = (
+        merged[["agreements", "documents", "with_usd"]].fillna(0).astype(int)
+    )
+    frames["country"] = _numbers(merged, "value_usd")
+
+    sector_name = func.coalesce(Sector.name, NO_SECTOR)
+    by_sector = _frame(
+        connection,
+        select(*_aggregates(sector_name.label("sector")))
+        .select_from(Agreement)
+        .outerjoin(AgreementSector, AgreementSector.agreement_id == Agreement.id)
+        .outerjoin(Sector, Sector.id == AgreementSector.sector_id)
+        .where(*conditions)
+        .group_by(sector_name),
+    )
+    by_sector = _numbers(by_sector, "value_usd")
+    by_sector["_last"] = by_sector["sector"] == NO_SECTOR
+    frames["sector"] = by_sector.sort_values(
+        ["_last", "value_usd", "agreements", "sector"],
+        ascending=[True, False, False, True],
+        na_position="last",
+    ).drop(columns="_last")
+
+    year = extract("year", Agreement.signed_date)
+    by_year = _frame(
+        connection,
+        select(*_aggregates(year.label("year"))).where(*conditions).group_by(year),
+    )
+    by_year = _numbers(by_year, "value_usd", "year")
+    by_year = by_year.sort_values("year", na_position="last")
+    by_year["year"] = [NO_DATE if pd.isna(y) else int(y) for y in by_year["year"]]
+    frames["year"] = by_year
+
+    by_kind = _frame(
+        connection,
+        select(*_aggregates(Agreement.kind.label("kind")))
+        .where(*conditions)
+        .group_by(Agreement.kind),
+    )
+    frames["kind"] = _numbers(by_kind, "value_usd").sort_values(
+        ["value_usd", "agreements", "kind"], ascending=[False, False, True], na_position="last"
+    )
+    return frames
+
+
+def _measure_columns(first: Column) -> list[Column]:
+    return [
+        first,
+        Column(
+            "Agreements",
+            "int",
+            12,
+            note="Number of selected agreements (a package counts once).",
+        ),
+        Column(
+            "Documents",
+            "int",
+            12,
+            FORMAT_INT,
+            dictionary="agreements.document_count",
+            note="Sum of document_count, counting 1 where it is not stated.",
+        ),
+        Column(
+            "Value (USD bn)",
+            "number",
+            14,
+            FORMAT_USD_BN,
+            dictionary="agreements.value_usd",
+            note="Sum in billions of US dollars of the agreements with a USD value.",
+        ),
+        Column(
+            "Agreements with a USD value",
+            "int",
+            14,
+            note="How many of the agreements the value sums.",
+        ),
+    ]
+
+
+def _measure_rows(frame: pd.DataFrame, label_column: str, extra=None):
+    for record in frame.to_dict("records"):
+        value = record["value_usd"]
+        yield (
+            record[label_column],
+            *(extra(record) if extra else ()),
+            int(record["agreements"]),
+            int(record["documents"] or 0),
+            None if pd.isna(value) else float(value) / 1e9,
+            int(record["with_usd"]),
+        )
+
+
+def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, n_sources):
+    sheet = builder.sheet("Summary", [34, 10, 12, 12, 14, 14])
+    sheet.heading("China–Central Asia deals: summary", big=True)
+    sheet.field("As of", as_of.isoformat())
+    sheet.field(
+        "Selection",
+        "Countries: "
+        + (", ".join(filters.countries) if filters.countries else "all")
+        + f"; signed from {filters.date_from or 'any date'} to {filters.date_to or 'any date'}"
+        + f"; review statuses: {', '.join(filters.review_statuses)}",
+    )
+    sheet.blank()
+    totals = frames["totals"]
+    sheet.heading("Headline figures")
+    sheet.field("Agreements", totals.agreements, FORMAT_INT)
+    sheet.field("Documents", int(totals.documents or 0), FORMAT_INT)
+    sheet.field("Stated value, USD bn", usd_bn(totals.value_usd) or 0.0, FORMAT_USD_BN)
+    sheet.field("Agreements with a USD value", totals.with_usd, FORMAT_INT)
+    sheet.field(
+        "Agreements with a stated value not converted to USD",
+        totals.with_value - totals.with_usd,
+        FORMAT_INT,
+    )
+    sheet.field("Projects", n_projects, FORMAT_INT)
+    sheet.field("Sources cited", n_sources, FORMAT_INT)
+    sheet.blank()
+
+    sheet.heading("By Central Asian country")
+    country = Column("Country", width=34, dictionary="countries.name")
+    iso3 = Column("ISO3", width=8, dictionary="countries.iso3")
+    country_columns = [country, iso3, *_measure_columns(country)[1:]]
+    header, last = sheet.table(
+        "SummaryByCountry",
+        country_columns,
+        _measure_rows(frames["country"], "name", lambda r: (r["iso3"],)),
+    )
+    sheet.field(
+        "",
+        "An agreement counts under every country that is a party to it, directly or through one "
+        "of its organisations or people, so the rows add up to more than the headline figures. "
+        "Central Asia (XCA) counts agreements made with the region as a whole.",
+    )
+    country_chart = (5, header, last)
+    sheet.blank()
+
+    sheet.heading("By sector")
+    sector_columns = _measure_columns(Column("Sector", width=34, dictionary="sectors.name"))
+    sheet.table("SummaryBySector", sector_columns, _measure_rows(frames["sector"], "sector"))
+    sheet.field("", "An agreement covering several sectors counts under each.")
+    sheet.blank()
+
+    sheet.heading("By year signed")
+    year_columns = _measure_columns(
+        Column(
+            "Year",
+            width=34,
+            dictionary="agreements.signed_date",
+            note="Year of signed_date.",
+        )
+    )
+    year_header, year_last = sheet.table(
+        "SummaryByYear", year_columns, _measure_rows(frames["year"], "year")
+    )
+    dated_last = year_last - int((frames["year"]["year"] == NO_DATE).sum())
+    sheet.blank()
+
+    sheet.heading("By kind")
+    kind_columns = _measure_columns(Column("Kind", width=34, dictionary="agreements.kind"))
+    sheet.table("SummaryByKind", kind_columns, _measure_rows(frames["kind"], "kind"))
+
+    sheet.bar_chart(
+        "Stated value by Central Asian country",
+        "USD bn",
+        country_chart,
+        1,
+        "H2",
+        horizontal=True,
+    )
+    sheet.bar_chart("Stated value by year signed", "USD bn", (4, year_header, dated_last), 1, "H22")
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+def agreement_columns(n_sources: int) -> list[Column]:
+    return [
+        Column(
+            "Date",
+            "date",
+            12,
+            dictionary="agreements.signed_date",
+            note="Shown to its precision: a day, a month (Jun 2025) or a year.",
+        ),
+        Column("Date precision", width=10, dictionary="agreements.signed_date_precision"),
+        Column("Title", "wrap", 48, dictionary="agreements.title"),
+        Column("Kind", width=16, dictionary="agreements.kind"),
+        Column("Status", width=10, dictionary="agreements.status"),
+        Column("Documents", "int", 10, dictionary="agreements.document_count"),
+        Column(
+            "Parties",
+            "wrap",
+            40,
+            dictionary=("agreement_parties.role",),
+            note="Each party (a country, an organisation or a person) with its role in brackets.",
+        ),
+        Column(
+            "Countries",
+            "wrap",
+            24,
+            note="Countries that are parties, directly or through a party organisation or person.",
+        ),
+        Column("Sectors", "wrap", 22, dictionary="agreement_sectors.sector_id"),
+        Column(
+            "Stated amount (mn)",
+            "number",
+            14,
+            FORMAT_USD_MN,
+            dictionary="agreements.value_amount",
+            note="In millions of the stated currency.",
+        ),
+        Column("Stated currency", width=9, dictionary="agreements.value_currency"),
+        Column("Qualifier", width=9, dictionary="agreements.value_qualifier"),
+        Column(
+            "Value (USD mn)",
+            "number",
+            14,
+            FORMAT_USD_MN,
+            dictionary="agreements.value_usd",
+            note="In millions of US dollars.",
+        ),
+        Column("Event", "wrap", 30, dictionary="agreements.event_id", note="The event's title."),
+        Column("Review status", width=10, dictionary="agreements.review_status"),
+        Column("Key", width=30, dictionary="agreements.key"),
+        *source_columns(n_sources),
+    ]
+
+
+def _party_name(row) -> str:
+    return row.country_name or row.organization_name or row.person_name or "?"
+
+
+def _agreement_children(connection: Connection, ids: list[int]):
+    party_country = aliased(Country)
+    organization_country = aliased(Country)
+    person_country = aliased(Country)
+    parties: dict[int, list[str]] = defaultdict(list)
+    countries: dict[int, set[str]] = defaultdict(set)
+    for row in connection.execute(
+        select(
+            AgreementParty.agreement_id,
+            AgreementParty.role,
+            party_country.name.label("country_name"),
+            Organization.name.label("organization_name"),
+            Person.name.label("person_name"),
+            organization_country.name.label("organization_country"),
+            person_country.name.label("person_country"),
+        )
+        .outerjoin(party_country, party_country.id == AgreementParty.country_id)
+        .outerjoin(Organization, Organization.id == AgreementParty.organization_id)
+        .outerjoin(organization_country, organization_country.id == Organization.country_id)
+        .outerjoin(Person, Person.id == AgreementParty.person_id)
+        .outerjoin(person_country, person_country.id == Person.country_id)
+        .where(AgreementParty.agreement_id.in_(ids))
+        .order_by(AgreementParty.agreement_id, AgreementParty.id)
+    ):
+        parties[row.agreement_id].append(f"{_party_name(row)} ({row.role})")
+        for name in (row.country_name, row.organization_country, row.person_country):
+            if name:
+                countries[row.agreement_id].add(name)
+    sectors: dict[int, list[str]] = defaultdict(list)
+    for agreement_id, name in connection.execute(
+        select(AgreementSector.agreement_id, Sector.name)
+        .join(Sector, Sector.id == AgreementSector.sector_id)
+        .where(AgreementSector.agreement_id.in_(ids))
+        .order_by(AgreementSector.agreement_id, Sector.name)
+    ):
+        sectors[agreement_id].append(name)
+    return parties, countries, sectors
+
+
+def _fact_sources(connection: Connection, column, ids: list[int]) -> dict[int, list[int]]:
+    sources: dict[int, list[int]] = defaultdict(list)
+    for fact_id, source_id in connection.execute(
+        select(column, Citation.source_id).where(column.in_(ids))
+    ):
+        sources[fact_id].append(source_id)
+    return sources
+
+
+def _source_cells(index: SourceIndex, source_ids, n_sources: int) -> tuple:
+    ordered = index.order(source_ids)[:n_sources] if source_ids else []
+    return tuple(ordered) + (None,) * (n_sources - len(ordered))
+
+
+def agreement_rows(
+    connection: Connection, conditions: list, index: SourceIndex, n_sources: int
+) -> Iterator[tuple]:
+    stmt = (
+        select(
+            Agreement.id,
+            Agreement.signed_date,
+            Agreement.signed_date_precision,
+            Agreement.title,
+            Agreement.kind,
+            Agreement.status,
+            Agreement.document_count,
+            Agreement.value_amount,
+            Agreement.value_currency,
+            Agreement.value_qualifier,
+            Agreement.value_usd,
+            Agreement.review_status,
+            Agreement.key,
+            Event.title.label("event_title"),
+        )
+        .outerjoin(Event, Event.id == Agreement.event_id)
+        .where(*conditions)
+        .order_by(Agreement.signed_date.is_(None), Agreement.signed_date, Agreement.id)
+        .execution_options(yield_per=BATCH_SIZE)
+    )
+    result = connection.execute(stmt)
+    for batch in result.partitions():
+        ids = [row.id for row in batch]
+        parties, countries, sectors = _agreement_children(connection, ids)
+        sources = _fact_sources(connection, Citation.agreement_id, ids)
+        for row in batch:
+            yield (
+                (row.signed_date, row.signed_date_precision),
+                row.signed_date_precision,
+                row.title,
+                row.kind,
+                row.status,
+                row.document_count,
+                "; ".join(parties.get(row.id, ())) or None,
+                "; ".join(sorted(countries.get(row.id, ()))) or None,
+                "; ".join(sectors.get(row.id, ())) or None,
+                usd_mn(row.value_amount),
+                row.value_currency,
+                row.value_qualifier,
+                usd_mn(row.value_usd),
+                row.event_title,
+                row.review_status,
+                row.key,
+                *_source_cells(index, sources.get(row.id), n_sources),
+            )
+
+
+# --------------------------------------------------------------------------- projects
+
+
+def project_columns(n_sources: int) -> list[Column]:
+    return [
+        Column("Name", "wrap", 40, dictionary="projects.name"),
+        Column("Kind", width=14, dictionary="projects.kind"),
+        Column("Sector", width=18, dictionary="projects.sector_id", note="The sector's name."),
+        Column(
+            "Countries",
+            "wrap",
+            30,
+            dictionary="project_countries.role",
+            note="Each country with its role in brackets.",
+        ),
+        Column(
+            "Organisations",
+            "wrap",
+            40,
+            dictionary="project_organizations.role",
+            note="Each organisation with its role in brackets.",
+        ),
+        Column("Status", width=14, dictionary="projects.status"),
+        Column(
+            "Stated amount (mn)",
+            "number",
+            14,
+            FORMAT_USD_MN,
+            dictionary="projects.value_amount",
+            note="In millions of the stated currency.",
+        ),
+        Column("Stated currency", width=9, dictionary="projects.value_currency"),
+        Column("Qualifier", width=9, dictionary="projects.value_qualifier"),
+        Column(
+            "Value (USD mn)",
+            "number",
+            14,
+            FORMAT_USD_MN,
+            dictionary="projects.value_usd",
+            note="In millions of US dollars.",
+        ),
+        Column("Start year", "int", 8, "0", dictionary="projects.start_year"),
+        Column("End year", "int", 8, "0", dictionary="projects.end_year"),
+        Column("Review status", width=10, dictionary="projects.review_status"),
+        Column("Key", width=30, dictionary="projects.key"),
+        *source_columns(n_sources),
+    ]
+
+
+def project_rows(
+    connection: Connection, conditions: list, index: SourceIndex, n_sources: int
+) -> Iterator[tuple]:
+    stmt = (
+        select(
+            Project.id,
+            Project.name,
+            Project.kind,
+            Sector.name.label("sector"),
+            Project.status,
+            Project.value_amount,
+            Project.value_currency,
+            Project.value_qualifier,
+            Project.value_usd,
+            Project.start_year,
+            Project.end_year,
+            Project.review_status,
+            Project.key,
+        )
+        .outerjoin(Sector, Sector.id == Project.sector_id)
+        .where(*conditions)
+        .order_by(Project.name, Project.id)
+        .execution_options(yield_per=BATCH_SIZE)
+    )
+    for batch in connection.execute(stmt).partitions():
+        ids = [row.id for row in batch]
+        countries: dict[int, list[str]] = defaultdict(list)
+        for project_id, name, role in connection.execute(
+            select(ProjectCountry.project_id, Country.name, ProjectCountry.role)
+            .join(Country, Country.id == ProjectCountry.country_id)
+            .where(ProjectCountry.project_id.in_(ids))
+            .order_by(ProjectCountry.project_id, Country.name, ProjectCountry.role)
+        ):
+            countries[project_id].append(f"{name} ({role})")
+        organizations: dict[int, list[str]] = defaultdict(list)
+        for project_id, name, role in connection.execute(
+            select(ProjectOrganization.project_id, Organization.name, ProjectOrganization.role)
+            .join(Organization, Organization.id == ProjectOrganization.organization_id)
+            .where(ProjectOrganization.project_id.in_(ids))
+            .order_by(ProjectOrganization.project_id, Organization.name, ProjectOrganization.role)
+        ):
+            organizations[project_id].append(f"{name} ({role})")
+        sources = _fact_sources(connection, Citation.project_id, ids)
+        for row in batch:
+            yield (
+                row.name,
+                row.kind,
+                row.sector,
+                "; ".join(countries.get(row.id, ())) or None,
+                "; ".join(organizations.get(row.id, ())) or None,
+                row.status,
+                usd_mn(row.value_amount),
+                row.value_currency,
+                row.value_qualifier,
+                usd_mn(row.value_usd),
+                row.start_year,
+                row.end_year,
+                row.review_status,
+                row.key,
+                *_source_cells(index, sources.get(row.id), n_sources),
+            )
+
+
+# --------------------------------------------------------------------------- the workbook
+
+
+class DealsReport:
+    """The deals workbook for one selection; ``detail_sheets`` is what the benchmark's floor
+    writes again without styles."""
+
+    kind = "deals"
+
+    def __init__(self, connection: Connection, filters: ReportFilters):
+        self.connection = connection
+        self.filters = filters
+        country_ids = resolve_countries(connection, filters.countries)
+        self.agreements = agreement_conditions(filters, country_ids)
+        self.projects = project_conditions(filters, country_ids)
+        self.agreement_ids = select(Agreement.id).where(*self.agreements)
+        self.project_ids = select(Project.id).where(*self.projects)
+        self.n_agreements = connection.execute(
+            select(func.count()).select_from(self.agreement_ids.subquery())
+        ).scalar_one()
+        self.n_projects = connection.execute(
+            select(func.count()).select_from(self.project_ids.subquery())
+        ).scalar_one()
+        if self.n_agreements == 0 and self.n_projects == 0:
+            raise SilkledgerError(
+                "nothing to report: no agreements or projects match the selection "
+                f"({describe_selection(filters)})"
+            )
+        self.index = build_source_index(
+            connection,
+            [(Citation.agreement_id, self.agreement_ids), (Citation.project_id, self.project_ids)],
+        )
+        self.agreement_sources = max_sources_per_fact(
+            connection, Citation.agreement_id, self.agreement_ids
+        )
+        self.project_sources = max_sources_per_fact(
+            connection, Citation.project_id, self.project_ids
+        )
+
+    def detail_sheets(self):
+        """(title, table name, columns, rows) of each detail sheet, rows as a fresh iterator."""
+        return [
+            (
+                "Agreements",
+                "Agreements",
+                agreement_columns(self.agreement_sources),
+                agreement_rows(
+                    self.connection, self.agreements, self.index, self.agreement_sources
+                ),
+            ),
+            (
+                "Projects",
+                "Projects",
+                project_columns(self.project_sources),
+                project_rows(self.connection, self.projects, self.index, self.project_sources),
+            ),
+        ]
+
+    def write(self, builder: WorkbookBuilder, as_of: datetime, database_label: str) -> None:
+        frames = summary_frames(self.connection, self.agreements)
+        write_summary(builder, frames, self.filters, as_of, self.n_projects, len(self.index))
+        for title, table_name, columns, rows in self.detail_sheets():
+            builder.data_sheet(title, table_name, columns, rows, sources=self.index.links)
+        write_sources_sheet(builder, self.index)
+        builder.about_sheet(
+            AboutInfo(
+                title="About this workbook: China–Central Asia deals",
+                purpose=[
+                    "Agreements (treaties, intergovernmental agreements, memoranda, contracts, "
+                    "loans and packages of them) and projects between China and the Central "
+                    "Asian states, as stated in the articles stored in the silkledger database.",
+                    "Summary: headline figures and breakdowns by Central Asian country, sector, "
+                    "year and kind, with charts. Agreements and Projects: one row each, with "
+                    "links to the Sources sheet. Sources: every article cited. About: this page.",
+                ],
+                database_label=database_label,
+                as_of=as_of,
+                filters=filter_description(
+                    self.filters,
+                    "agreements by the date signed (undated ones are left out when a date "
+                    "bound is set); projects when their start–end years overlap the period",
+                ),
+                notes=[
+                    "Values in USD are derived from the stated amount through the database's "
+                    "currency_rates table; an amount without a known rate has no USD value and "
+                    "is not summed. Qualified amounts (over, about, up to …) are summed at the "
+                    "stated figure.",
+                    "Documents count each agreement's document_count, or 1 where none is stated. "
+                    "A package is one agreement of many documents; agreements also recorded "
+                    "inside a package may be counted twice by the articles themselves.",
+                    "Facts count when their review status is one of those listed above "
+                    "(by default curated and accepted).",
+                    f"A fact cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
+                    f"{MAX_SOURCE_COLUMNS} in Sources order.",
+                ],
+            )
+        )
+
+
+def describe_selection(filters: ReportFilters) -> str:
+    parts = [
+        "countries " + (", ".join(filters.countries) if filters.countries else "all"),
+        f"from {filters.date_from or 'any date'}",
+        f"to {filters.date_to or 'any date'}",
+        "review statuses " + ", ".join(filters.review_statuses),
+    ]
+    return "; ".join(parts)

@@ -1,0 +1,344 @@
+"""The jobs file: which workbooks the scheduler exports, when, where to, and how many to keep.
+
+A TOML file (``reports.toml`` by default; see ``reports.example.toml`` at the repository root for
+every field with comments). Reading it validates everything up front, so a mistake is reported as
+one line naming the file and the job (``reports.toml: job 'weekly-deals': bad cron schedule
+'61 * * * *'``) before any database is touched or any workbook written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from croniter import CroniterBadDateError, croniter
+
+from ..errors import SilkledgerError
+from .filters import ReportFilters
+
+JOBS_FILE_ENV_VAR = "SILKLEDGER_JOBS_FILE"
+DEFAULT_JOBS_FILE = "reports.toml"
+DEFAULT_STALE_AFTER = timedelta(hours=2)
+
+PLACEHOLDERS = ("date", "datetime", "job")
+CRON_MACROS = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
+JOB_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+
+TOP_LEVEL_FIELDS = ("timezone", "stale_after_minutes", "jobs")
+JOB_FIELDS = ("name", "report", "schedule", "output", "keep", "timezone", "filters")
+FILTER_FIELDS = ("countries", "from", "to", "include_unreviewed")
+
+
+class JobsFileError(SilkledgerError):
+    """The jobs file is missing, is not TOML, or a job in it is invalid; one line says where."""
+
+
+def report_kinds() -> tuple[str, ...]:
+    """The workbooks a job may export: the exporter's own list, so the two never disagree."""
+    from .export import REPORT_KINDS
+
+    return tuple(REPORT_KINDS)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One scheduled export, as read from the jobs file."""
+
+    name: str
+    report: str  # deals | trade
+    schedule: str  # a 5-field cron expression (or @daily, @weekly ...)
+    output: str  # the path pattern as written, with {date}, {datetime}, {job}
+    keep: int | None  # how many of the newest workbooks to keep; None = keep all
+    timezone: ZoneInfo  # the zone the cron expression is read in
+    filters: ReportFilters
+    base_dir: Path  # relative output paths are resolved against the jobs file's folder
+
+    def output_path(self, due_at: datetime) -> Path:
+        """The workbook's path for the run due at ``due_at`` (placeholders in the job's zone)."""
+        local = due_at.astimezone(self.timezone)
+        relative = self.output.format(
+            date=local.strftime("%Y-%m-%d"),
+            datetime=local.strftime("%Y-%m-%dT%H%M"),
+            job=self.name,
+        )
+        return (self.base_dir / relative).resolve()
+
+    def static_root(self) -> Path:
+        """The deepest folder of the output pattern that holds no placeholder: retention prunes
+        the empty dated folders it leaves behind, but never this one or anything above it."""
+        parts = Path(self.output).parts[:-1]
+        fixed: list[str] = []
+        for part in parts:
+            if "{" in part:
+                break
+            fixed.append(part)
+        return (self.base_dir.joinpath(*fixed)).resolve()
+
+    def cron(self, start: datetime) -> croniter:
+        return croniter(self.schedule, start.astimezone(self.timezone))
+
+    def latest_due(self, now: datetime) -> datetime:
+        """The most recent scheduled time at or before ``now``, in UTC."""
+        previous = self.cron(now + timedelta(microseconds=1)).get_prev(datetime)
+        return previous.astimezone(UTC)
+
+    def next_due(self, after: datetime) -> datetime:
+        """The first scheduled time strictly after ``after``, in UTC."""
+        return self.cron(after).get_next(datetime).astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class JobsFile:
+    path: Path
+    jobs: tuple[Job, ...]
+    stale_after: timedelta = DEFAULT_STALE_AFTER
+
+    def job(self, name: str) -> Job:
+        for job in self.jobs:
+            if job.name == name:
+                return job
+        raise KeyError(name)
+
+
+def jobs_file_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--jobs FILE``, else $SILKLEDGER_JOBS_FILE, else ``reports.toml`` in the current folder."""
+    return Path(explicit or os.environ.get(JOBS_FILE_ENV_VAR) or DEFAULT_JOBS_FILE)
+
+
+def load_jobs(path: str | os.PathLike[str]) -> JobsFile:
+    """Read and validate a jobs file; every problem is a JobsFileError naming file and job."""
+    path = Path(path)
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise JobsFileError(
+            f"{label}: jobs file not found (pass --jobs FILE or set {JOBS_FILE_ENV_VAR}; "
+            "reports.example.toml shows the format)"
+        ) from None
+    except OSError as exc:
+        raise JobsFileError(f"{label}: cannot read the jobs file: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise JobsFileError(f"{label}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise JobsFileError(f"{label}: invalid TOML: {exc}") from None
+    return parse_jobs(data, label=label, base_dir=path.resolve().parent, path=path)
+
+
+def parse_jobs(data: dict, *, label: str, base_dir: Path, path: Path | None = None) -> JobsFile:
+    """Validate the parsed TOML of a jobs file (``label`` is the file name used in messages)."""
+
+    def fail(message: str) -> JobsFileError:
+        return JobsFileError(f"{label}: {message}")
+
+    _no_unknown(data, TOP_LEVEL_FIELDS, lambda m: fail(m))
+    default_zone = _zone(data.get("timezone", "UTC"), lambda m: fail(m))
+    stale_after = DEFAULT_STALE_AFTER
+    if "stale_after_minutes" in data:
+        minutes = data["stale_after_minutes"]
+        if not _is_int(minutes) or minutes < 1:
+            raise fail(
+                f"stale_after_minutes must be a whole number of minutes >= 1, not {minutes!r}"
+            )
+        stale_after = timedelta(minutes=minutes)
+
+    entries = data.get("jobs")
+    if not entries:
+        raise fail("no jobs defined: add at least one [[jobs]] table")
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise fail("'jobs' must be an array of tables: write each job as a [[jobs]] table")
+
+    jobs: list[Job] = []
+    seen_names: dict[str, int] = {}
+    seen_outputs: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        job = _parse_job(entry, number, default_zone, base_dir, label)
+        if job.name in seen_names:
+            raise fail(
+                f"job '{job.name}': the name is used twice (jobs #{seen_names[job.name]} and #{number})"
+            )
+        seen_names[job.name] = number
+        pattern = str(base_dir / job.output.replace("{job}", job.name))
+        if pattern in seen_outputs:
+            raise fail(
+                f"job '{job.name}': writes to the same output pattern as job "
+                f"'{seen_outputs[pattern]}' ({job.output!r}); each job needs its own files"
+            )
+        seen_outputs[pattern] = job.name
+        jobs.append(job)
+    return JobsFile(path=path or Path(label), jobs=tuple(jobs), stale_after=stale_after)
+
+
+def _parse_job(entry: dict, number: int, default_zone: ZoneInfo, base_dir: Path, label: str) -> Job:
+    name = entry.get("name")
+    where = f"job '{name}'" if isinstance(name, str) and name else f"job #{number}"
+
+    def fail(message: str) -> JobsFileError:
+        return JobsFileError(f"{label}: {where}: {message}")
+
+    if name is None:
+        raise fail("missing field 'name'")
+    if not isinstance(name, str) or not JOB_NAME.match(name):
+        raise fail(
+            f"bad name {name!r}: use letters, digits, '.', '_' and '-' (it becomes part of file names)"
+        )
+    _no_unknown(entry, JOB_FIELDS, fail)
+    for required in ("report", "schedule", "output"):
+        if required not in entry:
+            raise fail(f"missing field '{required}'")
+
+    kinds = report_kinds()
+    report = entry["report"]
+    if report not in kinds:
+        raise fail(f"unknown report {report!r} (expected one of: {', '.join(kinds)})")
+
+    zone = _zone(entry["timezone"], fail) if "timezone" in entry else default_zone
+    schedule = _schedule(entry["schedule"], zone, fail)
+    output = _output(entry["output"], fail)
+
+    keep = entry.get("keep")
+    if keep is not None and (not _is_int(keep) or keep < 1):
+        raise fail(
+            f"keep must be a whole number >= 1 (or left out to keep every file), not {keep!r}"
+        )
+
+    filters = _filters(entry.get("filters", {}), fail)
+    return Job(
+        name=name,
+        report=report,
+        schedule=schedule,
+        output=output,
+        keep=keep,
+        timezone=zone,
+        filters=filters,
+        base_dir=base_dir,
+    )
+
+
+def _schedule(value, zone: ZoneInfo, fail) -> str:
+    if not isinstance(value, str):
+        raise fail(f"schedule must be a cron expression in quotes, not {value!r}")
+    expression = " ".join(value.split())
+    if expression.lower() in CRON_MACROS:
+        return expression.lower()
+    fields = expression.split(" ") if expression else []
+    if len(fields) != 5:
+        raise fail(
+            f"bad cron schedule {value!r}: expected 5 fields (minute hour day-of-month month "
+            f"day-of-week), found {len(fields)}"
+        )
+    if not croniter.is_valid(expression):
+        raise fail(f"bad cron schedule {value!r}")
+    try:  # a valid expression can still name a day that never comes (30 February)
+        croniter(expression, datetime(2000, 1, 1, tzinfo=zone)).get_next(datetime)
+    except (CroniterBadDateError, ValueError):
+        raise fail(f"cron schedule {value!r} never fires") from None
+    return expression
+
+
+def _output(value, fail) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise fail(
+            f"output must be a path pattern such as 'reports/{{date}}/deals.xlsx', not {value!r}"
+        )
+    try:
+        parsed = list(string.Formatter().parse(value))
+    except ValueError as exc:
+        raise fail(
+            f"bad output pattern {value!r}: {exc} (write a literal brace as {{{{ or }}}})"
+        ) from None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if field not in PLACEHOLDERS or spec or conversion:
+            shown = (
+                "{"
+                + field
+                + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "")
+                + "}"
+            )
+            raise fail(
+                f"bad output pattern {value!r}: unknown placeholder {shown} "
+                f"(use {', '.join('{' + p + '}' for p in PLACEHOLDERS)})"
+            )
+    if not value.lower().endswith(".xlsx"):
+        raise fail(f"output {value!r} must end in .xlsx (the workbooks are Excel files)")
+    return value
+
+
+def _filters(value, fail) -> ReportFilters:
+    if not isinstance(value, dict):
+        raise fail("filters must be a table: [jobs.filters] or filters = { countries = [...] }")
+    _no_unknown(value, FILTER_FIELDS, lambda m: fail(f"filters: {m}"))
+    countries = value.get("countries", [])
+    if not isinstance(countries, list) or not all(isinstance(code, str) for code in countries):
+        raise fail(
+            f"filters: countries must be a list of ISO alpha-3 codes such as ['KAZ'], not {countries!r}"
+        )
+    codes = tuple(code.strip().upper() for code in countries)
+    for code in codes:
+        if not COUNTRY_CODE.match(code):
+            raise fail(f"filters: country {code!r} is not an ISO alpha-3 code (KAZ, UZB, CHN ...)")
+    date_from = _date(value.get("from"), "from", fail)
+    date_to = _date(value.get("to"), "to", fail)
+    if date_from and date_to and date_from > date_to:
+        raise fail(f"filters: from {date_from} is after to {date_to}")
+    unreviewed = value.get("include_unreviewed", False)
+    if not isinstance(unreviewed, bool):
+        raise fail(f"filters: include_unreviewed must be true or false, not {unreviewed!r}")
+    return ReportFilters(
+        countries=tuple(dict.fromkeys(codes)),
+        date_from=date_from,
+        date_to=date_to,
+        include_unreviewed=unreviewed,
+    )
+
+
+def _date(value, field: str, fail) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        raise fail(f"filters: {field} must be a date (2024-01-01), not a date-time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise fail(f"filters: {field} must be a date such as 2024-01-01, not {value!r}")
+
+
+def _zone(value, fail) -> ZoneInfo:
+    if not isinstance(value, str):
+        raise fail(f"timezone must be an IANA name such as 'UTC' or 'Asia/Almaty', not {value!r}")
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise fail(
+            f"unknown timezone {value!r} (use an IANA name such as 'UTC' or 'Asia/Almaty')"
+        ) from None
+
+
+def _no_unknown(table: dict, allowed: tuple[str, ...], fail) -> None:
+    for key in table:
+        if key not in allowed:
+            raise fail(f"unknown field {key!r} (expected one of: {', '.join(allowed)})")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def with_as_of(filters: ReportFilters, as_of: datetime) -> ReportFilters:
+    return replace(filters, as_of=as_of)

@@ -1,0 +1,185 @@
+"""What both reports share about the database: the schema check, the country filter, the
+Sources sheet and the description of the filters for the About sheet."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, Connection, Select, func, inspect, select
+
+from ..errors import SilkledgerError
+from ..models import Citation, Country, Source
+from .filters import ReportFilters
+from .workbook import Column, WorkbookBuilder
+
+# Rows fetched per round trip from the database while a sheet streams; children (parties,
+# sectors, sources) are fetched for one such batch at a time.
+BATCH_SIZE = 2000
+# At most this many "Source n" link columns; a fact cited by more sources lists the first ones
+# (in Sources order), and the About sheet says so.
+MAX_SOURCE_COLUMNS = 8
+CENTRAL_ASIA_REGION = "Central Asia"
+CENTRAL_ASIA_AGGREGATE = "XCA"
+CHINA = "CHN"
+
+REQUIRED_TABLES = (
+    "agreements",
+    "citations",
+    "countries",
+    "projects",
+    "sources",
+    "trade_flows",
+)
+
+
+def check_schema(connection: Connection, database_label: str) -> None:
+    """A clear error when the database has no silkledger tables (never migrated)."""
+    existing = set(inspect(connection).get_table_names())
+    missing = [name for name in REQUIRED_TABLES if name not in existing]
+    if missing:
+        raise SilkledgerError(
+            f"database {database_label} has no silkledger tables ({', '.join(missing)} missing): "
+            "run `silkledger db upgrade` first"
+        )
+
+
+def resolve_countries(connection: Connection, codes: Sequence[str]) -> list[int] | None:
+    """The ids of the ISO alpha-3 ``codes``; None for no country filter. Unknown codes are an
+    error naming them."""
+    if not codes:
+        return None
+    wanted = sorted({code.strip().upper() for code in codes})
+    found = dict(
+        connection.execute(select(Country.iso3, Country.id).where(Country.iso3.in_(wanted))).all()
+    )
+    unknown = [code for code in wanted if code not in found]
+    if unknown:
+        raise SilkledgerError(
+            f"unknown country code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: "
+            "use ISO 3166 alpha-3 codes such as KAZ, or an aggregate such as XCA"
+        )
+    return [found[code] for code in wanted]
+
+
+def filter_description(filters: ReportFilters, fact_dates: str) -> list[tuple[str, str]]:
+    rows = [
+        ("Countries", ", ".join(sorted(filters.countries)) if filters.countries else "all"),
+        ("From", filters.date_from.isoformat() if filters.date_from else "no lower bound"),
+        ("To", filters.date_to.isoformat() if filters.date_to else "no upper bound"),
+        ("Dates compared", fact_dates),
+        ("Review statuses counted", ", ".join(filters.review_statuses)),
+    ]
+    rows.extend((key, value) for key, value in sorted(filters.extra.items()))
+    return rows
+
+
+# --------------------------------------------------------------------------- sources
+
+
+SOURCE_COLUMNS = [
+    Column("Ref", width=7, note="Short reference the fact sheets link to (S1, S2 …)."),
+    Column("Title", "wrap", 50, dictionary="sources.title"),
+    Column("Author", width=20, dictionary="sources.author"),
+    Column("Publisher", width=16, dictionary="sources.publisher"),
+    Column("Published", "date", 12, dictionary="sources.published_date"),
+    Column("Date precision", width=10, dictionary="sources.published_date_precision"),
+    Column("URL", "url", 36, dictionary="sources.url"),
+    Column("Language", width=9, dictionary="sources.language"),
+    Column(
+        "Facts cited here",
+        "int",
+        10,
+        note="How many facts in this workbook cite the source.",
+    ),
+    Column("Key", width=24, dictionary="sources.key"),
+]
+
+
+class SourceIndex:
+    """The sources cited by the facts of a workbook, in Sources-sheet order, with each one's
+    link label and sheet row."""
+
+    def __init__(self, rows: list, fact_counts: dict[int, int]):
+        self.rows = rows
+        self.fact_counts = fact_counts
+        self.links: dict[int, tuple[str, int]] = {
+            row.id: (f"S{index}", index + 1) for index, row in enumerate(rows, 1)
+        }
+
+    def order(self, source_ids: Iterable[int]) -> list[int]:
+        """``source_ids`` without repeats, in Sources order."""
+        links = self.links
+        return sorted(set(source_ids), key=lambda source_id: links[source_id][1])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def build_source_index(
+    connection: Connection, cited: Sequence[tuple[ColumnElement, Select]]
+) -> SourceIndex:
+    """``cited`` pairs a citations column (Citation.agreement_id) with a select of the ids of
+    the facts in the workbook."""
+    fact_counts: dict[int, int] = defaultdict(int)
+    for column, fact_ids in cited:
+        stmt = (
+            select(Citation.source_id, func.count(func.distinct(column)))
+            .where(column.in_(fact_ids))
+            .group_by(Citation.source_id)
+        )
+        for source_id, count in connection.execute(stmt):
+            fact_counts[source_id] += count
+    ids = sorted(fact_counts)
+    rows = []
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        rows.extend(
+            connection.execute(
+                select(
+                    Source.id,
+                    Source.key,
+                    Source.title,
+                    Source.author,
+                    Source.publisher,
+                    Source.published_date,
+                    Source.published_date_precision,
+                    Source.url,
+                    Source.language,
+                ).where(Source.id.in_(chunk))
+            ).all()
+        )
+    rows.sort(key=lambda r: (r.published_date is None, r.published_date or 0, r.key))
+    return SourceIndex(rows, dict(fact_counts))
+
+
+def source_rows(index: SourceIndex):
+    for r in index.rows:
+        yield (
+            index.links[r.id][0],
+            r.title,
+            r.author,
+            r.publisher,
+            (r.published_date, r.published_date_precision),
+            r.published_date_precision,
+            r.url,
+            r.language,
+            index.fact_counts.get(r.id, 0),
+            r.key,
+        )
+
+
+def write_sources_sheet(builder: WorkbookBuilder, index: SourceIndex) -> None:
+    builder.data_sheet("Sources", "Sources", SOURCE_COLUMNS, source_rows(index))
+
+
+def max_sources_per_fact(connection: Connection, column: ColumnElement, fact_ids: Select) -> int:
+    """The most distinct sources any one selected fact has (at least 1, at most the cap)."""
+    per_fact = (
+        select(func.count(func.distinct(Citation.source_id)).label("n"))
+        .where(column.in_(fact_ids))
+        .group_by(column)
+        .subquery()
+    )
+    most = connection.execute(select(func.max(per_fact.c.n))).scalar() or 0
+    return max(1, min(int(most), MAX_SOURCE_COLUMNS))

@@ -1,0 +1,756 @@
+"""The trade workbook: every trade claim with its source, and where sources disagree.
+
+Sheets: Summary (latest annual turnover of each Central Asian country, and of Central Asia as a
+whole, with China; a chart over the years available), Trade flows (every claim), Disagreements
+(figures stated by more than one source, lowest, highest, spread and each source's figure),
+Shares and volumes (claims in percent, tonnes and containers), Sources, About.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from itertools import groupby
+
+import pandas as pd
+from sqlalchemy import Connection, and_, case, distinct, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ..errors import SilkledgerError
+from ..models import Citation, Country, Organization, Person, TradeFlow
+from ..models.trade import NON_CURRENCY_UNITS
+from .filters import ReportFilters
+from .selection import (
+    BATCH_SIZE,
+    CENTRAL_ASIA_AGGREGATE,
+    CENTRAL_ASIA_REGION,
+    CHINA,
+    MAX_SOURCE_COLUMNS,
+    SourceIndex,
+    build_source_index,
+    filter_description,
+    max_sources_per_fact,
+    resolve_countries,
+    write_sources_sheet,
+)
+from .workbook import (
+    FORMAT_AMOUNT,
+    FORMAT_INT,
+    FORMAT_PERCENT_NUMBER,
+    FORMAT_USD_BN,
+    AboutInfo,
+    Column,
+    WorkbookBuilder,
+    source_columns,
+    usd_bn,
+)
+
+Reporter = aliased(Country, name="reporter")
+Partner = aliased(Country, name="partner")
+ATTRIBUTED = func.coalesce(Person.name, Organization.name).label("attributed_to")
+FORMAT_FIGURE = "#,##0.00##"
+
+
+def trade_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
+    conditions = [TradeFlow.review_status.in_(filters.review_statuses)]
+    # A claim counts when its whole period lies within the bounds.
+    if filters.date_from is not None:
+        conditions.append(TradeFlow.period_start >= filters.date_from)
+    if filters.date_to is not None:
+        conditions.append(
+            func.coalesce(TradeFlow.period_end, TradeFlow.period_start) <= filters.date_to
+        )
+    if country_ids is not None:
+        conditions.append(
+            or_(
+                TradeFlow.reporter_country_id.in_(country_ids),
+                TradeFlow.partner_country_id.in_(country_ids),
+            )
+        )
+    return conditions
+
+
+def is_currency(unit: str | None) -> bool:
+    return bool(unit) and unit not in NON_CURRENCY_UNITS
+
+
+def period_text(label: str | None, start: date | None, end: date | None) -> str | None:
+    if label:
+        return label
+    if start and end:
+        return f"{start.isoformat()}..{end.isoformat()}"
+    return start.isoformat() if start else None
+
+
+def _claim_columns():
+    return (
+        TradeFlow.id,
+        Reporter.name.label("reporter"),
+        Partner.name.label("partner"),
+        TradeFlow.period_label,
+        TradeFlow.period_start,
+        TradeFlow.period_end,
+        TradeFlow.flow,
+        TradeFlow.measure,
+        TradeFlow.value,
+        TradeFlow.unit,
+        TradeFlow.value_qualifier,
+        TradeFlow.value_usd,
+        ATTRIBUTED,
+        TradeFlow.review_status,
+        TradeFlow.key,
+    )
+
+
+def _with_names(stmt):
+    return (
+        stmt.join(Reporter, Reporter.id == TradeFlow.reporter_country_id)
+        .join(Partner, Partner.id == TradeFlow.partner_country_id)
+        .outerjoin(Person, Person.id == TradeFlow.attributed_to_person_id)
+        .outerjoin(Organization, Organization.id == TradeFlow.attributed_to_organization_id)
+    )
+
+
+CLAIM_ORDER = (
+    Reporter.name,
+    Partner.name,
+    TradeFlow.period_start.is_(None),
+    TradeFlow.period_start,
+    TradeFlow.period_end,
+    TradeFlow.flow,
+    TradeFlow.measure,
+    TradeFlow.unit,
+    TradeFlow.value,
+    TradeFlow.id,
+)
+
+
+def claims(connection: Connection, conditions: list) -> Iterator[tuple]:
+    """(claim row, its source ids) in sheet order, streamed: one query, citations joined and
+    folded back into their claim."""
+    stmt = (
+        _with_names(select(*_claim_columns(), Citation.source_id))
+        .outerjoin(Citation, Citation.trade_flow_id == TradeFlow.id)
+        .where(*conditions)
+        .order_by(*CLAIM_ORDER, Citation.source_id)
+        .execution_options(yield_per=BATCH_SIZE)
+    )
+    result = connection.execute(stmt)
+    for _claim_id, rows in groupby(result, key=lambda row: row.id):
+        group = list(rows)
+        first = group[0]
+        source_ids = [row.source_id for row in group if row.source_id is not None]
+        yield first, source_ids
+
+
+def _sources(index: SourceIndex, source_ids, n_sources: int) -> tuple:
+    ordered = index.order(source_ids)[:n_sources] if source_ids else []
+    return tuple(ordered) + (None,) * (n_sources - len(ordered))
+
+
+# --------------------------------------------------------------------------- trade flows
+
+
+def flow_columns(n_sources: int) -> list[Column]:
+    return [
+        Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
+        Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name."),
+        Column("Period", width=16, dictionary="trade_flows.period_label"),
+        Column("Period start", "date", 11, dictionary="trade_flows.period_start"),
+        Column("Period end", "date", 11, dictionary="trade_flows.period_end"),
+        Column("Flow", width=10, dictionary="trade_flows.flow"),
+        Column("Measure", width=9, dictionary="trade_flows.measure"),
+        Column(
+            "Value (in Unit)",
+            "number",
+            18,
+            FORMAT_AMOUNT,
+            dictionary="trade_flows.value",
+        ),
+        Column("Unit", width=10, dictionary="trade_flows.unit"),
+        Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
+        Column(
+            "Value (USD bn)",
+            "number",
+            12,
+            FORMAT_USD_BN,
+            dictionary="trade_flows.value_usd",
+            note="In billions of US dollars.",
+        ),
+        Column(
+            "Attributed to",
+            width=22,
+            dictionary=(
+                "trade_flows.attributed_to_person_id",
+                "trade_flows.attributed_to_organization_id",
+            ),
+            note="The person's or organisation's name.",
+        ),
+        Column("Review status", width=10, dictionary="trade_flows.review_status"),
+        Column("Key", width=34, dictionary="trade_flows.key"),
+        *source_columns(n_sources),
+    ]
+
+
+def flow_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Iterator[tuple]:
+    for row, source_ids in claims(connection, conditions):
+        yield (
+            row.reporter,
+            row.partner,
+            period_text(row.period_label, row.period_start, row.period_end),
+            (row.period_start, "day"),
+            (row.period_end, "day"),
+            row.flow,
+            row.measure,
+            row.value,
+            row.unit,
+            row.value_qualifier,
+            usd_bn(row.value_usd),
+            row.attributed_to,
+            row.review_status,
+            row.key,
+            *_sources(index, source_ids, n_sources),
+        )
+
+
+# --------------------------------------------------------------------------- shares, volumes
+
+
+def share_columns(n_sources: int) -> list[Column]:
+    return [
+        Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
+        Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name."),
+        Column("Period", width=16, dictionary="trade_flows.period_label"),
+        Column("Flow", width=10, dictionary="trade_flows.flow"),
+        Column("Measure", width=9, dictionary="trade_flows.measure"),
+        Column(
+            "Share (%)",
+            "number",
+            10,
+            FORMAT_PERCENT_NUMBER,
+            dictionary="trade_flows.value",
+            note="For unit percent: the share in percent (15.5 = 15.5%).",
+        ),
+        Column(
+            "Volume (tonnes)",
+            "number",
+            14,
+            FORMAT_INT,
+            dictionary="trade_flows.value",
+            note="For unit tonnes.",
+        ),
+        Column(
+            "Volume (containers)",
+            "number",
+            14,
+            FORMAT_INT,
+            dictionary="trade_flows.value",
+            note="For unit containers.",
+        ),
+        Column(
+            "Other value (in Unit)",
+            "number",
+            14,
+            FORMAT_AMOUNT,
+            dictionary="trade_flows.value",
+            note="A share or volume stated in any other unit.",
+        ),
+        Column("Unit", width=10, dictionary="trade_flows.unit"),
+        Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
+        Column(
+            "Attributed to",
+            width=22,
+            dictionary=(
+                "trade_flows.attributed_to_person_id",
+                "trade_flows.attributed_to_organization_id",
+            ),
+            note="The person's or organisation's name.",
+        ),
+        Column("Review status", width=10, dictionary="trade_flows.review_status"),
+        Column("Key", width=34, dictionary="trade_flows.key"),
+        *source_columns(n_sources),
+    ]
+
+
+UNIT_SLOTS = {"percent": 0, "tonnes": 1, "containers": 2}
+
+
+def share_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Iterator[tuple]:
+    for row, source_ids in claims(connection, conditions):
+        slots = [None, None, None, None]
+        slots[UNIT_SLOTS.get(row.unit, 3)] = row.value
+        yield (
+            row.reporter,
+            row.partner,
+            period_text(row.period_label, row.period_start, row.period_end),
+            row.flow,
+            row.measure,
+            *slots,
+            row.unit,
+            row.value_qualifier,
+            row.attributed_to,
+            row.review_status,
+            row.key,
+            *_sources(index, source_ids, n_sources),
+        )
+
+
+# --------------------------------------------------------------------------- disagreements
+
+GROUP_COLUMNS = (
+    TradeFlow.reporter_country_id,
+    TradeFlow.partner_country_id,
+    TradeFlow.period_start,
+    TradeFlow.period_end,
+    TradeFlow.flow,
+    TradeFlow.measure,
+    TradeFlow.unit,
+)
+
+
+def disagreement_groups(conditions: list):
+    """Reporter/partner/period/flow/measure/unit combinations stated by more than one source."""
+    n_sources = func.count(distinct(Citation.source_id))
+    return (
+        select(
+            *(column.label(f"g_{column.key}") for column in GROUP_COLUMNS),
+            func.min(TradeFlow.value).label("low"),
+            func.max(TradeFlow.value).label("high"),
+            n_sources.label("n_sources"),
+        )
+        .join(Citation, Citation.trade_flow_id == TradeFlow.id)
+        .where(*conditions)
+        .group_by(*GROUP_COLUMNS)
+        .having(n_sources > 1)
+        .subquery("disagreement_groups")
+    )
+
+
+def disagreement_columns() -> list[Column]:
+    shown = "In Unit shown: billions for a currency (USD bn), else as stated."
+    return [
+        Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
+        Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name."),
+        Column("Period", width=16, dictionary="trade_flows.period_label"),
+        Column("Flow", width=10, dictionary="trade_flows.flow"),
+        Column("Measure", width=9, dictionary="trade_flows.measure"),
+        Column(
+            "Unit shown",
+            width=11,
+            dictionary="trade_flows.unit",
+            note="The unit of Lowest, Highest and Figure: USD bn for dollars.",
+        ),
+        Column(
+            "Sources stating it",
+            "int",
+            10,
+            note="How many sources state a figure for this reporter, partner, period, flow, "
+            "measure and unit.",
+        ),
+        Column(
+            "Lowest (in Unit shown)",
+            "number",
+            12,
+            FORMAT_FIGURE,
+            dictionary="trade_flows.value",
+            note="The lowest figure any source states. " + shown,
+        ),
+        Column(
+            "Highest (in Unit shown)",
+            "number",
+            12,
+            FORMAT_FIGURE,
+            dictionary="trade_flows.value",
+            note="The highest figure any source states. " + shown,
+        ),
+        Column(
+            "Spread (%)",
+            "number",
+            10,
+            "0.0",
+            note="(Highest − Lowest) / Lowest × 100.",
+        ),
+        Column(
+            "Figure (in Unit shown)",
+            "number",
+            12,
+            FORMAT_FIGURE,
+            dictionary="trade_flows.value",
+            note="The figure this source states. " + shown,
+        ),
+        Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
+        Column("Stated as", "wrap", 20, dictionary="citations.stated_value"),
+        Column(
+            "Attributed to",
+            width=22,
+            dictionary=(
+                "trade_flows.attributed_to_person_id",
+                "trade_flows.attributed_to_organization_id",
+            ),
+            note="The person's or organisation's name.",
+        ),
+        Column(
+            "Source",
+            "source",
+            12,
+            dictionary="citations.source_id",
+            note="A link to the source's row in the Sources sheet.",
+        ),
+        Column("Claim key", width=34, dictionary="trade_flows.key"),
+    ]
+
+
+def _scale(unit: str | None) -> tuple[str, float]:
+    if is_currency(unit):
+        return f"{unit} bn", 1e9
+    return unit or "", 1.0
+
+
+def disagreement_rows(connection, conditions, index: SourceIndex) -> Iterator[tuple]:
+    groups = disagreement_groups(conditions)
+    join = and_(
+        *(
+            column.is_not_distinct_from(groups.c[f"g_{column.key}"])
+            if column.key in ("period_start", "period_end")
+            else column == groups.c[f"g_{column.key}"]
+            for column in GROUP_COLUMNS
+        )
+    )
+    stmt = (
+        _with_names(
+            select(
+                *_claim_columns(),
+                groups.c.low,
+                groups.c.high,
+                groups.c.n_sources,
+                Citation.source_id,
+                Citation.stated_value,
+            ).join(groups, join)
+        )
+        .join(Citation, Citation.trade_flow_id == TradeFlow.id)
+        .where(*conditions)
+        .order_by(*CLAIM_ORDER, Citation.source_id, Citation.id)
+        .execution_options(yield_per=BATCH_SIZE)
+    )
+    links = index.links
+    for _claim_id, rows in groupby(connection.execute(stmt), key=lambda row: row.id):
+        by_source: dict[int, object] = {}
+        for row in rows:
+            by_source.setdefault(row.source_id, row)  # first citation of each source
+        for source_id in sorted(by_source, key=lambda s: links[s][1]):
+            row = by_source[source_id]
+            unit_shown, divisor = _scale(row.unit)
+            low, high = float(row.low), float(row.high)
+            yield (
+                row.reporter,
+                row.partner,
+                period_text(row.period_label, row.period_start, row.period_end),
+                row.flow,
+                row.measure,
+                unit_shown,
+                row.n_sources,
+                low / divisor,
+                high / divisor,
+                (high - low) / low * 100 if low > 0 else None,
+                float(row.value) / divisor,
+                row.value_qualifier,
+                row.stated_value,
+                row.attributed_to,
+                source_id,
+                row.key,
+            )
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def turnover_with_china(connection: Connection, conditions: list) -> pd.DataFrame:
+    """Turnover claims between China and each Central Asian country (and XCA), in US dollars:
+    per country and full calendar year, the lowest and highest claim, claims and sources."""
+    china_id = connection.execute(select(Country.id).where(Country.iso3 == CHINA)).scalar()
+    region = connection.execute(
+        select(Country.id, Country.name, Country.iso3, Country.is_aggregate)
+        .where(
+            or_(
+                and_(Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)),
+                Country.iso3 == CENTRAL_ASIA_AGGREGATE,
+            )
+        )
+        .order_by(Country.is_aggregate, Country.name)
+    ).all()
+    columns = ["country_id", "period_start", "period_end", "low", "high", "claims", "sources"]
+    if china_id is None or not region:
+        return pd.DataFrame(columns=["name", "iso3", "year", *columns[3:]])
+    side = case(
+        (TradeFlow.reporter_country_id == china_id, TradeFlow.partner_country_id),
+        else_=TradeFlow.reporter_country_id,
+    )
+    stmt = (
+        select(
+            side.label("country_id"),
+            TradeFlow.period_start,
+            TradeFlow.period_end,
+            func.min(TradeFlow.value_usd),
+            func.max(TradeFlow.value_usd),
+            func.count(distinct(TradeFlow.id)),
+            func.count(distinct(Citation.source_id)),
+        )
+        .outerjoin(Citation, Citation.trade_flow_id == TradeFlow.id)
+        .where(
+            *conditions,
+            TradeFlow.flow == "turnover",
+            TradeFlow.measure == "value",
+            TradeFlow.value_usd.is_not(None),
+            or_(
+                TradeFlow.reporter_country_id == china_id, TradeFlow.partner_country_id == china_id
+            ),
+            side.in_([row.id for row in region]),
+        )
+        .group_by(side, TradeFlow.period_start, TradeFlow.period_end)
+    )
+    frame = pd.DataFrame(connection.execute(stmt).all(), columns=columns)
+    names = pd.DataFrame(
+        [(row.id, row.name, row.iso3) for row in region], columns=["country_id", "name", "iso3"]
+    )
+    if frame.empty:
+        return names.assign(year=None, low=None, high=None, claims=0, sources=0).iloc[0:0]
+    full_year = frame.apply(
+        lambda r: (
+            r.period_start is not None
+            and r.period_end is not None
+            and r.period_start == date(r.period_start.year, 1, 1)
+            and r.period_end == date(r.period_start.year, 12, 31)
+        ),
+        axis=1,
+    )
+    frame = frame[full_year].copy()
+    frame["year"] = [start.year for start in frame["period_start"]]
+    frame["low"] = pd.to_numeric(frame["low"]) / 1e9
+    frame["high"] = pd.to_numeric(frame["high"]) / 1e9
+    frame = names.merge(frame.drop(columns=["period_start", "period_end"]), on="country_id")
+    return frame.sort_values(["year", "country_id"]).reset_index(drop=True)
+
+
+def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime) -> None:
+    connection, filters = report.connection, report.filters
+    sheet = builder.sheet("Summary", [26, 8, 8, 14, 14, 10, 10, 12, 12])
+    sheet.heading("China–Central Asia trade: summary", big=True)
+    sheet.field("As of", as_of.isoformat())
+    sheet.field(
+        "Selection",
+        "Countries: "
+        + (", ".join(filters.countries) if filters.countries else "all")
+        + f"; periods from {filters.date_from or 'any date'} to {filters.date_to or 'any date'}"
+        + f"; review statuses: {', '.join(filters.review_statuses)}",
+    )
+    sheet.blank()
+    sheet.heading("Headline figures")
+    sheet.field("Trade claims", report.n_claims, FORMAT_INT)
+    sheet.field("of which money values", report.n_money, FORMAT_INT)
+    sheet.field("of which shares and volumes", report.n_claims - report.n_money, FORMAT_INT)
+    sheet.field("Sources cited", len(report.index), FORMAT_INT)
+    sheet.field("Figures stated by more than one source", report.n_groups, FORMAT_INT)
+    sheet.blank()
+
+    turnover = turnover_with_china(connection, report.conditions)
+    sheet.heading("Latest annual turnover with China (USD bn)")
+    latest_columns = [
+        Column("Country", width=26, dictionary="countries.name"),
+        Column("ISO3", width=8, dictionary="countries.iso3"),
+        Column("Year", "int", 8, "0", dictionary="trade_flows.period_start", note="Calendar year."),
+        Column(
+            "Lowest claim (USD bn)",
+            "number",
+            14,
+            FORMAT_USD_BN,
+            dictionary="trade_flows.value_usd",
+            note="Lowest claimed turnover that year, in billions of US dollars.",
+        ),
+        Column(
+            "Highest claim (USD bn)",
+            "number",
+            14,
+            FORMAT_USD_BN,
+            dictionary="trade_flows.value_usd",
+            note="Highest claimed turnover that year, in billions of US dollars.",
+        ),
+        Column("Claims", "int", 10, note="Distinct claimed values."),
+        Column("Sources", "int", 10, note="Sources stating them."),
+    ]
+    region = report.region
+    latest = []
+    for country_id, name, iso3 in region:
+        rows = turnover[turnover["country_id"] == country_id]
+        if rows.empty:
+            latest.append((name, iso3, None, None, None, 0, 0))
+            continue
+        last = rows.sort_values("year").iloc[-1]
+        latest.append(
+            (
+                name,
+                iso3,
+                int(last["year"]),
+                float(last["low"]),
+                float(last["high"]),
+                int(last["claims"]),
+                int(last["sources"]),
+            )
+        )
+    sheet.table("SummaryLatestTurnover", latest_columns, latest)
+    sheet.field(
+        "",
+        "Full calendar years only; turnover in either direction (China as reporter or partner). "
+        "Where sources disagree both ends are shown; see Disagreements for each figure.",
+    )
+    sheet.blank()
+
+    sheet.heading("Turnover with China by year: highest claim (USD bn)")
+    pivot = (
+        turnover.pivot_table(index="year", columns="iso3", values="high", aggfunc="max")
+        if not turnover.empty
+        else pd.DataFrame()
+    )
+    codes = [iso3 for _id, _name, iso3 in region if iso3 in pivot.columns]
+    year_columns = [Column("Year", "int", 8, "0", note="Calendar year.")] + [
+        Column(
+            f"{code} (USD bn)",
+            "number",
+            12,
+            FORMAT_USD_BN,
+            note=f"Highest claimed turnover of {code} with China, in billions of US dollars.",
+        )
+        for code in codes
+    ]
+    rows = [
+        (
+            int(year),
+            *(
+                None if pd.isna(pivot.at[year, code]) else float(pivot.at[year, code])
+                for code in codes
+            ),
+        )
+        for year in pivot.index
+    ]
+    header, last = sheet.table("SummaryTurnoverByYear", year_columns, rows)
+    if codes:
+        sheet.line_chart(
+            "Turnover with China (highest sourced claim)",
+            "USD bn",
+            header,
+            last,
+            2,
+            1 + len(codes),
+            "K2",
+        )
+
+
+# --------------------------------------------------------------------------- the workbook
+
+
+class TradeReport:
+    kind = "trade"
+
+    def __init__(self, connection: Connection, filters: ReportFilters):
+        self.connection = connection
+        self.filters = filters
+        country_ids = resolve_countries(connection, filters.countries)
+        self.conditions = trade_conditions(filters, country_ids)
+        self.claim_ids = select(TradeFlow.id).where(*self.conditions)
+        counts = connection.execute(
+            select(
+                func.count(TradeFlow.id),
+                func.count(case((TradeFlow.measure == "value", 1))),
+            ).where(*self.conditions)
+        ).one()
+        self.n_claims, self.n_money = counts
+        if self.n_claims == 0:
+            from .deals import describe_selection
+
+            raise SilkledgerError(
+                "nothing to report: no trade claims match the selection "
+                f"({describe_selection(filters)})"
+            )
+        self.share_conditions = [*self.conditions, TradeFlow.measure != "value"]
+        self.index = build_source_index(connection, [(Citation.trade_flow_id, self.claim_ids)])
+        self.n_sources = max_sources_per_fact(connection, Citation.trade_flow_id, self.claim_ids)
+        self.n_groups = connection.execute(
+            select(func.count()).select_from(disagreement_groups(self.conditions))
+        ).scalar_one()
+        self.region = [
+            (row.id, row.name, row.iso3)
+            for row in connection.execute(
+                select(Country.id, Country.name, Country.iso3)
+                .where(
+                    or_(
+                        and_(
+                            Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)
+                        ),
+                        Country.iso3 == CENTRAL_ASIA_AGGREGATE,
+                    ),
+                    *([Country.id.in_(country_ids)] if country_ids is not None else []),
+                )
+                .order_by(Country.is_aggregate, Country.name)
+            )
+        ]
+
+    def detail_sheets(self):
+        return [
+            (
+                "Trade flows",
+                "TradeFlows",
+                flow_columns(self.n_sources),
+                flow_rows(self.connection, self.conditions, self.index, self.n_sources),
+            ),
+            (
+                "Disagreements",
+                "Disagreements",
+                disagreement_columns(),
+                disagreement_rows(self.connection, self.conditions, self.index),
+            ),
+            (
+                "Shares and volumes",
+                "SharesAndVolumes",
+                share_columns(self.n_sources),
+                share_rows(self.connection, self.share_conditions, self.index, self.n_sources),
+            ),
+        ]
+
+    def write(self, builder: WorkbookBuilder, as_of: datetime, database_label: str) -> None:
+        write_summary(builder, self, as_of)
+        for title, table_name, columns, rows in self.detail_sheets():
+            builder.data_sheet(title, table_name, columns, rows, sources=self.index.links)
+        write_sources_sheet(builder, self.index)
+        builder.about_sheet(
+            AboutInfo(
+                title="About this workbook: China–Central Asia trade",
+                purpose=[
+                    "Trade between China and the Central Asian states as the articles stored in "
+                    "the silkledger database state it: one row per claimed figure, so sources "
+                    "that disagree stand side by side.",
+                    "Summary: the latest annual turnover of each Central Asian country, and of "
+                    "Central Asia as a whole, with China, and a chart over the years. Trade "
+                    "flows: every claim (values, shares and volumes). Disagreements: every "
+                    "figure stated by more than one source, one row per source. Shares and "
+                    "volumes: the claims in percent, tonnes and containers again, each unit in "
+                    "its own column. Sources: every article cited. About: this page.",
+                ],
+                database_label=database_label,
+                as_of=as_of,
+                filters=filter_description(
+                    self.filters,
+                    "a claim counts when its whole period lies within the bounds; a country "
+                    "filter keeps claims whose reporter or partner is one of the countries",
+                ),
+                notes=[
+                    "A figure is stated by more than one source when several sources give a "
+                    "value for the same reporter, partner, period, flow, measure and unit; they "
+                    "may agree (spread 0) or not.",
+                    "Flows are from the reporter's side; turnover is both ways. Values in USD "
+                    "are derived through the database's currency_rates table.",
+                    "Facts count when their review status is one of those listed above "
+                    "(by default curated and accepted).",
+                    f"A claim cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
+                    f"{MAX_SOURCE_COLUMNS} in Sources order.",
+                ],
+            )
+        )

@@ -1,0 +1,722 @@
+"""Workbook plumbing shared by the deals and trade reports.
+
+Everything here is about writing a workbook, nothing about what goes in it:
+
+- a streaming (openpyxl write-only) workbook whose sheets are written row by row, so a sheet of
+  a million rows never sits in memory;
+- data sheets that are Excel tables with an autofilter, a frozen header row, column widths,
+  number formats (the unit is in the header: "Value (USD mn)") and wrapped long text;
+- safe text: a string that begins with =, + , -, @ (or a tab or carriage return) is stored as
+  an explicit string cell with Excel's quote prefix, so no spreadsheet ever evaluates it;
+- links from a fact's row to its source's row in the Sources sheet, kept as compact integers
+  while the sheet streams and written out at the end (openpyxl would keep one object per link);
+- the About sheet: what the workbook holds, where it came from, the filters, row counts and the
+  column dictionary, whose meanings are the ``comment=`` of the model columns
+  (``silkledger.models.metadata``), never retyped;
+- atomic saving: a temporary file in the target folder, fsynced, then ``os.replace``d.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import uuid
+import warnings
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.xml.functions import Element
+
+from ..errors import SilkledgerError
+from ..models import metadata
+
+# A string beginning with one of these is a formula (or DDE payload) to a spreadsheet.
+RISKY_FIRST_CHARACTERS = frozenset("=+-@\t\r")
+EXCEL_MAX_CELL_CHARS = 32767
+EXCEL_MAX_ROWS = 1_048_576
+TABLE_STYLE = "TableStyleMedium2"
+
+DATE_FORMATS = {"day": "yyyy-mm-dd", "month": "mmm yyyy", "year": "yyyy", None: "yyyy-mm-dd"}
+FORMAT_USD_BN = "#,##0.00#"
+FORMAT_USD_MN = "#,##0.0##"
+FORMAT_AMOUNT = "#,##0.######"
+FORMAT_INT = "#,##0"
+FORMAT_PERCENT_NUMBER = "0.0#"  # 15.5 shown as 15.5 in a column headed (%)
+FORMAT_DATETIME = "yyyy-mm-dd hh:mm:ss"
+
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+LINK_FONT = Font(color="0563C1", underline="single")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+
+
+def is_risky(text: str) -> bool:
+    """True when a spreadsheet would read ``text`` as a formula if stored naively."""
+    return bool(text) and text[0] in RISKY_FIRST_CHARACTERS
+
+
+def clean_text(value: Any) -> str:
+    """``value`` as text a cell can hold: illegal control characters dropped, at most Excel's
+    32,767 characters (longer text is cut and ends with an ellipsis)."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > EXCEL_MAX_CELL_CHARS:
+        text = text[: EXCEL_MAX_CELL_CHARS - 1] + "…"
+    return text
+
+
+def _strip_illegal(text: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def usd_bn(value) -> float | None:
+    return None if value is None else float(value) / 1e9
+
+
+def usd_mn(value) -> float | None:
+    return None if value is None else float(value) / 1e6
+
+
+def number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet.
+
+    kind: text | wrap (long text, wrapped) | int | number | date (value is (date, precision))
+    | source (value is a source id, shown as a link to its row in Sources) | url (external link).
+    ``dictionary`` names the model column ("agreements.title") whose comment documents it;
+    ``note`` says how the cell is derived from it (or documents a column with no model column).
+    """
+
+    header: str
+    kind: str = "text"
+    width: float = 14
+    number_format: str | None = None
+    dictionary: str | tuple[str, ...] | None = None
+    note: str | None = None
+
+    def meaning(self) -> str:
+        parts = []
+        if self.note:
+            parts.append(self.note)
+        names = (self.dictionary,) if isinstance(self.dictionary, str) else self.dictionary or ()
+        for name in names:
+            table_name, column_name = name.split(".")
+            comment = metadata.tables[table_name].c[column_name].comment
+            parts.append(comment if len(names) == 1 else f"{name}: {comment}")
+        return " ".join(parts)
+
+    def sources_label(self) -> str:
+        names = (self.dictionary,) if isinstance(self.dictionary, str) else self.dictionary or ()
+        return ", ".join(names)
+
+
+def source_columns(count: int) -> list[Column]:
+    """``count`` link columns, one per citing source of a row (Source 1, Source 2, …)."""
+    return [
+        Column(
+            f"Source {index}",
+            "source",
+            12,
+            dictionary="citations.source_id",
+            note="A link to the source's row in the Sources sheet (S-number as there).",
+        )
+        for index in range(1, count + 1)
+    ]
+
+
+# --------------------------------------------------------------------------- cell makers
+
+EXCEL_EPOCH_ORDINAL = date(1899, 12, 30).toordinal()
+
+
+def excel_serial(day: date) -> int:
+    """The Excel serial number of ``day`` (1900 date system): with a date number format the
+    cell is a real date in Excel, LibreOffice and openpyxl, and costs less to write than a
+    date object, which openpyxl converts cell by cell."""
+    return day.toordinal() - EXCEL_EPOCH_ORDINAL
+
+
+class StyledCell(Cell):
+    """A cell whose style is fixed once made, so its style id is looked up once, not per row."""
+
+    __slots__ = ("_style_id",)
+
+    def __init__(self, worksheet):
+        super().__init__(worksheet, column=1, row=1)
+        self._style_id = None
+
+    @property
+    def style_id(self):
+        if self._style_id is None:
+            self._style_id = self.parent.parent._cell_styles.add(self._style)
+        return self._style_id
+
+
+class _CellMaker:
+    """Turns a column's values into what WriteOnlyWorksheet.append takes, fast.
+
+    A plain value goes as it is (openpyxl binds it into its own reusable cell). A styled value
+    is bound into a cell object kept for the column and reused on every row: the write-only
+    sheet serialises a row as soon as it is appended, so the object is free again at once.
+    """
+
+    def __init__(self, ws, column: Column, sources: dict[int, tuple[str, int]] | None):
+        self.ws = ws
+        self.column = column
+        self.sources = sources or {}
+        kind = column.kind
+        self.styled = None
+        if kind == "wrap":
+            self.styled = self._cell(alignment=WRAP)
+        elif kind in ("int", "number"):
+            fmt = column.number_format or (FORMAT_INT if kind == "int" else FORMAT_AMOUNT)
+            self.styled = self._cell(number_format=fmt)
+        elif kind == "date":
+            self.dates = {
+                precision: self._cell(number_format=fmt) for precision, fmt in DATE_FORMATS.items()
+            }
+        elif kind in ("source", "url"):
+            self.styled = self._cell(font=LINK_FONT)
+        self.quoted = self._cell(alignment=WRAP if kind == "wrap" else None, quote_prefix=True)
+
+    def _cell(self, *, alignment=None, number_format=None, font=None, quote_prefix=False):
+        cell = StyledCell(self.ws)
+        if alignment is not None:
+            cell.alignment = alignment
+        if number_format is not None:
+            cell.number_format = number_format
+        if font is not None:
+            cell.font = font
+        if quote_prefix:
+            cell.quotePrefix = True
+        return cell
+
+    def text(self, value, template=None):
+        text = clean_text(value)
+        if is_risky(text):
+            cell = self.quoted
+            self._bind(cell, text)
+            cell.data_type = "s"  # never a formula, whatever the first character
+            return cell
+        if template is None:
+            return text  # bound by the sheet's row writer, which drops illegal characters
+        self._bind(template, text)
+        return template
+
+    @staticmethod
+    def _bind(cell, text):
+        try:
+            cell.value = text
+        except IllegalCharacterError:
+            cell.value = _strip_illegal(text)
+
+    def __call__(self, value):
+        if value is None:
+            return None
+        kind = self.column.kind
+        if kind == "text":
+            if isinstance(value, str):
+                return self.text(value)
+            return value
+        if kind == "wrap":
+            return self.text(value, self.styled)
+        if kind in ("int", "number"):
+            cell = self.styled
+            cell.value = value
+            return cell
+        if kind == "date":
+            day, precision = value
+            if day is None:
+                return None
+            cell = self.dates.get(precision, self.dates[None])
+            cell.value = excel_serial(day)
+            return cell
+        if kind == "source":
+            label, _row = self.sources[value]
+            return self.text(label, self.styled)
+        if kind == "url":
+            return self.text(value, self.styled)
+        raise ValueError(f"unknown column kind {kind!r}")
+
+
+def plain_value(column: Column, value, sources: dict[int, tuple[str, int]] | None = None):
+    """The bare cell value of ``value`` in ``column``: what a plain write-only sheet would get.
+    Used by the benchmark's floor, which writes the same rows without styles or links."""
+    if value is None:
+        return None
+    if column.kind == "date":
+        return value[0]
+    if column.kind == "source":
+        return (sources or {})[value][0]
+    return value
+
+
+# --------------------------------------------------------------------------- sheets
+
+
+class SheetWriter:
+    """A write-only sheet written top to bottom: free rows, titled blocks and Excel tables."""
+
+    def __init__(self, builder: WorkbookBuilder, title: str, widths: Sequence[float] = ()):
+        self.builder = builder
+        self.title = title
+        self.ws = builder.wb.create_sheet(title)
+        self.row = 0
+        self.data_rows = 0
+        for index, width in enumerate(widths, 1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        # Internal links (row, column, target sheet row), written out at the end of the sheet.
+        self._link_rows = array("L")
+        self._link_cols = array("H")
+        self._link_targets = array("L")
+        self._link_sheet: str | None = None
+        self._external_links: list[tuple[int, int, str]] = []
+        self._writer_ready = False
+        self._bold = WriteOnlyCell(self.ws)
+        self._bold.font = BOLD
+        self._title = WriteOnlyCell(self.ws)
+        self._title.font = TITLE_FONT
+        self._label = WriteOnlyCell(self.ws)
+        self._label.font = BOLD
+        self._label.alignment = TOP
+        self._wrap_maker = _CellMaker(self.ws, Column("", "wrap"), None)
+
+    # ----------------------------------------------------------------- free layout
+    def append(self, values: Iterable) -> None:
+        if not self._writer_ready:
+            self._install_link_writer()
+        self.ws.append(values)
+        self.row += 1
+
+    def blank(self) -> None:
+        self.append(())
+
+    def heading(self, text: str, big: bool = False) -> None:
+        cell = self._title if big else self._bold
+        cell.value = clean_text(text)
+        self.append((cell,))
+
+    def field(self, label: str, value, number_format: str | None = None) -> None:
+        """A label in bold and its value beside it."""
+        self._label.value = label
+        if isinstance(value, str):
+            cell = self._wrap_maker(value)
+        else:
+            cell = WriteOnlyCell(self.ws, value)
+            if number_format:
+                cell.number_format = number_format
+        self.append((self._label, cell))
+
+    # ----------------------------------------------------------------- tables
+    def table(
+        self,
+        name: str,
+        columns: Sequence[Column],
+        rows: Iterable[Sequence],
+        *,
+        sources: dict[int, tuple[str, int]] | None = None,
+        freeze: bool = False,
+        count_rows: bool = False,
+    ) -> tuple[int, int]:
+        """Write a header row and ``rows`` as an Excel table named ``name``; returns the sheet
+        rows of the header and of the last data row. ``freeze`` freezes the header row (it
+        must then be the sheet's first row)."""
+        if freeze:
+            if self.row != 0:
+                raise ValueError("a frozen header must be the sheet's first row")
+            self.ws.freeze_panes = "A2"
+        header_row = self.row + 1
+        headers = []
+        for column in columns:
+            cell = WriteOnlyCell(self.ws, clean_text(column.header))
+            cell.font = BOLD
+            cell.alignment = WRAP
+            headers.append(cell)
+        self.append(headers)  # the sheet's top (views, widths) is written here: set them first
+        makers = [_CellMaker(self.ws, column, sources) for column in columns]
+        source_positions = [i for i, column in enumerate(columns) if column.kind == "source"]
+        url_positions = [i for i, column in enumerate(columns) if column.kind == "url"]
+        append = self.ws.append
+        row_number = self.row
+        for values in rows:
+            row_number += 1
+            if row_number > EXCEL_MAX_ROWS:
+                raise SilkledgerError(
+                    f"sheet {self.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows: "
+                    "narrow the selection with --country, --from or --to"
+                )
+            append([maker(value) for maker, value in zip(makers, values, strict=True)])
+            for position in source_positions:
+                source_id = values[position]
+                if source_id is not None:
+                    self._link(row_number, position + 1, sources[source_id][1])
+            for position in url_positions:
+                url = values[position]
+                if url and str(url).lower().startswith(("http://", "https://")):
+                    self._external_links.append((row_number, position + 1, str(url)))
+        data_rows = row_number - self.row
+        self.row = row_number
+        if count_rows:
+            self.data_rows += data_rows
+        last_row = max(row_number, header_row + 1)  # a table needs a data row, even empty
+        ref = f"A{header_row}:{get_column_letter(len(columns))}{last_row}"
+        table = Table(
+            displayName=name,
+            ref=ref,
+            tableColumns=[
+                TableColumn(id=index, name=clean_text(column.header))
+                for index, column in enumerate(columns, 1)
+            ],
+            tableStyleInfo=TableStyleInfo(name=TABLE_STYLE, showRowStripes=True),
+        )
+        table.autoFilter = AutoFilter(ref=ref)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "In write-only mode you must add table columns"
+            self.ws.add_table(table)
+        return header_row, row_number
+
+    def set_widths(self, columns: Sequence[Column]) -> None:
+        for index, column in enumerate(columns, 1):
+            self.ws.column_dimensions[get_column_letter(index)].width = column.width
+
+    # ----------------------------------------------------------------- charts
+    def bar_chart(
+        self,
+        title: str,
+        y_title: str,
+        data: tuple[int, int, int],  # (column, header row, last row)
+        categories_col: int,
+        anchor: str,
+        *,
+        horizontal: bool = False,
+    ) -> None:
+        col, header_row, last_row = data
+        if last_row <= header_row:
+            return
+        chart = BarChart()
+        chart.type = "bar" if horizontal else "col"
+        chart.title = title
+        chart.y_axis.title = y_title
+        chart.legend = None
+        chart.add_data(
+            Reference(self.ws, min_col=col, min_row=header_row, max_row=last_row),
+            titles_from_data=True,
+        )
+        chart.set_categories(
+            Reference(self.ws, min_col=categories_col, min_row=header_row + 1, max_row=last_row)
+        )
+        chart.width, chart.height = 18, 9
+        self.ws.add_chart(chart, anchor)
+
+    def line_chart(
+        self,
+        title: str,
+        y_title: str,
+        header_row: int,
+        last_row: int,
+        first_series_col: int,
+        last_series_col: int,
+        anchor: str,
+    ) -> None:
+        if last_row <= header_row or last_series_col < first_series_col:
+            return
+        chart = LineChart()
+        chart.title = title
+        chart.y_axis.title = y_title
+        chart.x_axis.title = "Year"
+        chart.add_data(
+            Reference(
+                self.ws,
+                min_col=first_series_col,
+                max_col=last_series_col,
+                min_row=header_row,
+                max_row=last_row,
+            ),
+            titles_from_data=True,
+        )
+        chart.set_categories(
+            Reference(self.ws, min_col=1, min_row=header_row + 1, max_row=last_row)
+        )
+        chart.width, chart.height = 18, 9
+        self.ws.add_chart(chart, anchor)
+
+    # ----------------------------------------------------------------- links
+    def link_to_sheet(self, sheet_title: str) -> None:
+        """Internal links of this sheet point into ``sheet_title`` (the Sources sheet)."""
+        self._link_sheet = sheet_title
+
+    def _link(self, row: int, col: int, target_row: int) -> None:
+        self._link_rows.append(row)
+        self._link_cols.append(col)
+        self._link_targets.append(target_row)
+
+    def _install_link_writer(self) -> None:
+        """Write this sheet's links at the end from compact arrays.
+
+        openpyxl keeps one Hyperlink object per linked cell until the sheet is closed (about
+        250 bytes each: a quarter of a gigabyte for a million rows). Here each link costs ten
+        bytes, and the <hyperlinks> element is streamed through the sheet's own XML writer,
+        at the place openpyxl's WorksheetWriter.write_tail puts it.
+        """
+        self._writer_ready = True
+        ws = self.ws
+        ws._get_writer()
+        writer = ws._writer
+        ws._values_to_row = _fast_values_to_row(ws)
+        default = writer.write_hyperlinks
+
+        def write_hyperlinks() -> None:
+            if self._external_links:  # few (source URLs): openpyxl's own way, with relationships
+                from openpyxl.worksheet.hyperlink import Hyperlink
+
+                ws._hyperlinks.extend(
+                    Hyperlink(ref=f"{get_column_letter(col)}{row}", target=url)
+                    for row, col, url in self._external_links
+                )
+                default()
+                if self._link_rows:
+                    raise ValueError("a sheet holds either internal or external links, not both")
+                return
+            if not self._link_rows:
+                return
+            sheet = quote_sheet_name(self._link_sheet or "Sources")
+            letters = {}
+            xf = writer.xf.send(True)
+            with xf.element("hyperlinks"):
+                for row, col, target in zip(
+                    self._link_rows, self._link_cols, self._link_targets, strict=True
+                ):
+                    letter = letters.get(col) or letters.setdefault(col, get_column_letter(col))
+                    xf.write(
+                        Element(
+                            "hyperlink", {"ref": f"{letter}{row}", "location": f"{sheet}!A{target}"}
+                        )
+                    )
+            writer.xf.send(None)
+
+        writer.write_hyperlinks = write_hyperlinks
+
+
+def _fast_values_to_row(ws):
+    """openpyxl's WriteOnlyWorksheet._values_to_row without its slow path for cells.
+
+    openpyxl tries to bind every appended item as a value and, for a cell object, catches the
+    ValueError (whose message formats the cell's repr) before using it; here a ready cell goes
+    straight through, and plain values are bound into one reused cell as openpyxl does."""
+
+    def values_to_row(values, row_idx):
+        plain = WriteOnlyCell(ws)
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                cell = plain
+                try:
+                    cell.value = value
+                except IllegalCharacterError:
+                    cell.value = _strip_illegal(value)
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+
+    return values_to_row
+
+
+def quote_sheet_name(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"
+
+
+# --------------------------------------------------------------------------- workbook
+
+
+@dataclass
+class AboutInfo:
+    """What the About sheet says besides the row counts and the column dictionary."""
+
+    title: str
+    purpose: list[str]
+    database_label: str
+    as_of: datetime
+    filters: list[tuple[str, str]]
+    notes: list[str] = field(default_factory=list)
+
+
+class WorkbookBuilder:
+    """A streaming workbook: sheets are added in tab order and written as they are added."""
+
+    def __init__(self, title: str, as_of: datetime, subject: str = ""):
+        self.wb = Workbook(write_only=True)
+        created = as_of.astimezone(UTC).replace(tzinfo=None) if as_of.tzinfo else as_of
+        props = self.wb.properties
+        props.title = title
+        props.subject = subject
+        props.creator = "silkledger"
+        props.lastModifiedBy = "silkledger"
+        props.created = created
+        props.modified = created
+        self.sheet_row_counts: dict[str, int] = {}
+        self.dictionary: list[tuple[str, Column]] = []
+
+    def sheet(self, title: str, widths: Sequence[float] = ()) -> SheetWriter:
+        return SheetWriter(self, title, widths)
+
+    def data_sheet(
+        self,
+        title: str,
+        table_name: str,
+        columns: Sequence[Column],
+        rows: Iterable[Sequence],
+        *,
+        sources: dict[int, tuple[str, int]] | None = None,
+        link_sheet: str = "Sources",
+    ) -> SheetWriter:
+        """A sheet that is one Excel table with a frozen header: a detail listing."""
+        sheet = self.sheet(title)
+        sheet.set_widths(columns)
+        sheet.link_to_sheet(link_sheet)
+        sheet.table(table_name, columns, rows, sources=sources, freeze=True, count_rows=True)
+        self.sheet_row_counts[title] = sheet.data_rows
+        self.dictionary.extend((title, column) for column in columns)
+        return sheet
+
+    def about_sheet(self, info: AboutInfo) -> SheetWriter:
+        about_columns = [
+            Column("Sheet", width=18),
+            Column("Column", width=28),
+            Column("Database column", width=30),
+            Column("Meaning", "wrap", width=90),
+        ]
+        sheet = self.sheet("About", [c.width for c in about_columns])
+        sheet.heading(info.title, big=True)
+        sheet.blank()
+        for line in info.purpose:
+            sheet.field("", line)
+        sheet.blank()
+        sheet.heading("Provenance")
+        sheet.field("Made at (as of)", info.as_of.isoformat())
+        sheet.field("Database", safe_database_label(info.database_label))
+        from .. import __version__
+
+        sheet.field("Made by", f"silkledger {__version__}")
+        sheet.blank()
+        sheet.heading("Filters")
+        for label, value in info.filters:
+            sheet.field(label, value)
+        sheet.blank()
+        sheet.heading("Rows")
+        for title, count in self.sheet_row_counts.items():
+            sheet.field(title, count, FORMAT_INT)
+        if info.notes:
+            sheet.blank()
+            sheet.heading("How to read the figures")
+            for note in info.notes:
+                sheet.field("", note)
+        sheet.blank()
+        sheet.heading("Column dictionary (meanings from the database's data dictionary)")
+        rows = [
+            (title, column.header, column.sources_label() or None, column.meaning() or None)
+            for title, column in self.dictionary
+        ]
+        sheet.table("AboutColumns", about_columns, rows)
+        return sheet
+
+    def discard(self) -> None:
+        """Close and delete the sheets' temporary files after a failure, quietly."""
+        for ws in self.wb.worksheets:
+            writer = getattr(ws, "_writer", None)
+            if writer is None:
+                continue
+            with contextlib.suppress(Exception):  # a half-written sheet: drop it
+                ws.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+class AtomicTarget:
+    """A temporary file beside ``out_path``, made before the work starts (so an unwritable
+    folder fails at once), renamed over ``out_path`` when the workbook is complete."""
+
+    def __init__(self, out_path: Path):
+        self.path = check_output_path(out_path)
+        self.temp = self.path.parent / f".{self.path.name}.{uuid.uuid4().hex[:12]}.tmp"
+        try:
+            self.handle = open(self.temp, "xb")  # noqa: SIM115 - closed in commit/abort
+        except OSError as exc:
+            raise SilkledgerError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+    def commit(self, wb: Workbook) -> tuple[int, str]:
+        """Save ``wb`` into the temporary file, fsync it and rename it into place; returns the
+        size in bytes and the SHA-256 (hex) of what was written."""
+        try:
+            wb.save(self.handle)
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            digest = hashlib.sha256()
+            with open(self.temp, "rb") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+            size = self.temp.stat().st_size
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            self.abort()
+            raise SilkledgerError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        except BaseException:
+            self.abort()
+            raise
+        return size, digest.hexdigest()
+
+    def abort(self) -> None:
+        if not self.handle.closed:
+            self.handle.close()
+        self.temp.unlink(missing_ok=True)
+
+
+def safe_database_label(label: str) -> str:
+    """The database as it may be shown: a URL never with its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(label).render_as_string(hide_password=True)
+    except Exception:  # not a URL: a name chosen by the caller
+        return label
+
+
+def check_output_path(out_path: Path) -> Path:
+    """The resolved target; a clear error when it cannot be a workbook file we may write."""
+    out_path = Path(out_path)
+    if out_path.suffix.lower() != ".xlsx":
+        raise SilkledgerError(f"cannot write {out_path}: the file name must end in .xlsx")
+    if out_path.is_dir():
+        raise SilkledgerError(f"cannot write {out_path}: it is a directory")
+    folder = out_path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SilkledgerError(f"cannot write {out_path}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SilkledgerError(f"cannot write {out_path}: folder {folder} is not writable")
+    return out_path

@@ -1,0 +1,141 @@
+"""`silkledger report deals|trade`: files, row counts, clear one-line errors, LibreOffice."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+from silkledger.cli import app
+from test_reports_data import AS_OF, build_sample
+from typer.testing import CliRunner
+
+runner = CliRunner()
+
+
+def db_option(url) -> list[str]:
+    return ["--db", url.render_as_string(hide_password=False)]
+
+
+@pytest.fixture
+def sample_url(migrated_url, migrated_engine):
+    build_sample(migrated_engine)
+    migrated_engine.dispose()
+    return migrated_url
+
+
+def assert_clean_error(result, *fragments):
+    assert result.exit_code == 1, result.output
+    output = result.output.strip()
+    assert "Traceback" not in output
+    assert len(output.splitlines()) == 1, output
+    assert output.startswith("error:")
+    for fragment in fragments:
+        assert fragment in output
+
+
+@pytest.mark.parametrize("kind", ["deals", "trade"])
+def test_report_writes_the_workbook_and_prints_counts(kind, sample_url, tmp_path):
+    out = tmp_path / "reports" / f"{kind}.xlsx"
+    result = runner.invoke(
+        app,
+        [*db_option(sample_url), "report", kind, "--out", str(out), "--as-of", AS_OF,
+         "--country", "KAZ", "--country", "uzb", "--from", "2024", "--to", "2025"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output.replace("\n", "")
+    wb = load_workbook(out)
+    about = {row[0]: row[1] for row in wb["About"].iter_rows(max_col=2, values_only=True)}
+    assert about["Countries"] == "KAZ, UZB"
+    assert about["From"] == "2024-01-01" and about["To"] == "2025-12-31"
+    assert about["Made at (as of)"] == AS_OF
+    assert "password" not in " ".join(str(v) for v in about.values()).lower()
+    detail = "Agreements" if kind == "deals" else "Trade flows"
+    rows = wb[detail].max_row - 1
+    assert rows > 0
+    assert re.search(rf"{detail}\s*│\s*{rows}\s*│", result.output), result.output
+
+
+def test_unwritable_path_is_one_line(sample_url, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    result = runner.invoke(
+        app, [*db_option(sample_url), "report", "deals", "--out", str(blocker / "deals.xlsx")]
+    )
+    assert_clean_error(result, "cannot write", "deals.xlsx")
+
+
+def test_wrong_suffix_is_one_line(sample_url, tmp_path):
+    result = runner.invoke(
+        app, [*db_option(sample_url), "report", "deals", "--out", str(tmp_path / "deals.csv")]
+    )
+    assert_clean_error(result, ".xlsx")
+
+
+def test_empty_selection_is_one_line(sample_url, tmp_path):
+    out = tmp_path / "trade.xlsx"
+    result = runner.invoke(
+        app, [*db_option(sample_url), "report", "trade", "--out", str(out), "--from", "2030"]
+    )
+    assert_clean_error(result, "nothing to report", "2030-01-01")
+    assert not out.exists()
+
+
+def test_bad_dates_are_one_line(sample_url, tmp_path):
+    out = str(tmp_path / "d.xlsx")
+    result = runner.invoke(app, [*db_option(sample_url), "report", "deals", "--out", out,
+                                 "--from", "June"])  # fmt: skip
+    assert_clean_error(result, "--from", "June")
+    result = runner.invoke(app, [*db_option(sample_url), "report", "deals", "--out", out,
+                                 "--from", "2025", "--to", "2024"])  # fmt: skip
+    assert_clean_error(result, "after")
+
+
+def test_database_without_tables_is_one_line(empty_url, tmp_path):
+    if empty_url.get_backend_name() == "sqlite":
+        # an empty SQLite file: it exists, but was never migrated
+        from sqlalchemy import create_engine
+
+        create_engine(empty_url).connect().close()
+    result = runner.invoke(
+        app, [*db_option(empty_url), "report", "deals", "--out", str(tmp_path / "d.xlsx")]
+    )
+    assert_clean_error(result, "no silkledger tables", "silkledger db upgrade")
+
+
+def test_missing_database_is_one_line(engine_name, tmp_path):
+    if engine_name == "sqlite":
+        url = f"sqlite:///{tmp_path / 'missing.db'}"
+    else:
+        from conftest import PG_ADMIN_URL
+        from sqlalchemy.engine import make_url
+
+        url = (
+            make_url(PG_ADMIN_URL)
+            .set(database="silkledger_no_such_db")
+            .render_as_string(hide_password=False)
+        )
+    result = runner.invoke(app, ["--db", url, "report", "trade", "--out", str(tmp_path / "t.xlsx")])
+    assert_clean_error(result)
+    assert not (tmp_path / "missing.db").exists()  # the report does not create a database
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed: the PDF conversion check needs it",
+)
+@pytest.mark.parametrize("kind", ["deals", "trade"])
+def test_libreoffice_converts_the_workbook_to_pdf(kind, sample_url, tmp_path):
+    out = tmp_path / f"{kind}.xlsx"
+    result = runner.invoke(app, [*db_option(sample_url), "report", kind, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    completed = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    pdf = tmp_path / f"{kind}.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")

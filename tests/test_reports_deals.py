@@ -1,0 +1,291 @@
+"""The deals workbook, read back with openpyxl and checked against SQL on the same database."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from silkledger.reports.export import REPORT_KINDS, ReportResult, write_report
+from silkledger.reports.filters import ReportFilters
+from sqlalchemy import text
+from test_reports_data import (
+    AS_OF,
+    INJECTION_TITLES,
+    all_cells,
+    build_sample,
+    seeded_or_skip,
+    table_rows,
+)
+
+DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Sources", "About"]
+AGREEMENT_HEADERS = [
+    "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Parties", "Countries",
+    "Sectors", "Stated amount (mn)", "Stated currency", "Qualifier", "Value (USD mn)", "Event",
+    "Review status", "Key",
+]  # fmt: skip
+
+
+@pytest.fixture
+def sample_engine(migrated_engine):
+    build_sample(migrated_engine)
+    return migrated_engine
+
+
+def deals(engine, tmp_path: Path, name="deals.xlsx", **filters) -> tuple[ReportResult, object]:
+    filters.setdefault("as_of", datetime.fromisoformat(AS_OF))
+    result = write_report("deals", engine, tmp_path / name, ReportFilters(**filters), "test-db")
+    return result, load_workbook(result.path)
+
+
+def sql_totals(engine, statuses=("curated", "accepted")) -> dict:
+    """The workbook's figures computed independently in SQL."""
+    listed = ", ".join(f"'{s}'" for s in statuses)
+    with engine.connect() as connection:
+        agreements, documents, usd = connection.execute(
+            text(
+                "SELECT count(*), sum(coalesce(document_count, 1)), sum(value_usd) "
+                f"FROM agreements WHERE review_status IN ({listed})"
+            )
+        ).one()
+        by_country = dict(
+            connection.execute(
+                text(
+                    "SELECT c.iso3, sum(a.value_usd) FROM agreements a JOIN countries c ON "
+                    "c.id IN (SELECT p.country_id FROM agreement_parties p "
+                    "         WHERE p.agreement_id = a.id AND p.country_id IS NOT NULL "
+                    "         UNION SELECT o.country_id FROM agreement_parties p "
+                    "         JOIN organizations o ON o.id = p.organization_id "
+                    "         WHERE p.agreement_id = a.id "
+                    "         UNION SELECT pe.country_id FROM agreement_parties p "
+                    "         JOIN people pe ON pe.id = p.person_id WHERE p.agreement_id = a.id) "
+                    f"WHERE a.review_status IN ({listed}) "
+                    "AND (c.region = 'Central Asia' OR c.iso3 = 'XCA') GROUP BY c.iso3"
+                )
+            ).all()
+        )
+        projects = connection.execute(
+            text(f"SELECT count(*) FROM projects WHERE review_status IN ({listed})")
+        ).scalar_one()
+    return {
+        "agreements": agreements,
+        "documents": int(documents or 0),
+        "usd_bn": float(usd or 0) / 1e9,
+        "by_country_bn": {k: float(v) / 1e9 for k, v in by_country.items() if v is not None},
+        "projects": projects,
+    }
+
+
+def headline(ws) -> dict:
+    return {row[0]: row[1] for row in ws.iter_rows(max_col=2, values_only=True) if row[0]}
+
+
+def check_against_sql(engine, result, wb):
+    assert wb.sheetnames == DEALS_SHEETS
+    expected = sql_totals(engine)
+    summary = wb["Summary"]
+    figures = headline(summary)
+    assert figures["Agreements"] == expected["agreements"]
+    assert figures["Documents"] == expected["documents"]
+    assert figures["Stated value, USD bn"] == pytest.approx(expected["usd_bn"])
+    assert figures["Projects"] == expected["projects"]
+    by_country = {row["ISO3"]: row for row in table_rows(summary, "SummaryByCountry")}
+    for iso3, value in expected["by_country_bn"].items():
+        assert by_country[iso3]["Value (USD bn)"] == pytest.approx(value), iso3
+    agreements = wb["Agreements"]
+    headers = [cell.value for cell in agreements[1]]
+    assert headers[: len(AGREEMENT_HEADERS)] == AGREEMENT_HEADERS
+    assert headers[len(AGREEMENT_HEADERS)] == "Source 1"
+    rows = table_rows(agreements, "Agreements")
+    assert len(rows) == expected["agreements"] == result.sheet_row_counts["Agreements"]
+    assert sum(row["Documents"] or 1 for row in rows) == expected["documents"]
+    assert len(table_rows(wb["Projects"], "Projects")) == expected["projects"]
+    return rows
+
+
+def test_report_kinds_are_the_public_names():
+    assert REPORT_KINDS == ("deals", "trade")
+
+
+def test_deals_workbook_matches_sql(sample_engine, tmp_path):
+    result, wb = deals(sample_engine, tmp_path)
+    rows = check_against_sql(sample_engine, result, wb)
+    by_key = {row["Key"]: row for row in rows}
+    forum = by_key["ag-2025-06-astana-forum-58-commercial"]
+    assert forum["Documents"] == 58
+    assert forum["Value (USD mn)"] == 24000
+    assert forum["Stated currency"] == "USD"
+    assert forum["Event"] == "Second China–Central Asia Summit"
+    assert forum["Sectors"] == "Energy; Industry"
+    loan = by_key["test-kgz-cny-loan"]
+    assert (loan["Stated amount (mn)"], loan["Stated currency"], loan["Qualifier"]) == (
+        3500,
+        "CNY",
+        "about",
+    )
+    assert loan["Value (USD mn)"] == 490
+    assert loan["Countries"] == "China; Kyrgyzstan"  # China through its bank
+    assert loan["Parties"] == "China Development Bank (lender); Kyrgyzstan (borrower)"
+    by_country = {r["ISO3"]: r for r in table_rows(wb["Summary"], "SummaryByCountry")}
+    assert by_country["KAZ"]["Agreements"] == 2
+    assert by_country["KAZ"]["Documents"] == 82  # 58 + 24
+    assert by_country["KGZ"]["Value (USD bn)"] == pytest.approx(0.49)
+    assert by_country["TKM"]["Agreements"] == 0  # only an unreviewed loan
+    npp = {r["Key"]: r for r in table_rows(wb["Projects"], "Projects")}["prj-kaz-second-npp"]
+    assert npp["Organisations"] == "China National Nuclear Corporation (contractor)"
+    assert npp["Countries"] == "Kazakhstan (host)"
+    assert npp["Start year"] == 2025
+
+
+def test_deals_workbook_on_the_seed_dataset(engine_name, request, tmp_path):
+    engine = seeded_or_skip(request)
+    result, wb = deals(engine, tmp_path)
+    rows = check_against_sql(engine, result, wb)
+    forum = {row["Key"]: row for row in rows}["ag-2025-06-astana-forum-58-commercial"]
+    assert forum["Documents"] == 58
+    assert forum["Value (USD mn)"] == 24000
+
+
+def test_dates_formats_links_and_layout(sample_engine, tmp_path):
+    _result, wb = deals(sample_engine, tmp_path)
+    ws = wb["Agreements"]
+    assert ws.freeze_panes == "A2"
+    assert ws.tables["Agreements"].autoFilter.ref == ws.tables["Agreements"].ref
+    assert ws.column_dimensions["C"].width == 48  # Title
+    headers = [cell.value for cell in ws[1]]
+    col = {header: index for index, header in enumerate(headers)}
+    formats = {}
+    for row in ws.iter_rows(min_row=2):
+        key = row[col["Key"]].value
+        formats[key] = row
+    forum = formats["ag-2025-06-astana-forum-58-commercial"]
+    assert forum[col["Date"]].value == datetime(2025, 6, 1)
+    assert forum[col["Date"]].is_date
+    assert forum[col["Date"]].number_format == "mmm yyyy"
+    assert forum[col["Date precision"]].value == "month"
+    visit = formats["ag-2025-06-16-kaz-chn-24-agreements"]
+    assert visit[col["Date"]].number_format == "yyyy-mm-dd"
+    assert formats["ag-2023-xian-declaration"][col["Date"]].number_format == "yyyy"
+    assert forum[col["Value (USD mn)"]].number_format == "#,##0.0##"
+    assert forum[col["Title"]].alignment.wrap_text
+    # each source is a link to its row in Sources, whose Ref is the link's text
+    sources = {row[0].value: row[0].row for row in wb["Sources"].iter_rows(min_row=2)}
+    for link_col in ("Source 1", "Source 2"):
+        cell = visit[col[link_col]]
+        assert cell.hyperlink.location == f"'Sources'!A{sources[cell.value]}"
+    titles = {row[1].value for row in wb["Sources"].iter_rows(min_row=2)}
+    assert "China and Central Asia organized the second bilateral Summit" in titles
+    assert wb.properties.title and wb.properties.creator == "silkledger"
+    assert wb.properties.created == datetime(2025, 7, 1, 9, 0)
+    about = [row for row in wb["About"].iter_rows(values_only=True)]
+    assert ("Made at (as of)", AS_OF) in [row[:2] for row in about]
+    dictionary = table_rows(wb["About"], "AboutColumns")
+    title = next(r for r in dictionary if (r["Sheet"], r["Column"]) == ("Agreements", "Title"))
+    from silkledger.models import metadata
+
+    assert title["Meaning"] == metadata.tables["agreements"].c["title"].comment
+    with zipfile.ZipFile(_result.path) as archive:
+        charts = [name for name in archive.namelist() if name.startswith("xl/charts/chart")]
+    assert len(charts) >= 2
+
+
+def test_formula_injection_stays_text(sample_engine, tmp_path):
+    result, wb = deals(sample_engine, tmp_path)
+    titles = {}
+    for row in wb["Agreements"].iter_rows(min_row=2):
+        titles[row[2].value] = row[2]
+    for literal in INJECTION_TITLES:
+        cell = titles[literal]
+        assert cell.data_type == "s", literal
+        assert cell.value == literal
+        assert cell.quotePrefix
+    evil = next(
+        row[1] for row in wb["Sources"].iter_rows(min_row=2) if row[9].value == "test-evil-title"
+    )
+    assert evil.data_type == "s"
+    assert evil.value == '=HYPERLINK("http://example.com","source")'
+    # no formula anywhere in the file
+    with zipfile.ZipFile(result.path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert b"<f>" not in archive.read(name), name
+
+
+def keys(wb) -> set[str]:
+    return {row["Key"] for row in table_rows(wb["Agreements"], "Agreements")}
+
+
+def test_filters_narrow_the_rows(sample_engine, tmp_path):
+    _r, everything = deals(sample_engine, tmp_path, "all.xlsx")
+    all_keys = keys(everything)
+    assert "test-extracted-loan" not in all_keys and "test-rejected" not in all_keys
+
+    _r, kgz = deals(sample_engine, tmp_path, "kgz.xlsx", countries=("KGZ",))
+    assert keys(kgz) == {"test-kgz-cny-loan"}
+    assert {r["Key"] for r in table_rows(kgz["Projects"], "Projects")} == {"prj-cku-railway"}
+
+    _r, y2025 = deals(
+        sample_engine, tmp_path, "2025.xlsx", date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)
+    )
+    assert keys(y2025) == {
+        "ag-2025-06-astana-forum-58-commercial",
+        "ag-2025-06-16-kaz-chn-24-agreements",
+    }
+    assert {r["Key"] for r in table_rows(y2025["Projects"], "Projects")} == {"prj-kaz-second-npp"}
+
+    _r, upto_2023 = deals(sample_engine, tmp_path, "old.xlsx", date_to=date(2023, 12, 31))
+    assert keys(upto_2023) == {"ag-2023-xian-declaration"} | {
+        f"test-injection-{i}" for i in range(4)
+    }
+
+    _r, unreviewed = deals(sample_engine, tmp_path, "unrev.xlsx", include_unreviewed=True)
+    assert keys(unreviewed) == all_keys | {"test-extracted-loan"}
+    tkm = {r["ISO3"]: r for r in table_rows(unreviewed["Summary"], "SummaryByCountry")}["TKM"]
+    assert tkm["Value (USD bn)"] == pytest.approx(0.1)
+    assert headline(unreviewed["Summary"])["Agreements"] == len(all_keys) + 1
+
+
+def test_same_as_of_gives_the_same_cells(sample_engine, tmp_path):
+    first, wb1 = deals(sample_engine, tmp_path, "one.xlsx")
+    second, wb2 = deals(sample_engine, tmp_path, "two.xlsx")
+    assert all_cells(wb1) == all_cells(wb2)
+    assert first.sheet_row_counts == second.sheet_row_counts
+    assert first.size_bytes == Path(first.path).stat().st_size
+
+
+def test_a_failed_export_leaves_the_old_file_alone(sample_engine, tmp_path):
+    from silkledger.errors import SilkledgerError
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "deals.xlsx"
+    target.write_bytes(b"previous workbook")
+    with pytest.raises(SilkledgerError, match="nothing to report"):
+        write_report(
+            "deals",
+            sample_engine,
+            target,
+            ReportFilters(countries=("RUS",)),
+            "test-db",
+        )
+    assert target.read_bytes() == b"previous workbook"
+    assert sorted(p.name for p in folder.iterdir()) == ["deals.xlsx"]  # no temp file left
+
+
+def test_unknown_country_is_a_clear_error(sample_engine, tmp_path):
+    from silkledger.errors import SilkledgerError
+
+    with pytest.raises(SilkledgerError, match="unknown country code XXX"):
+        write_report(
+            "deals", sample_engine, tmp_path / "x.xlsx", ReportFilters(countries=("XXX",)), "db"
+        )
+
+
+def test_value_of_a_decimal_is_not_rounded_to_text(sample_engine, tmp_path):
+    _r, wb = deals(sample_engine, tmp_path)
+    value = headline(wb["Summary"])["Stated value, USD bn"]
+    assert isinstance(value, float)
+    assert Decimal(str(value)) == Decimal("24.49")
