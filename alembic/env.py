@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from logging.config import fileConfig
 
+from alembic import context
 from silkledger.db import make_engine, resolve_url
 from silkledger.models import metadata
-
-from alembic import context
 
 config = context.config
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -15,8 +16,6 @@ from alembic.util import CommandError
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
-
-from alembic import command
 
 from .db import connection_error, make_engine
 from .errors import SilkledgerError

@@ -1,12 +1,11 @@
 """Migrations: up, down and up again, empty and full; models and migrations never drift apart."""
 
+from alembic import command
 from builders import populate_every_table
 from silkledger import migrate
 from silkledger.db import session_scope
 from silkledger.models import metadata
 from sqlalchemy import inspect
-
-from alembic import command
 
 EVERY_TABLE = set(metadata.tables)
 

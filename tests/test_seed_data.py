@@ -245,6 +245,22 @@ def test_cnpc_one_billion_gas_chemical_complex_in_aktobe(seeded_engine):
     assert values == {(BN, "USD")}
 
 
+def test_the_aktobe_and_atyrau_deals_are_parts_of_the_1_5_billion_package(seeded_engine):
+    """002: "an additional $1.5 billion ... That included a $1 billion deal with ... CNPC ... and
+    another agreement with the China Development Bank ... valued at roughly $500 million"."""
+    parts = rows(
+        seeded_engine,
+        "SELECT package.value_amount, part.value_amount, part.value_qualifier "
+        "FROM agreements part JOIN agreements package ON package.id = part.part_of_agreement_id "
+        "JOIN citations c ON c.agreement_id = part.id "
+        "WHERE c.quote LIKE '%Aktobe%' OR c.quote LIKE '%Atyrau%'",
+    )
+    packages = {Decimal(str(package)) for package, _, _ in parts}
+    components = sorted((Decimal(str(value)), qualifier) for _, value, qualifier in parts)
+    assert packages == {Decimal("1.5") * BN}
+    assert components == [(Decimal("0.5") * BN, "about"), (BN, "exact")]
+
+
 def test_usd_values_are_derived_for_dollars_only(seeded_engine):
     money = rows(
         seeded_engine,

@@ -304,7 +304,15 @@ def break_yaml(seed_dir: Path) -> str:
     return "seed/people.yaml: line "
 
 
-BREAKAGES = [break_quote, break_country, break_duplicate_key, break_yaml]
+def break_package_loop(seed_dir: Path) -> str:
+    records = read_records(seed_dir, "agreements.yaml")
+    first, second = records[0]["key"], records[1]["key"]
+    records[0]["part_of"], records[1]["part_of"] = second, first
+    write_records(seed_dir, "agreements.yaml", records)
+    return f"seed/agreements.yaml: {first}: parent chain leads back to itself"
+
+
+BREAKAGES = [break_quote, break_country, break_duplicate_key, break_yaml, break_package_loop]
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda f: f.__name__)

@@ -659,6 +659,8 @@ class SeedSync:
                 )
             )
         rows = self.upsert("agreements", Agreement, wanted, self.seed_rows(Agreement))
+        part_of = {a.key: a.part_of for a in records}
+        self.set_parents("agreements", rows, part_of, "part_of_agreement_id")
         parties = ChildTable(
             AgreementParty, "agreement_id", ("country_id", "organization_id", "person_id", "role")
         )
@@ -731,15 +733,22 @@ class SeedSync:
         """Delete seed rows whose records are gone, facts first: they point at the rest."""
         for table in reversed(REPORT_TABLES):
             rows = self.removed.get(table, [])
-            if table in ("sectors", "events"):  # unhook parent links among the removed first
+            if table in SELF_REFERENCES:  # unhook links among the removed rows first
                 for row in rows:
-                    setattr(row, "parent_id" if table == "sectors" else "parent_event_id", None)
+                    setattr(row, SELF_REFERENCES[table], None)
                 self.session.flush()
             for row in rows:
                 self.session.delete(row)
                 self.trackers[table].deleted.add(_natural_key(table, row))
             self.session.flush()
 
+
+# Tables that point at themselves, and the column that does.
+SELF_REFERENCES = {
+    "sectors": "parent_id",
+    "events": "parent_event_id",
+    "agreements": "part_of_agreement_id",
+}
 
 OWNED_TABLES = {
     "organizations": Organization,

@@ -365,6 +365,7 @@ class AgreementRecord(FactRecord, Money):
     date_precision: DatePrecision | None = None
     event: FactKey | None = None
     project: FactKey | None = None
+    part_of: FactKey | None = None  # the package this agreement is one of
     parties: list[AgreementParty] = []
     sectors: list[SnakeKey] = []
     description: str | None = None
@@ -380,6 +381,8 @@ class AgreementRecord(FactRecord, Money):
             yield "event", self.event
         if self.project:
             yield "project", self.project
+        if self.part_of:
+            yield "agreement", self.part_of
         for party in self.parties:
             yield from party.references()
         yield from (("sector", sector) for sector in self.sectors)
@@ -823,6 +826,7 @@ def known_keys(data: SeedData) -> dict[str, set[str]]:
         "sector": {record.key for record in data.sectors},
         "event": {record.key for record in data.events},
         "project": {record.key for record in data.projects},
+        "agreement": {record.key for record in data.agreements},
         "source": {record.key for record in data.sources},
     }
 
@@ -846,6 +850,7 @@ DEFINED_IN = {
     "sector": "sectors",
     "event": "events",
     "project": "projects",
+    "agreement": "agreements",
     "source": "sources",
 }
 
@@ -904,6 +909,7 @@ def check_cycles(data: SeedData, problems: Problems) -> None:
     for table, parent_of in (
         ("sectors", {record.key: record.parent for record in data.sectors}),
         ("events", {record.key: record.parent for record in data.events}),
+        ("agreements", {record.key: record.part_of for record in data.agreements}),
     ):
         for key in parent_of:
             seen, current = {key}, parent_of.get(key)

@@ -43,6 +43,7 @@ class Agreement(CuratedMixin, MoneyMixin, Base):
         one_of("status", AGREEMENT_STATUSES),
         one_of("signed_date_precision", DATE_PRECISIONS),
         CheckConstraint("document_count > 0", name="document_count_positive"),
+        CheckConstraint("part_of_agreement_id <> id", name="not_part_of_itself"),
         {
             "comment": (
                 "A treaty, agreement, MoU, contract or loan, or a package of them "
@@ -83,6 +84,15 @@ class Agreement(CuratedMixin, MoneyMixin, Base):
         ForeignKey("projects.id", ondelete="SET NULL"),
         index=True,
         comment="The project it concerns, if one.",
+    )
+    part_of_agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="SET NULL"),
+        index=True,
+        comment=(
+            "The package this agreement is one of (the $1 billion CNPC deal within the "
+            "$1.5 billion of oil and gas deals). Totals count top-level agreements only, so a "
+            "component is never added to its package twice."
+        ),
     )
     description: Mapped[str | None] = mapped_column(Text, comment="What it covers, in a sentence.")
 
