@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from silkledger.reports.deals import COMPONENTS_LABEL
 from silkledger.reports.export import REPORT_KINDS, ReportResult, write_report
 from silkledger.reports.filters import ReportFilters
 from sqlalchemy import text
@@ -23,7 +24,8 @@ from test_reports_data import (
 
 DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Sources", "About"]
 AGREEMENT_HEADERS = [
-    "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Parties", "Countries",
+    "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Part of", "Parties",
+    "Countries",
     "Sectors", "Stated amount (mn)", "Stated currency", "Qualifier", "Value (USD mn)", "Event",
     "Review status", "Key",
 ]  # fmt: skip
@@ -42,12 +44,20 @@ def deals(engine, tmp_path: Path, name="deals.xlsx", **filters) -> tuple[ReportR
 
 
 def sql_totals(engine, statuses=("curated", "accepted")) -> dict:
-    """The workbook's figures computed independently in SQL."""
+    """The workbook's figures computed independently in SQL. Totals count top-level agreements
+    only: a component of a package (part_of_agreement_id set) is already in its package."""
     listed = ", ".join(f"'{s}'" for s in statuses)
     with engine.connect() as connection:
         agreements, documents, usd = connection.execute(
             text(
                 "SELECT count(*), sum(coalesce(document_count, 1)), sum(value_usd) "
+                f"FROM agreements WHERE review_status IN ({listed}) "
+                "AND part_of_agreement_id IS NULL"
+            )
+        ).one()
+        listed_rows, components = connection.execute(
+            text(
+                "SELECT count(*), count(part_of_agreement_id) "
                 f"FROM agreements WHERE review_status IN ({listed})"
             )
         ).one()
@@ -62,7 +72,7 @@ def sql_totals(engine, statuses=("curated", "accepted")) -> dict:
                     "         WHERE p.agreement_id = a.id "
                     "         UNION SELECT pe.country_id FROM agreement_parties p "
                     "         JOIN people pe ON pe.id = p.person_id WHERE p.agreement_id = a.id) "
-                    f"WHERE a.review_status IN ({listed}) "
+                    f"WHERE a.review_status IN ({listed}) AND a.part_of_agreement_id IS NULL "
                     "AND (c.region = 'Central Asia' OR c.iso3 = 'XCA') GROUP BY c.iso3"
                 )
             ).all()
@@ -74,6 +84,8 @@ def sql_totals(engine, statuses=("curated", "accepted")) -> dict:
         "agreements": agreements,
         "documents": int(documents or 0),
         "usd_bn": float(usd or 0) / 1e9,
+        "listed": listed_rows,
+        "components": components,
         "by_country_bn": {k: float(v) / 1e9 for k, v in by_country.items() if v is not None},
         "projects": projects,
     }
@@ -92,6 +104,7 @@ def check_against_sql(engine, result, wb):
     assert figures["Documents"] == expected["documents"]
     assert figures["Stated value, USD bn"] == pytest.approx(expected["usd_bn"])
     assert figures["Projects"] == expected["projects"]
+    assert figures[COMPONENTS_LABEL] == expected["components"]
     by_country = {row["ISO3"]: row for row in table_rows(summary, "SummaryByCountry")}
     for iso3, value in expected["by_country_bn"].items():
         assert by_country[iso3]["Value (USD bn)"] == pytest.approx(value), iso3
@@ -100,8 +113,10 @@ def check_against_sql(engine, result, wb):
     assert headers[: len(AGREEMENT_HEADERS)] == AGREEMENT_HEADERS
     assert headers[len(AGREEMENT_HEADERS)] == "Source 1"
     rows = table_rows(agreements, "Agreements")
-    assert len(rows) == expected["agreements"] == result.sheet_row_counts["Agreements"]
-    assert sum(row["Documents"] or 1 for row in rows) == expected["documents"]
+    assert len(rows) == expected["listed"] == result.sheet_row_counts["Agreements"]
+    top = [row for row in rows if row["Part of"] is None]
+    assert len(top) == expected["agreements"]
+    assert sum(row["Documents"] or 1 for row in top) == expected["documents"]
     assert len(table_rows(wb["Projects"], "Projects")) == expected["projects"]
     return rows
 
@@ -289,3 +304,131 @@ def test_value_of_a_decimal_is_not_rounded_to_text(sample_engine, tmp_path):
     value = headline(wb["Summary"])["Stated value, USD bn"]
     assert isinstance(value, float)
     assert Decimal(str(value)) == Decimal("24.49")
+
+
+# --------------------------------------------------------------------------- packages
+
+
+def test_a_package_component_is_listed_but_not_added(migrated_engine, tmp_path):
+    """Test-built: a $1.5bn package with a $1bn component counts $1.5bn, not $2.5bn."""
+    from silkledger.models import Agreement, AgreementParty, Country
+    from sqlalchemy.orm import Session
+
+    with Session(migrated_engine) as session, session.begin():
+        kaz = Country(iso3="KAZ", name="Kazakhstan", region="Central Asia", is_aggregate=False)
+        chn = Country(iso3="CHN", name="China", region="Eastern Asia", is_aggregate=False)
+        session.add_all([kaz, chn])
+        session.flush()
+
+        def agreement(key, title, usd, **extra):
+            row = Agreement(
+                key=key,
+                title=title,
+                status="signed",
+                review_status="curated",
+                loaded_by="seed",
+                value_amount=Decimal(usd),
+                value_currency="USD",
+                value_usd=Decimal(usd),
+                signed_date=date(2025, 9, 1),
+                signed_date_precision="month",
+                **extra,
+            )
+            session.add(row)
+            session.flush()
+            for country in (kaz, chn):
+                session.add(
+                    AgreementParty(agreement_id=row.id, role="party", country_id=country.id)
+                )
+            return row
+
+        package = agreement("test-package", "Oil and gas package", "1500000000", kind="package")
+        agreement(
+            "test-component",
+            "Gas chemical complex",
+            "1000000000",
+            kind="investment",
+            part_of_agreement_id=package.id,
+        )
+
+    result, wb = deals(migrated_engine, tmp_path)
+    figures = headline(wb["Summary"])
+    assert figures["Stated value, USD bn"] == pytest.approx(1.5)
+    assert figures["Agreements"] == 1
+    assert figures["Agreements with a USD value"] == 1
+    assert figures[COMPONENTS_LABEL] == 1
+    for table in ("SummaryByCountry", "SummaryBySector", "SummaryByYear", "SummaryByKind"):
+        rows = table_rows(wb["Summary"], table)
+        assert sum(row["Agreements"] for row in rows if row.get("ISO3") != "CHN") == 1, table
+        values = [row["Value (USD bn)"] for row in rows if row["Value (USD bn)"]]
+        assert values == [pytest.approx(1.5)], table  # KAZ alone: CHN is not Central Asian
+    rows = {row["Key"]: row for row in table_rows(wb["Agreements"], "Agreements")}
+    assert result.sheet_row_counts["Agreements"] == 2  # every row is listed
+    assert rows["test-component"]["Part of"] == "Oil and gas package"
+    assert rows["test-package"]["Part of"] is None
+    about = [row[1] for row in wb["About"].iter_rows(values_only=True) if row[1]]
+    assert any("top-level agreements only" in str(line) for line in about)
+
+
+def test_seed_headline_counts_top_level_agreements(engine_name, request, tmp_path):
+    engine = seeded_or_skip(request)
+    _result, wb = deals(engine, tmp_path)
+    with engine.connect() as connection:
+        top_usd, all_usd, components = connection.execute(
+            text(
+                "SELECT sum(CASE WHEN part_of_agreement_id IS NULL THEN value_usd END), "
+                "sum(value_usd), count(part_of_agreement_id) FROM agreements "
+                "WHERE review_status IN ('curated', 'accepted')"
+            )
+        ).one()
+        package_title = connection.execute(
+            text(
+                "SELECT title FROM agreements WHERE key = 'ag-2025-09-kaz-oil-gas-investments-1.5bn'"
+            )
+        ).scalar_one()
+    figures = headline(wb["Summary"])
+    assert figures["Stated value, USD bn"] == pytest.approx(float(top_usd) / 1e9)
+    assert components > 0 and float(all_usd) > float(top_usd)  # the seed has components
+    assert figures[COMPONENTS_LABEL] == components
+    rows = {row["Key"]: row for row in table_rows(wb["Agreements"], "Agreements")}
+    for key in (
+        "ag-2025-09-cnpc-aktobe-gas-chemical-complex",
+        "ag-2025-09-cdb-atyrau-pipelines-financing",
+    ):
+        assert rows[key]["Part of"] == package_title
+
+
+# --------------------------------------------------------------------------- summary layout
+
+
+def test_summary_reads_as_paragraphs_and_prints_landscape(sample_engine, tmp_path):
+    from openpyxl.utils import column_index_from_string
+
+    _result, wb = deals(sample_engine, tmp_path, as_of=datetime.fromisoformat(AS_OF + "+02:00"))
+    ws = wb["Summary"]
+    cells = {row[0].value: row for row in ws.iter_rows(max_col=2) if row[0].value}
+    as_of = cells["As of"][1]
+    assert as_of.is_date and as_of.value == datetime(2025, 7, 1, 9, 0)
+    assert as_of.number_format == 'yyyy-mm-dd hh:mm:ss "UTC+02:00"'
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    selection_row = cells["Selection"][1].row
+    assert f"B{selection_row}:F{selection_row}" in merged
+    note = next(c for c in cells if str(c).startswith("An agreement counts under every country"))
+    note_row = cells[note][0].row
+    assert f"A{note_row}:F{note_row}" in merged
+    assert ws.row_dimensions[note_row].height >= 30  # two lines at least
+    assert cells[note][0].alignment.wrap_text
+    labels = [label for label, row in cells.items() if row[1].value is not None]
+    assert ws.column_dimensions["A"].width >= max(len(str(label)) for label in labels)
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    last_table_row = max(
+        int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        for table in ws.tables.values()
+    )
+    anchors = sorted(chart.anchor._from.row + 1 for chart in ws._charts)
+    assert len(anchors) == 2
+    assert anchors[0] > last_table_row  # under the tables, not over them
+    assert anchors[1] - anchors[0] >= 12  # one below the other
+    assert all(chart.anchor._from.col == column_index_from_string("A") - 1 for chart in ws._charts)

@@ -152,3 +152,21 @@ def test_same_as_of_gives_the_same_cells(sample_engine, tmp_path):
     assert all_cells(wb1) == all_cells(wb2)
     _r, later = trade(sample_engine, tmp_path, "later.xlsx", as_of=datetime(2026, 1, 1))
     assert all_cells(later) != all_cells(wb1)  # the as-of is in the workbook
+
+
+def test_summary_layout(sample_engine, tmp_path):
+    _r, wb = trade(sample_engine, tmp_path)
+    ws = wb["Summary"]
+    cells = {row[0].value: row for row in ws.iter_rows(max_col=2) if row[0].value}
+    as_of = cells["As of"][1]
+    assert as_of.is_date and as_of.value == datetime.fromisoformat(AS_OF)
+    assert as_of.number_format == "yyyy-mm-dd hh:mm:ss"
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    note = next(c for c in cells if str(c).startswith("Full calendar years only"))
+    row = cells[note][0].row
+    assert f"A{row}:G{row}" in merged
+    assert ws.column_dimensions["A"].width >= len("Figures stated by more than one source")
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    (chart,) = ws._charts
+    table_end = int(ws.tables["SummaryTurnoverByYear"].ref.split(":")[1][1:])
+    assert chart.anchor._from.row + 1 > table_end and chart.anchor._from.col == 0

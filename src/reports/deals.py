@@ -49,7 +49,9 @@ from .workbook import (
     AboutInfo,
     Column,
     WorkbookBuilder,
+    datetime_cell_value,
     source_columns,
+    text_width,
     usd_bn,
     usd_mn,
 )
@@ -142,9 +144,22 @@ def _aggregates(*group_columns):
     )
 
 
-def summary_frames(connection: Connection, conditions: list) -> dict[str, pd.DataFrame]:
-    """The small aggregates of the Summary sheet, computed in SQL and shaped with pandas."""
-    frames: dict[str, pd.DataFrame] = {}
+def top_level(conditions: list) -> list:
+    """``conditions`` narrowed to top-level agreements: a component of a package (one with a
+    part_of_agreement_id) is already counted in its package, so totals never add it again."""
+    return [*conditions, Agreement.part_of_agreement_id.is_(None)]
+
+
+def summary_frames(connection: Connection, conditions: list) -> dict:
+    """The small aggregates of the Summary sheet, computed in SQL and shaped with pandas.
+    Every total counts top-level agreements only (see ``top_level``)."""
+    frames: dict = {}
+    components = connection.execute(
+        select(func.count(Agreement.id)).where(
+            *conditions, Agreement.part_of_agreement_id.is_not(None)
+        )
+    ).scalar_one()
+    conditions = top_level(conditions)
     totals = connection.execute(
         select(
             func.count(Agreement.id).label("agreements"),
@@ -155,6 +170,7 @@ def summary_frames(connection: Connection, conditions: list) -> dict[str, pd.Dat
         ).where(*conditions)
     ).one()
     frames["totals"] = totals
+    frames["components"] = components
 
     # By Central Asian country: every country of the region (and Central Asia as a whole),
     # zero where none of the selected agreements involves it.
@@ -224,19 +240,31 @@ def summary_frames(connection: Connection, conditions: list) -> dict[str, pd.Dat
     return frames
 
 
+# Summary columns: A holds labels and each table's first column, B–E the measures of every
+# table (so they line up from table to table), F the country table's ISO3.
+MEASURE_WIDTHS = [12, 12, 14, 16]
+ISO3_WIDTH = 8
+LAST_COLUMN = 1 + len(MEASURE_WIDTHS) + 1
+COMPONENTS_LABEL = "Components of packages listed, not added"
+
+
 def _measure_columns(first: Column) -> list[Column]:
+    agreements, documents, value, with_usd = MEASURE_WIDTHS
     return [
         first,
         Column(
             "Agreements",
             "int",
-            12,
-            note="Number of selected agreements (a package counts once).",
+            agreements,
+            note=(
+                "Number of selected top-level agreements (a package counts once; an agreement "
+                "that is one of a package is not counted again)."
+            ),
         ),
         Column(
             "Documents",
             "int",
-            12,
+            documents,
             FORMAT_INT,
             dictionary="agreements.document_count",
             note="Sum of document_count, counting 1 where it is not stated.",
@@ -244,7 +272,7 @@ def _measure_columns(first: Column) -> list[Column]:
         Column(
             "Value (USD bn)",
             "number",
-            14,
+            value,
             FORMAT_USD_BN,
             dictionary="agreements.value_usd",
             note="Sum in billions of US dollars of the agreements with a USD value.",
@@ -252,7 +280,7 @@ def _measure_columns(first: Column) -> list[Column]:
         Column(
             "Agreements with a USD value",
             "int",
-            14,
+            with_usd,
             note="How many of the agreements the value sums.",
         ),
     ]
@@ -263,72 +291,99 @@ def _measure_rows(frame: pd.DataFrame, label_column: str, extra=None):
         value = record["value_usd"]
         yield (
             record[label_column],
-            *(extra(record) if extra else ()),
             int(record["agreements"]),
             int(record["documents"] or 0),
             None if pd.isna(value) else float(value) / 1e9,
             int(record["with_usd"]),
+            *(extra(record) if extra else ()),
         )
 
 
-def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, n_sources):
-    sheet = builder.sheet("Summary", [34, 10, 12, 12, 14, 14])
-    sheet.heading("China–Central Asia deals: summary", big=True)
-    sheet.field("As of", as_of.isoformat())
-    sheet.field(
-        "Selection",
+def _selection_text(filters: ReportFilters) -> str:
+    return (
         "Countries: "
         + (", ".join(filters.countries) if filters.countries else "all")
         + f"; signed from {filters.date_from or 'any date'} to {filters.date_to or 'any date'}"
-        + f"; review statuses: {', '.join(filters.review_statuses)}",
+        + f"; review statuses: {', '.join(filters.review_statuses)}"
     )
-    sheet.blank()
+
+
+def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, n_sources):
     totals = frames["totals"]
+    components = frames["components"]
+    headline = [
+        ("Agreements", totals.agreements, FORMAT_INT),
+        ("Documents", int(totals.documents or 0), FORMAT_INT),
+        ("Stated value, USD bn", usd_bn(totals.value_usd) or 0.0, FORMAT_USD_BN),
+        ("Agreements with a USD value", totals.with_usd, FORMAT_INT),
+        (
+            "Agreements with a stated value not converted to USD",
+            totals.with_value - totals.with_usd,
+            FORMAT_INT,
+        ),
+        (COMPONENTS_LABEL, components, FORMAT_INT),
+        ("Projects", n_projects, FORMAT_INT),
+        ("Sources cited", n_sources, FORMAT_INT),
+    ]
+    first_cells = [
+        *(text_width(label, bold=True) for label, _value, _fmt in headline),
+        *(
+            text_width(str(value))
+            for key, column in (("country", "name"), ("sector", "sector"), ("kind", "kind"))
+            for value in frames[key][column]
+        ),
+        text_width(NO_DATE),
+    ]
+    label_width = min(max(30.0, *first_cells), 80.0)
+    sheet = builder.sheet("Summary", [label_width, *MEASURE_WIDTHS, ISO3_WIDTH])
+    sheet.print_landscape_fit_width()
+    sheet.heading("China–Central Asia deals: summary", big=True)
+    moment, moment_format = datetime_cell_value(as_of)
+    sheet.field("As of", moment, moment_format, span_to=LAST_COLUMN)
+    sheet.field("Selection", _selection_text(filters), span_to=LAST_COLUMN)
+    sheet.blank()
     sheet.heading("Headline figures")
-    sheet.field("Agreements", totals.agreements, FORMAT_INT)
-    sheet.field("Documents", int(totals.documents or 0), FORMAT_INT)
-    sheet.field("Stated value, USD bn", usd_bn(totals.value_usd) or 0.0, FORMAT_USD_BN)
-    sheet.field("Agreements with a USD value", totals.with_usd, FORMAT_INT)
-    sheet.field(
-        "Agreements with a stated value not converted to USD",
-        totals.with_value - totals.with_usd,
-        FORMAT_INT,
+    for label, value, number_format in headline:
+        sheet.field(label, value, number_format)
+    sheet.note(
+        "Totals count top-level agreements only. An agreement that is one of a package (the "
+        'Agreements sheet names its package under "Part of") is listed there but not added '
+        "here again: its package's value and documents already include it.",
+        LAST_COLUMN,
     )
-    sheet.field("Projects", n_projects, FORMAT_INT)
-    sheet.field("Sources cited", n_sources, FORMAT_INT)
     sheet.blank()
 
+    sheet.keep_together(len(frames["country"]) + 5)
     sheet.heading("By Central Asian country")
-    country = Column("Country", width=34, dictionary="countries.name")
-    iso3 = Column("ISO3", width=8, dictionary="countries.iso3")
-    country_columns = [country, iso3, *_measure_columns(country)[1:]]
+    country = Column("Country", dictionary="countries.name")
+    iso3 = Column("ISO3", width=ISO3_WIDTH, dictionary="countries.iso3", align="center")
+    country_columns = [*_measure_columns(country), iso3]
     header, last = sheet.table(
         "SummaryByCountry",
         country_columns,
         _measure_rows(frames["country"], "name", lambda r: (r["iso3"],)),
     )
-    sheet.field(
-        "",
+    sheet.note(
         "An agreement counts under every country that is a party to it, directly or through one "
         "of its organisations or people, so the rows add up to more than the headline figures. "
         "Central Asia (XCA) counts agreements made with the region as a whole.",
+        LAST_COLUMN,
     )
-    country_chart = (5, header, last)
+    country_chart = (4, header, last)
     sheet.blank()
 
+    sheet.keep_together(len(frames["sector"]) + 4)
     sheet.heading("By sector")
-    sector_columns = _measure_columns(Column("Sector", width=34, dictionary="sectors.name"))
+    sector_columns = _measure_columns(Column("Sector", dictionary="sectors.name"))
     sheet.table("SummaryBySector", sector_columns, _measure_rows(frames["sector"], "sector"))
-    sheet.field("", "An agreement covering several sectors counts under each.")
+    sheet.note("An agreement covering several sectors counts under each.", LAST_COLUMN)
     sheet.blank()
 
+    sheet.keep_together(len(frames["year"]) + 4)
     sheet.heading("By year signed")
     year_columns = _measure_columns(
         Column(
-            "Year",
-            width=34,
-            dictionary="agreements.signed_date",
-            note="Year of signed_date.",
+            "Year", dictionary="agreements.signed_date", note="Year of signed_date.", align="left"
         )
     )
     year_header, year_last = sheet.table(
@@ -337,19 +392,24 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
     dated_last = year_last - int((frames["year"]["year"] == NO_DATE).sum())
     sheet.blank()
 
+    sheet.keep_together(len(frames["kind"]) + 4)
     sheet.heading("By kind")
-    kind_columns = _measure_columns(Column("Kind", width=34, dictionary="agreements.kind"))
+    kind_columns = _measure_columns(Column("Kind", dictionary="agreements.kind"))
     sheet.table("SummaryByKind", kind_columns, _measure_rows(frames["kind"], "kind"))
+    sheet.blank()
 
-    sheet.bar_chart(
-        "Stated value by Central Asian country",
-        "USD bn",
-        country_chart,
-        1,
-        "H2",
-        horizontal=True,
-    )
-    sheet.bar_chart("Stated value by year signed", "USD bn", (4, year_header, dated_last), 1, "H22")
+    # The charts go under the tables, one below the other, on rows kept empty for them.
+    charts = [
+        ("Stated value by Central Asian country", country_chart, True),
+        ("Stated value by year signed", (4, year_header, dated_last), False),
+    ]
+    charts = [chart for chart in charts if chart[1][2] > chart[1][1]]
+    if charts:
+        sheet.keep_together(1 + len(charts) * sheet.chart_rows())
+        sheet.heading("Charts")
+    for title, data, horizontal in charts:
+        sheet.bar_chart(title, "USD bn", data, 1, f"A{sheet.row + 1}", horizontal=horizontal)
+        sheet.reserve_rows(sheet.chart_rows())
 
 
 # --------------------------------------------------------------------------- agreements
@@ -369,6 +429,16 @@ def agreement_columns(n_sources: int) -> list[Column]:
         Column("Kind", width=16, dictionary="agreements.kind"),
         Column("Status", width=10, dictionary="agreements.status"),
         Column("Documents", "int", 10, dictionary="agreements.document_count"),
+        Column(
+            "Part of",
+            "wrap",
+            36,
+            dictionary="agreements.part_of_agreement_id",
+            note=(
+                "The title of the package this agreement is one of; empty for a top-level "
+                "agreement. The Summary's totals do not add such an agreement again."
+            ),
+        ),
         Column(
             "Parties",
             "wrap",
@@ -468,6 +538,7 @@ def _source_cells(index: SourceIndex, source_ids, n_sources: int) -> tuple:
 def agreement_rows(
     connection: Connection, conditions: list, index: SourceIndex, n_sources: int
 ) -> Iterator[tuple]:
+    package = aliased(Agreement, name="package")
     stmt = (
         select(
             Agreement.id,
@@ -484,8 +555,10 @@ def agreement_rows(
             Agreement.review_status,
             Agreement.key,
             Event.title.label("event_title"),
+            package.title.label("package_title"),
         )
         .outerjoin(Event, Event.id == Agreement.event_id)
+        .outerjoin(package, package.id == Agreement.part_of_agreement_id)
         .where(*conditions)
         .order_by(Agreement.signed_date.is_(None), Agreement.signed_date, Agreement.id)
         .execution_options(yield_per=BATCH_SIZE)
@@ -503,6 +576,7 @@ def agreement_rows(
                 row.kind,
                 row.status,
                 row.document_count,
+                row.package_title,
                 "; ".join(parties.get(row.id, ())) or None,
                 "; ".join(sorted(countries.get(row.id, ()))) or None,
                 "; ".join(sectors.get(row.id, ())) or None,
@@ -717,8 +791,15 @@ class DealsReport:
                     "is not summed. Qualified amounts (over, about, up to …) are summed at the "
                     "stated figure.",
                     "Documents count each agreement's document_count, or 1 where none is stated. "
-                    "A package is one agreement of many documents; agreements also recorded "
-                    "inside a package may be counted twice by the articles themselves.",
+                    "A package is one agreement of many documents.",
+                    "Packages are never counted twice: every total on the Summary (headline, "
+                    "by country, sector, year and kind, and the charts) counts top-level "
+                    'agreements only. An agreement recorded as one of a package (its "Part '
+                    'of" column on the Agreements sheet names the package) is listed there '
+                    "but not added, since its package's value and documents already include "
+                    "it; the Summary's headline says how many such components are listed. A "
+                    "component counts in no total even when its package falls outside the "
+                    "selection.",
                     "Facts count when their review status is one of those listed above "
                     "(by default curated and accepted).",
                     f"A fact cited by more than {MAX_SOURCE_COLUMNS} sources links the first "

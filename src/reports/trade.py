@@ -41,7 +41,9 @@ from .workbook import (
     AboutInfo,
     Column,
     WorkbookBuilder,
+    datetime_cell_value,
     source_columns,
+    text_width,
     usd_bn,
 )
 
@@ -531,33 +533,57 @@ def turnover_with_china(connection: Connection, conditions: list) -> pd.DataFram
     return frame.sort_values(["year", "country_id"]).reset_index(drop=True)
 
 
+# Summary columns: A holds labels and the tables' first column; B–G the rest.
+SUMMARY_WIDTHS = [12, 10, 14, 14, 12, 12]
+SUMMARY_LAST_COLUMN = 1 + len(SUMMARY_WIDTHS)
+
+
 def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime) -> None:
     connection, filters = report.connection, report.filters
-    sheet = builder.sheet("Summary", [26, 8, 8, 14, 14, 10, 10, 12, 12])
+    headline = [
+        ("Trade claims", report.n_claims),
+        ("of which money values", report.n_money),
+        ("of which shares and volumes", report.n_claims - report.n_money),
+        ("Sources cited", len(report.index)),
+        ("Figures stated by more than one source", report.n_groups),
+    ]
+    label_width = min(
+        max(
+            26.0,
+            *(text_width(label, bold=True) for label, _value in headline),
+            *(text_width(name) for _id, name, _iso3 in report.region),
+        ),
+        80.0,
+    )
+    sheet = builder.sheet("Summary", [label_width, *SUMMARY_WIDTHS])
+    sheet.print_landscape_fit_width()
+    last_column = SUMMARY_LAST_COLUMN
     sheet.heading("China–Central Asia trade: summary", big=True)
-    sheet.field("As of", as_of.isoformat())
+    moment, moment_format = datetime_cell_value(as_of)
+    sheet.field("As of", moment, moment_format, span_to=last_column)
     sheet.field(
         "Selection",
         "Countries: "
         + (", ".join(filters.countries) if filters.countries else "all")
         + f"; periods from {filters.date_from or 'any date'} to {filters.date_to or 'any date'}"
         + f"; review statuses: {', '.join(filters.review_statuses)}",
+        span_to=last_column,
     )
     sheet.blank()
     sheet.heading("Headline figures")
-    sheet.field("Trade claims", report.n_claims, FORMAT_INT)
-    sheet.field("of which money values", report.n_money, FORMAT_INT)
-    sheet.field("of which shares and volumes", report.n_claims - report.n_money, FORMAT_INT)
-    sheet.field("Sources cited", len(report.index), FORMAT_INT)
-    sheet.field("Figures stated by more than one source", report.n_groups, FORMAT_INT)
+    for label, value in headline:
+        sheet.field(label, value, FORMAT_INT)
     sheet.blank()
 
     turnover = turnover_with_china(connection, report.conditions)
+    sheet.keep_together(len(report.region) + 5)
     sheet.heading("Latest annual turnover with China (USD bn)")
     latest_columns = [
-        Column("Country", width=26, dictionary="countries.name"),
-        Column("ISO3", width=8, dictionary="countries.iso3"),
-        Column("Year", "int", 8, "0", dictionary="trade_flows.period_start", note="Calendar year."),
+        Column("Country", dictionary="countries.name"),
+        Column("ISO3", dictionary="countries.iso3", align="center"),
+        Column(
+            "Year", "int", 10, "0", dictionary="trade_flows.period_start", note="Calendar year."
+        ),
         Column(
             "Lowest claim (USD bn)",
             "number",
@@ -597,21 +623,22 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
             )
         )
     sheet.table("SummaryLatestTurnover", latest_columns, latest)
-    sheet.field(
-        "",
+    sheet.note(
         "Full calendar years only; turnover in either direction (China as reporter or partner). "
         "Where sources disagree both ends are shown; see Disagreements for each figure.",
+        last_column,
     )
     sheet.blank()
 
-    sheet.heading("Turnover with China by year: highest claim (USD bn)")
     pivot = (
         turnover.pivot_table(index="year", columns="iso3", values="high", aggfunc="max")
         if not turnover.empty
         else pd.DataFrame()
     )
+    sheet.keep_together(len(pivot.index) + 4)
+    sheet.heading("Turnover with China by year: highest claim (USD bn)")
     codes = [iso3 for _id, _name, iso3 in region if iso3 in pivot.columns]
-    year_columns = [Column("Year", "int", 8, "0", note="Calendar year.")] + [
+    year_columns = [Column("Year", note="Calendar year.", align="left")] + [
         Column(
             f"{code} (USD bn)",
             "number",
@@ -632,7 +659,10 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
         for year in pivot.index
     ]
     header, last = sheet.table("SummaryTurnoverByYear", year_columns, rows)
-    if codes:
+    if codes and last > header:
+        # Under the tables, on rows kept empty for it.
+        sheet.blank()
+        sheet.keep_together(sheet.chart_rows())
         sheet.line_chart(
             "Turnover with China (highest sourced claim)",
             "USD bn",
@@ -640,8 +670,9 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
             last,
             2,
             1 + len(codes),
-            "K2",
+            f"A{sheet.row + 1}",
         )
+        sheet.reserve_rows(sheet.chart_rows())
 
 
 # --------------------------------------------------------------------------- the workbook

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
+import textwrap
 import uuid
 import warnings
 from array import array
@@ -38,6 +40,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.xml.functions import Element
 
@@ -63,6 +68,42 @@ TITLE_FONT = Font(bold=True, size=14)
 LINK_FONT = Font(color="0563C1", underline="single")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+TOP_LEFT = Alignment(horizontal="left", vertical="top")
+
+# Layout of the free-form sheets (Summary): Excel and LibreOffice do not grow a row to fit
+# wrapped text written by a program, so heights are set from an estimate of the lines.
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+CHART_WIDTH_CM, CHART_HEIGHT_CM = 18.0, 6.5
+ROW_HEIGHT_CM = LINE_HEIGHT / 72 * 2.54
+
+
+# Average width of a character of text, in Excel's width units (the width of a "0"): text is
+# narrower than digits; the factors leave room for wider fallback fonts (LibreOffice).
+CHAR_WIDTH = 0.9
+BOLD_CHAR_WIDTH = 1.0
+# Printed pages of a Summary: landscape, margins in inches; the printable height of an A4 page
+# (the shorter of A4 and Letter) at 100 %, in points, less a little for rounding.
+MARGINS = {"left": 0.5, "right": 0.5, "top": 0.75, "bottom": 0.75, "header": 0.3, "footer": 0.3}
+PAGE_HEIGHT = 595 - (MARGINS["top"] + MARGINS["bottom"]) * 72 - 30
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """A column width (Excel's character units) that shows ``text`` on one line."""
+    return round(len(text) * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH) + 2, 1)
+
+
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes when wrapped in a cell ``width`` characters wide."""
+    per_line = max(1, int((width - 1) / (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)))
+    return sum(
+        max(1, len(textwrap.wrap(part, per_line, break_long_words=True)))
+        for part in text.split("\n")
+    )
+
+
+def lines_height(lines: int) -> float:
+    """A row height in points for ``lines`` lines of text."""
+    return lines * LINE_HEIGHT + 3
 
 
 def is_risky(text: str) -> bool:
@@ -95,6 +136,19 @@ def number(value) -> float | None:
     return None if value is None else float(value)
 
 
+def datetime_cell_value(moment: datetime) -> tuple[datetime, str]:
+    """``moment`` as a date-time cell value and its number format. A spreadsheet has no time
+    zones: an aware timestamp is written as its wall-clock time, and the format shows its
+    offset from UTC after it (2025-07-01 09:00:00 UTC+02:00)."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment, FORMAT_DATETIME
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return moment.replace(tzinfo=None), f'{FORMAT_DATETIME} "UTC{sign}{hours:02}:{minutes:02}"'
+
+
 # --------------------------------------------------------------------------- columns
 
 
@@ -104,6 +158,7 @@ class Column:
 
     kind: text | wrap (long text, wrapped) | int | number | date (value is (date, precision))
     | source (value is a source id, shown as a link to its row in Sources) | url (external link).
+    ``align`` aligns a text column's cells (a column of years read as labels: left).
     ``dictionary`` names the model column ("agreements.title") whose comment documents it;
     ``note`` says how the cell is derived from it (or documents a column with no model column).
     """
@@ -114,6 +169,7 @@ class Column:
     number_format: str | None = None
     dictionary: str | tuple[str, ...] | None = None
     note: str | None = None
+    align: str | None = None  # horizontal alignment of a text column's cells: left, center
 
     def meaning(self) -> str:
         parts = []
@@ -187,7 +243,11 @@ class _CellMaker:
         self.sources = sources or {}
         kind = column.kind
         self.styled = None
-        if kind == "wrap":
+        aligned = None
+        if kind == "text" and column.align:
+            aligned = Alignment(horizontal=column.align, vertical="top")
+            self.styled = self._cell(alignment=aligned)
+        elif kind == "wrap":
             self.styled = self._cell(alignment=WRAP)
         elif kind in ("int", "number"):
             fmt = column.number_format or (FORMAT_INT if kind == "int" else FORMAT_AMOUNT)
@@ -198,7 +258,7 @@ class _CellMaker:
             }
         elif kind in ("source", "url"):
             self.styled = self._cell(font=LINK_FONT)
-        self.quoted = self._cell(alignment=WRAP if kind == "wrap" else None, quote_prefix=True)
+        self.quoted = self._cell(alignment=WRAP if kind == "wrap" else aligned, quote_prefix=True)
 
     def _cell(self, *, alignment=None, number_format=None, font=None, quote_prefix=False):
         cell = StyledCell(self.ws)
@@ -237,7 +297,10 @@ class _CellMaker:
         kind = self.column.kind
         if kind == "text":
             if isinstance(value, str):
-                return self.text(value)
+                return self.text(value, self.styled)
+            if self.styled is not None:
+                self.styled.value = value
+                return self.styled
             return value
         if kind == "wrap":
             return self.text(value, self.styled)
@@ -293,6 +356,8 @@ class SheetWriter:
         self._link_sheet: str | None = None
         self._external_links: list[tuple[int, int, str]] = []
         self._writer_ready = False
+        self._page_used = 0.0  # points of the current printed page filled so far
+        self._paged = False  # a sheet laid out for printing (print_landscape_fit_width)
         self._bold = WriteOnlyCell(self.ws)
         self._bold.font = BOLD
         self._title = WriteOnlyCell(self.ws)
@@ -306,8 +371,14 @@ class SheetWriter:
     def append(self, values: Iterable) -> None:
         if not self._writer_ready:
             self._install_link_writer()
+        if self._paged and self.row + 1 not in self.ws.row_dimensions:
+            # Every row of a paged sheet has its height written, so that Excel and LibreOffice
+            # (whose default rows are lower) lay out the same rows on each printed page.
+            self.ws.row_dimensions[self.row + 1].height = LINE_HEIGHT
         self.ws.append(values)
         self.row += 1
+        dim = self.ws.row_dimensions.get(self.row)
+        self._page_used += dim.height if dim is not None and dim.height else LINE_HEIGHT
 
     def blank(self) -> None:
         self.append(())
@@ -317,8 +388,17 @@ class SheetWriter:
         cell.value = clean_text(text)
         self.append((cell,))
 
-    def field(self, label: str, value, number_format: str | None = None) -> None:
-        """A label in bold and its value beside it."""
+    def field(
+        self,
+        label: str,
+        value,
+        number_format: str | None = None,
+        *,
+        span_to: int | None = None,
+    ) -> None:
+        """A label in bold and its value beside it. With ``span_to`` the value's cell is
+        merged from column B to that column, left-aligned, and the row is as tall as the
+        wrapped text needs."""
         self._label.value = label
         if isinstance(value, str):
             cell = self._wrap_maker(value)
@@ -326,7 +406,73 @@ class SheetWriter:
             cell = WriteOnlyCell(self.ws, value)
             if number_format:
                 cell.number_format = number_format
+            if span_to is not None:
+                cell.alignment = TOP_LEFT
+        if span_to is not None:
+            row = self.row + 1
+            self.merge(row, 2, span_to)
+            if isinstance(value, str):
+                self.fit_height(row, wrapped_lines(clean_text(value), self.span_width(2, span_to)))
         self.append((self._label, cell))
+
+    def note(self, text: str, span_to: int) -> None:
+        """A paragraph of text: one cell merged from column A to ``span_to``, wrapped, with a
+        row as tall as the text needs."""
+        row = self.row + 1
+        self.merge(row, 1, span_to)
+        self.fit_height(row, wrapped_lines(clean_text(text), self.span_width(1, span_to)))
+        self.append((self._wrap_maker(text),))
+
+    # ----------------------------------------------------------------- layout
+    def span_width(self, first_col: int, last_col: int) -> float:
+        """The width of columns ``first_col``..``last_col`` together (character units)."""
+        dims = self.ws.column_dimensions
+        total = 0.0
+        for index in range(first_col, last_col + 1):
+            dim = dims.get(get_column_letter(index))
+            total += (dim.width if dim is not None and dim.width else 13) + 0.7
+        return total
+
+    def merge(self, row: int, first_col: int, last_col: int) -> None:
+        if last_col > first_col:
+            self.ws.merged_cells.add(
+                f"{get_column_letter(first_col)}{row}:{get_column_letter(last_col)}{row}"
+            )
+
+    def fit_height(self, row: int, lines: int) -> None:
+        """Make sheet row ``row`` (not written yet) tall enough for ``lines`` lines."""
+        if row <= self.row:
+            raise ValueError(f"row {row} of {self.title!r} is already written")
+        if lines > 1:
+            self.ws.row_dimensions[row].height = lines_height(lines)
+
+    def print_landscape_fit_width(self) -> None:
+        """Print in landscape, scaled so the sheet's width fits one page (set it first)."""
+        if self.row != 0:
+            raise ValueError("page setup must be set before the sheet's first row")
+        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.page_margins = PageMargins(**MARGINS)
+        self._paged = True
+
+    def keep_together(self, lines: float) -> None:
+        """Start a new printed page here unless the next ``lines`` lines (of 15 points) fit
+        on the current one: a section's heading stays with its table, a chart is not cut."""
+        needed = lines * LINE_HEIGHT
+        if self._page_used > 0 and self._page_used + needed > PAGE_HEIGHT:
+            self.ws.row_breaks.append(Break(id=self.row))
+            self._page_used = 0.0
+
+    def chart_rows(self) -> int:
+        """Sheet rows a chart covers, with one row of space after it."""
+        return math.ceil(CHART_HEIGHT_CM / ROW_HEIGHT_CM) + 1
+
+    def reserve_rows(self, count: int) -> None:
+        """Empty rows under which charts sit, so the sheet's printed area includes them."""
+        for _ in range(count):
+            self.blank()
 
     # ----------------------------------------------------------------- tables
     def table(
@@ -347,6 +493,13 @@ class SheetWriter:
                 raise ValueError("a frozen header must be the sheet's first row")
             self.ws.freeze_panes = "A2"
         header_row = self.row + 1
+        dims = self.ws.column_dimensions
+        header_lines = 1
+        for index, column in enumerate(columns, 1):
+            dim = dims.get(get_column_letter(index))
+            width = dim.width if dim is not None and dim.width else column.width
+            header_lines = max(header_lines, wrapped_lines(column.header, width, bold=True))
+        self.fit_height(header_row, header_lines)
         headers = []
         for column in columns:
             cell = WriteOnlyCell(self.ws, clean_text(column.header))
@@ -354,6 +507,8 @@ class SheetWriter:
             cell.alignment = WRAP
             headers.append(cell)
         self.append(headers)  # the sheet's top (views, widths) is written here: set them first
+        if self._paged:
+            rows = self._with_row_heights(rows)
         makers = [_CellMaker(self.ws, column, sources) for column in columns]
         source_positions = [i for i, column in enumerate(columns) if column.kind == "source"]
         url_positions = [i for i, column in enumerate(columns) if column.kind == "url"]
@@ -377,6 +532,8 @@ class SheetWriter:
                     self._external_links.append((row_number, position + 1, str(url)))
         data_rows = row_number - self.row
         self.row = row_number
+        if self._paged:
+            self._page_used += data_rows * LINE_HEIGHT
         if count_rows:
             self.data_rows += data_rows
         last_row = max(row_number, header_row + 1)  # a table needs a data row, even empty
@@ -395,6 +552,13 @@ class SheetWriter:
             warnings.simplefilter("ignore")  # "In write-only mode you must add table columns"
             self.ws.add_table(table)
         return header_row, row_number
+
+    def _with_row_heights(self, rows: Iterable[Sequence]) -> Iterable[Sequence]:
+        """``rows``, each one's sheet row given the fixed height before it is written."""
+        dims = self.ws.row_dimensions
+        for row_number, values in enumerate(rows, self.row + 1):
+            dims[row_number].height = LINE_HEIGHT
+            yield values
 
     def set_widths(self, columns: Sequence[Column]) -> None:
         for index, column in enumerate(columns, 1):
@@ -416,8 +580,11 @@ class SheetWriter:
             return
         chart = BarChart()
         chart.type = "bar" if horizontal else "col"
+        if horizontal:  # categories top to bottom in the table's order
+            chart.x_axis.scaling.orientation = "maxMin"
         chart.title = title
         chart.y_axis.title = y_title
+        chart.y_axis.scaling.min = 0  # bars start at zero, whatever the spread of values
         chart.legend = None
         chart.add_data(
             Reference(self.ws, min_col=col, min_row=header_row, max_row=last_row),
@@ -426,7 +593,7 @@ class SheetWriter:
         chart.set_categories(
             Reference(self.ws, min_col=categories_col, min_row=header_row + 1, max_row=last_row)
         )
-        chart.width, chart.height = 18, 9
+        chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
         self.ws.add_chart(chart, anchor)
 
     def line_chart(
@@ -458,7 +625,7 @@ class SheetWriter:
         chart.set_categories(
             Reference(self.ws, min_col=1, min_row=header_row + 1, max_row=last_row)
         )
-        chart.width, chart.height = 18, 9
+        chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
         self.ws.add_chart(chart, anchor)
 
     # ----------------------------------------------------------------- links
