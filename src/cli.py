@@ -161,7 +161,8 @@ def db_status(ctx: typer.Context) -> None:
         current = migrate.current_revision(engine)
     finally:
         engine.dispose()
-    table = Table(title=f"{describe(url)} — revision {current or 'none'}")
+    console.print(f"{describe(url)} — revision {current or 'none'}", highlight=False)
+    table = Table()
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, count in counts.items():
@@ -422,7 +423,8 @@ def _seed(url, seed_dir: str | None) -> None:
         raise typer.Exit(1) from None
     finally:
         engine.dispose()
-    table = Table(title=f"seed {report.seed_dir} -> {describe(url)}")
+    console.print(f"seed {report.seed_dir} -> {describe(url)}", highlight=False)
+    table = Table()
     for column in ("table", "inserted", "updated", "deleted"):
         table.add_column(column, justify="left" if column == "table" else "right")
     for name, changes in report.tables.items():

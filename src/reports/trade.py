@@ -153,6 +153,24 @@ def _sources(index: SourceIndex, source_ids, n_sources: int) -> tuple:
 # --------------------------------------------------------------------------- trade flows
 
 
+def claim_tail_columns(n_sources: int) -> list[Column]:
+    """The columns every claim sheet ends with: who said it, review state, key and sources."""
+    return [
+        Column(
+            "Attributed to",
+            width=22,
+            dictionary=(
+                "trade_flows.attributed_to_person_id",
+                "trade_flows.attributed_to_organization_id",
+            ),
+            note="The person's or organisation's name.",
+        ),
+        Column("Review status", width=10, dictionary="trade_flows.review_status"),
+        Column("Key", width=34, dictionary="trade_flows.key"),
+        *source_columns(n_sources),
+    ]
+
+
 def flow_columns(n_sources: int) -> list[Column]:
     return [
         Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
@@ -179,18 +197,7 @@ def flow_columns(n_sources: int) -> list[Column]:
             dictionary="trade_flows.value_usd",
             note="In billions of US dollars.",
         ),
-        Column(
-            "Attributed to",
-            width=22,
-            dictionary=(
-                "trade_flows.attributed_to_person_id",
-                "trade_flows.attributed_to_organization_id",
-            ),
-            note="The person's or organisation's name.",
-        ),
-        Column("Review status", width=10, dictionary="trade_flows.review_status"),
-        Column("Key", width=34, dictionary="trade_flows.key"),
-        *source_columns(n_sources),
+        *claim_tail_columns(n_sources),
     ]
 
 
@@ -259,18 +266,7 @@ def share_columns(n_sources: int) -> list[Column]:
         ),
         Column("Unit", width=10, dictionary="trade_flows.unit"),
         Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
-        Column(
-            "Attributed to",
-            width=22,
-            dictionary=(
-                "trade_flows.attributed_to_person_id",
-                "trade_flows.attributed_to_organization_id",
-            ),
-            note="The person's or organisation's name.",
-        ),
-        Column("Review status", width=10, dictionary="trade_flows.review_status"),
-        Column("Key", width=34, dictionary="trade_flows.key"),
-        *source_columns(n_sources),
+        *claim_tail_columns(n_sources),
     ]
 
 
