@@ -337,7 +337,7 @@ def child_export(kind: str, url: str, out: str) -> dict:
     engine = make_engine(resolve_url(url))
     baseline = _rss_bytes()
     start = time.perf_counter()
-    result = write_report(kind, engine, Path(out), ReportFilters(as_of=AS_OF), url)
+    result = write_report(kind, engine, Path(out), ReportFilters(as_of=AS_OF), describe(engine.url))
     elapsed = time.perf_counter() - start
     return {
         "seconds": elapsed,

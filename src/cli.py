@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__, dictionary, migrate
@@ -34,7 +35,10 @@ def expected_errors(command):
         try:
             return command(*args, **kwargs)
         except SilkledgerError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            # the message may hold [brackets] (a TOML table, a quote): never read it as markup
+            err_console.print(
+                f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True
+            )
             raise typer.Exit(1) from None
 
     return wrapper
@@ -114,11 +118,8 @@ def db_current(ctx: typer.Context) -> None:
     Example: silkledger db current
     """
     url = database_url(ctx)
-    engine = migrate.open_engine(url)
-    try:
+    with migrate.connected(url) as engine:
         current = migrate.current_revision(engine)
-    finally:
-        engine.dispose()
     head = migrate.head_revision()
     state = "up to date" if current == head else f"newest is {head}"
     console.print(f"{describe(url)}: revision {current or 'none (empty database)'} ({state})")
@@ -155,12 +156,9 @@ def db_status(ctx: typer.Context) -> None:
     Example: silkledger db status
     """
     url = database_url(ctx)
-    engine = migrate.open_engine(url)
-    try:
+    with migrate.connected(url) as engine:
         counts = migrate.table_row_counts(engine)
         current = migrate.current_revision(engine)
-    finally:
-        engine.dispose()
     console.print(f"{describe(url)} — revision {current or 'none'}", highlight=False)
     table = Table()
     table.add_column("table")
@@ -206,26 +204,28 @@ def _schedule_print_outcome(outcome, zone_of) -> None:
     zone = zone_of(outcome.job)
     due = _schedule_when(outcome.due_at, zone)
     if outcome.status == "succeeded":
-        line = f"[green]succeeded[/] {outcome.job} ({outcome.report}, due {due}): {outcome.path}"
+        line = f"[green]succeeded[/] {outcome.job} ({outcome.report}, due {due}): {escape(str(outcome.path))}"
         line += f" ({outcome.size_bytes:,} bytes)"
         if outcome.removed:
             line += f"; removed {len(outcome.removed)} old workbook(s)"
         console.print(line, highlight=False, soft_wrap=True)
     elif outcome.status == "failed":
         err_console.print(
-            f"[bold red]failed[/] {outcome.job} ({outcome.report}, due {due}): {outcome.detail}",
+            f"[bold red]failed[/] {outcome.job} ({outcome.report}, due {due}): {escape(str(outcome.detail))}",
             highlight=False,
             soft_wrap=True,
         )
     else:
         console.print(
-            f"[yellow]skipped[/] {outcome.job} (due {due}): {outcome.detail}",
+            f"[yellow]skipped[/] {outcome.job} (due {due}): {escape(str(outcome.detail))}",
             highlight=False,
             soft_wrap=True,
         )
     for warning in outcome.warnings:
         err_console.print(
-            f"[yellow]warning:[/] {outcome.job}: {warning}", highlight=False, soft_wrap=True
+            f"[yellow]warning:[/] {outcome.job}: {escape(str(warning))}",
+            highlight=False,
+            soft_wrap=True,
         )
 
 
@@ -256,14 +256,11 @@ def schedule_run_due(
 
     jobs_file = load_jobs(jobs_file_path(jobs))
     moment = schedule.parse_now(now)
-    engine = migrate.open_engine(database_url(ctx))
     zone_of = _schedule_zone_lookup(jobs_file)
-    try:
+    with migrate.connected(database_url(ctx)) as engine:
         outcomes = schedule.run_due(
             engine, jobs_file, moment, on_outcome=lambda o: _schedule_print_outcome(o, zone_of)
         )
-    finally:
-        engine.dispose()
     if not outcomes:
         console.print(f"no job due ({len(jobs_file.jobs)} in {jobs_file.path})", highlight=False)
     failed = [outcome.job for outcome in outcomes if outcome.status == "failed"]
@@ -287,11 +284,8 @@ def schedule_list(ctx: typer.Context, jobs: JobsFileOption = None, now: NowOptio
 
     jobs_file = load_jobs(jobs_file_path(jobs))
     moment = schedule.parse_now(now)
-    engine = migrate.open_engine(database_url(ctx))
-    try:
+    with migrate.connected(database_url(ctx)) as engine:
         states = schedule.job_states(engine, jobs_file, moment)
-    finally:
-        engine.dispose()
     table = Table(title=f"jobs in {jobs_file.path}")
     for column in ("job", "report", "schedule", "next run", "last run", "status", "file or error"):
         table.add_column(column, overflow="fold")
@@ -346,14 +340,16 @@ def schedule_serve(
     jobs_file = load_jobs(path)
     stop_at = schedule.parse_now(until)
     url = database_url(ctx)
-    engine = migrate.open_engine(url)
+    engine = migrate.open_engine(url, must_exist=True)
     zone_of = _schedule_zone_lookup(jobs_file)
 
     def on_wait(moment) -> None:
         console.print(f"next check at {_schedule_when(moment, zone_of(''))}", highlight=False)
 
     def on_error(exc) -> None:
-        err_console.print(f"[yellow]warning:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]warning:[/] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
 
     previous_handler = None
     if threading.current_thread() is threading.main_thread():  # systemd stops with SIGTERM
@@ -412,17 +408,15 @@ def _seed(url, seed_dir: str | None) -> None:
     from .loaders.seed import SeedLoadError, load_seed
     from .loaders.seed_files import SeedValidationError
 
-    engine = migrate.open_engine(url)
     try:
-        report = load_seed(engine, Path(seed_dir) if seed_dir else None)
+        with migrate.connected(url) as engine:
+            report = load_seed(engine, Path(seed_dir) if seed_dir else None)
     except SeedValidationError as exc:
         _print_seed_problems(exc.problems, "the seed files are invalid, nothing was loaded")
         raise typer.Exit(1) from None
     except SeedLoadError as exc:
         _print_seed_problems(exc.problems, "the seed was not loaded")
         raise typer.Exit(1) from None
-    finally:
-        engine.dispose()
     console.print(f"seed {report.seed_dir} -> {describe(url)}", highlight=False)
     table = Table()
     for column in ("table", "inserted", "updated", "deleted"):
@@ -510,31 +504,11 @@ ReportAsOfOption = Annotated[
 
 
 def _report(ctx, kind, out, country, date_from, date_to, include_unreviewed, as_of) -> None:
-    from pathlib import Path
+    from .reports.export import export_report
+    from .reports.filters import make_filters
 
-    from .reports.export import parse_as_of, parse_date_bound, write_report
-    from .reports.filters import ReportFilters
-
-    filters = ReportFilters(
-        countries=tuple(code.strip().upper() for code in country or ()),
-        date_from=parse_date_bound(date_from, end=False, option="--from"),
-        date_to=parse_date_bound(date_to, end=True, option="--to"),
-        include_unreviewed=include_unreviewed,
-        as_of=parse_as_of(as_of),
-    )
-    url = database_url(ctx)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        from pathlib import Path as _Path
-
-        if not _Path(url.database).is_file():
-            raise SilkledgerError(
-                f"database {describe(url)} does not exist: create it with `silkledger init`"
-            )
-    engine = migrate.open_engine(url)
-    try:
-        result = write_report(kind, engine, Path(out), filters, describe(url))
-    finally:
-        engine.dispose()
+    filters = make_filters(country, date_from, date_to, include_unreviewed, as_of)
+    result = export_report(database_url(ctx), kind, out, filters)
     console.print(f"wrote {result.path} ({result.size_bytes:,} bytes)", highlight=False)
     table = Table(show_header=True)
     table.add_column("sheet")

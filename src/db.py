@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import SilkledgerError
+from .errors import SilkledgerError, first_line
 
 ENV_VAR = "SILKLEDGER_DATABASE_URL"
 DEFAULT_URL = "sqlite:///data/silkledger.db"
@@ -59,12 +59,20 @@ def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # SQLite forgets both settings per connection
+    def _on_connect(dbapi_connection, _record):  # SQLite forgets these settings per connection
+        # pysqlite only opens a transaction before writes, so a report's SELECTs would each see
+        # their own snapshot. Taking over BEGIN (the recipe in SQLAlchemy's SQLite docs) makes
+        # every SQLAlchemy transaction a real SQLite transaction: one snapshot, one unit of work.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -83,5 +91,4 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 def connection_error(url: URL, exc: Exception) -> SilkledgerError:
     """A one-line reason for a failed connection, naming the database (never its password)."""
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    return SilkledgerError(f"cannot use database {describe(url)}: {reason}")
+    return SilkledgerError(f"cannot use database {describe(url)}: {first_line(exc)}")

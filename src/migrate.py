@@ -6,6 +6,8 @@ installed wheel as well as from a checkout.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -81,8 +83,30 @@ def table_row_counts(engine: Engine) -> dict[str, int | None]:
     return counts
 
 
-def open_engine(url: URL) -> Engine:
-    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError."""
+def _sqlite_file_exists(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or Path(url.database).is_file()
+
+
+@contextmanager
+def connected(url: URL, must_exist: bool = True) -> Iterator[Engine]:
+    """``open_engine`` for the length of a ``with`` block, disposed afterwards."""
+    engine = open_engine(url, must_exist)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def open_engine(url: URL, must_exist: bool = False) -> Engine:
+    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError.
+
+    With ``must_exist``, a missing SQLite file is an error instead of a new empty database: a
+    mistyped --db path should not quietly create one.
+    """
+    if must_exist and url.get_backend_name() == "sqlite" and not _sqlite_file_exists(url):
+        raise SilkledgerError(
+            f"no database at {url.database}: run `silkledger init` first, or check --db"
+        )
     engine = make_engine(url)
     try:
         with engine.connect():

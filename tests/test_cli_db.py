@@ -26,7 +26,9 @@ def test_upgrade_status_current_downgrade(empty_url):
     assert "missing" in run(empty_url, "db", "status").output
 
 
-def test_status_before_any_migration_shows_tables_missing(empty_url):
+def test_status_before_any_migration_shows_tables_missing(empty_url, databases):
+    with databases.engine(empty_url).connect():  # SQLite: create the (empty) file
+        pass
     result = run(empty_url, "db", "status")
     assert result.exit_code == 0
     assert result.output.count("missing") == len(metadata.tables)
@@ -86,3 +88,21 @@ def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.startswith("silkledger ")
+
+
+def test_error_messages_keep_their_brackets(tmp_path):
+    """A message is data, not Rich markup: '[[jobs]]' must reach the user as written."""
+    jobs = tmp_path / "reports.toml"
+    jobs.write_text('timezone = "UTC"\n', encoding="utf-8")
+    result = runner.invoke(app, ["schedule", "list", "--jobs", str(jobs)])
+    assert result.exit_code == 1
+    assert "[[jobs]]" in result.output
+
+
+@pytest.mark.parametrize("command", [("db", "status"), ("db", "current"), ("seed",)])
+def test_a_mistyped_sqlite_path_is_an_error_not_a_new_database(tmp_path, command):
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, ["--db", f"sqlite:///{missing}", *command])
+    assert result.exit_code == 1
+    assert f"no database at {missing}: run `silkledger init` first" in result.output
+    assert not missing.exists()

@@ -139,3 +139,102 @@ def test_libreoffice_converts_the_workbook_to_pdf(kind, sample_url, tmp_path):
     assert completed.returncode == 0, completed.stderr
     pdf = tmp_path / f"{kind}.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+# --------------------------------------------------------------------------- one way to filter
+
+
+def _job_filters(tmp_path, filters: dict):
+    from silkledger.reports.jobs import parse_jobs
+
+    job = {
+        "name": "j",
+        "report": "deals",
+        "schedule": "@daily",
+        "output": "out.xlsx",
+        "filters": filters,
+    }
+    return parse_jobs({"jobs": [job]}, label="reports.toml", base_dir=tmp_path).jobs[0].filters
+
+
+def test_the_cli_and_a_jobs_file_accept_the_same_filters(tmp_path):
+    from datetime import date
+
+    from silkledger.reports.filters import make_filters
+
+    cli = make_filters([" kaz", "UZB", "KAZ"], "2024", "2025-06-30", False)
+    assert (cli.countries, cli.date_from, cli.date_to) == (
+        ("KAZ", "UZB"),
+        date(2024, 1, 1),
+        date(2025, 6, 30),
+    )
+    for lower, upper in [("2024", "2025-06-30"), (2024, date(2025, 6, 30))]:
+        job = _job_filters(
+            tmp_path, {"countries": [" kaz", "UZB", "KAZ"], "from": lower, "to": upper}
+        )
+        assert job == cli
+    assert _job_filters(tmp_path, {"to": "2024"}).date_to == date(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("filters", "cli_message", "jobs_message"),
+    [
+        (
+            {"from": "2025", "to": "2024"},
+            "--from 2025-01-01 is after --to 2024-12-31",
+            "job 'j': filters: from 2025-01-01 is after to 2024-12-31",
+        ),
+        ({"from": "June"}, "--from must be a date", "job 'j': filters: from must be a date"),
+        ({"to": "2024-13-01"}, "--to must be a date", "job 'j': filters: to must be a date"),
+        (
+            {"countries": ["Kazakhstan"]},
+            "country 'KAZAKHSTAN' is not an ISO alpha-3 code",
+            "job 'j': filters: country 'KAZAKHSTAN' is not an ISO alpha-3 code",
+        ),
+    ],
+)
+def test_the_cli_and_a_jobs_file_reject_the_same_filters(
+    tmp_path, filters, cli_message, jobs_message
+):
+    from silkledger.errors import SilkledgerError
+    from silkledger.reports.filters import make_filters
+    from silkledger.reports.jobs import JobsFileError
+
+    with pytest.raises(SilkledgerError, match=re.escape(cli_message)):
+        make_filters(filters.get("countries"), filters.get("from"), filters.get("to"))
+    with pytest.raises(JobsFileError, match=re.escape(jobs_message)):
+        _job_filters(tmp_path, filters)
+
+
+def test_export_report_records_the_bytes_it_wrote_and_syncs_the_folder(
+    sample_url, tmp_path, monkeypatch
+):
+    """The size and hash in the result are those of the file (so a scheduler records them
+    without reading it again), and the rename into the folder is fsynced."""
+    import hashlib
+    import os
+
+    from silkledger.reports.export import export_report
+    from silkledger.reports.filters import make_filters
+
+    opened: dict[int, str] = {}
+    synced: list[str] = []
+    real_open, real_fsync = os.open, os.fsync
+
+    def spy_open(path, flags, *args, **kwargs):
+        descriptor = real_open(path, flags, *args, **kwargs)
+        opened[descriptor] = str(path)
+        return descriptor
+
+    def spy_fsync(descriptor):
+        synced.append(opened.get(descriptor, "a file"))
+        return real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "open", spy_open)
+    monkeypatch.setattr(os, "fsync", spy_fsync)
+    out = tmp_path / "out" / "deals.xlsx"
+    result = export_report(sample_url, "deals", out, make_filters(as_of=AS_OF))
+    data = out.read_bytes()
+    assert result.size_bytes == len(data)
+    assert result.sha256 == hashlib.sha256(data).hexdigest()
+    assert str(out.parent) in synced

@@ -497,18 +497,3 @@ def all_cells(workbook) -> dict[str, list[tuple]]:
         ]
         for ws in workbook.worksheets
     }
-
-
-def seeded_or_skip(request):
-    """The seeded engine, or a skip while the seed dataset does not load yet (it is being
-    written concurrently); any other failure is an error."""
-    try:
-        return request.getfixturevalue("seeded_engine")
-    except Exception as exc:
-        if type(exc).__name__ in ("SeedValidationError", "SeedLoadError") or isinstance(
-            exc, ImportError
-        ):
-            import pytest
-
-            pytest.skip(f"the seed dataset does not load yet: {str(exc).splitlines()[0]}")
-        raise

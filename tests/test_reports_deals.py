@@ -18,7 +18,6 @@ from test_reports_data import (
     INJECTION_TITLES,
     all_cells,
     build_sample,
-    seeded_or_skip,
     table_rows,
 )
 
@@ -155,8 +154,8 @@ def test_deals_workbook_matches_sql(sample_engine, tmp_path):
     assert npp["Start year"] == 2025
 
 
-def test_deals_workbook_on_the_seed_dataset(engine_name, request, tmp_path):
-    engine = seeded_or_skip(request)
+def test_deals_workbook_on_the_seed_dataset(seeded_engine, tmp_path):
+    engine = seeded_engine
     result, wb = deals(engine, tmp_path)
     rows = check_against_sql(engine, result, wb)
     forum = {row["Key"]: row for row in rows}["ag-2025-06-astana-forum-58-commercial"]
@@ -370,8 +369,8 @@ def test_a_package_component_is_listed_but_not_added(migrated_engine, tmp_path):
     assert any("top-level agreements only" in str(line) for line in about)
 
 
-def test_seed_headline_counts_top_level_agreements(engine_name, request, tmp_path):
-    engine = seeded_or_skip(request)
+def test_seed_headline_counts_top_level_agreements(seeded_engine, tmp_path):
+    engine = seeded_engine
     _result, wb = deals(engine, tmp_path)
     with engine.connect() as connection:
         top_usd, all_usd, components = connection.execute(
@@ -432,3 +431,150 @@ def test_summary_reads_as_paragraphs_and_prints_landscape(sample_engine, tmp_pat
     assert anchors[0] > last_table_row  # under the tables, not over them
     assert anchors[1] - anchors[0] >= 12  # one below the other
     assert all(chart.anchor._from.col == column_index_from_string("A") - 1 for chart in ws._charts)
+
+
+# --------------------------------------------------------------------------- safe text
+
+
+def _formula_free(path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert b"<f>" not in archive.read(name), name
+
+
+def test_a_control_character_does_not_unmask_a_formula(sample_engine, tmp_path):
+    """ "\\x01=1+1" loses its control character on the way into the cell; what is left is
+    still text, never the formula =1+1."""
+    with sample_engine.begin() as connection:
+        connection.execute(
+            text("UPDATE agreements SET title = :title WHERE key = 'ag-2023-xian-declaration'"),
+            {"title": "\x01=1+1"},
+        )
+        connection.execute(
+            text("UPDATE sources SET title = :title WHERE key = '003_f6314906d5230dff'"),
+            {"title": "\x02\x03+SUM(1,2)"},
+        )
+    result, wb = deals(sample_engine, tmp_path)
+    key = AGREEMENT_HEADERS.index("Key")
+    cell = next(
+        row[2]
+        for row in wb["Agreements"].iter_rows(min_row=2)
+        if row[key].value == "ag-2023-xian-declaration"
+    )
+    assert cell.value == "=1+1"
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+    source = next(
+        row[1]
+        for row in wb["Sources"].iter_rows(min_row=2)
+        if row[9].value == "003_f6314906d5230dff"
+    )
+    assert (source.value, source.data_type) == ("+SUM(1,2)", "s")
+    _formula_free(result.path)
+
+
+def test_headings_labels_and_headers_are_safe_text(tmp_path):
+    from silkledger.reports.workbook import (
+        AtomicTarget,
+        Column,
+        WorkbookBuilder,
+        clean_text,
+        is_risky,
+    )
+
+    assert clean_text("\x01=1+1") == "=1+1" and is_risky(clean_text("\x01=1+1"))
+    builder = WorkbookBuilder("test", datetime(2025, 7, 1, 9, 0))
+    sheet = builder.sheet("Sheet", [20, 20])
+    sheet.heading("\x01=1+1", big=True)
+    sheet.heading("Plain heading")
+    sheet.field("\x01@label", "\x03-3")
+    sheet.field("+label", 5)
+    sheet.field("Plain label", "plain")
+    sheet.table("T", [Column("\x01=header"), Column("-wrap", "wrap")], [("\x01=2+2", "\x01-x")])
+    target = AtomicTarget(tmp_path / "safe.xlsx")
+    size, digest = target.commit(builder.wb)
+    import hashlib
+
+    data = (tmp_path / "safe.xlsx").read_bytes()
+    assert (size, digest) == (len(data), hashlib.sha256(data).hexdigest())
+    _formula_free(tmp_path / "safe.xlsx")
+    ws = load_workbook(tmp_path / "safe.xlsx")["Sheet"]
+    cells = {cell.value: cell for row in ws.iter_rows() for cell in row if cell.value is not None}
+    for value in ("=1+1", "@label", "-3", "+label", "=header", "-wrap", "=2+2", "-x"):
+        assert cells[value].data_type == "s", value
+        assert cells[value].quotePrefix, value
+    assert cells["=1+1"].font.bold  # the quoted heading keeps its style
+    assert not cells["Plain heading"].quotePrefix  # and the reused heading cell stays plain
+    assert not cells["Plain label"].quotePrefix
+    assert cells[5].data_type == "n"
+
+
+# --------------------------------------------------------------------------- date precision
+
+
+def test_a_date_counts_for_the_whole_span_it_states(migrated_engine, tmp_path):
+    """A year- or month-precision date is a span; it counts when the span overlaps the period,
+    on --from as on --to (SQLite and PostgreSQL alike)."""
+    from silkledger.models import Agreement, Country
+    from silkledger.reports.filters import make_filters
+    from sqlalchemy.orm import Session
+
+    with Session(migrated_engine) as session, session.begin():
+        session.add(
+            Country(iso3="KAZ", name="Kazakhstan", region="Central Asia", is_aggregate=False)
+        )
+        for key, signed, precision in [
+            ("year-2024", date(2024, 1, 1), "year"),
+            ("month-2024-05", date(2024, 5, 1), "month"),
+            ("day-2024-06-15", date(2024, 6, 15), "day"),
+            ("unstated-2024-06-01", date(2024, 6, 1), None),
+            ("year-2023", date(2023, 1, 1), "year"),
+            ("undated", None, None),
+        ]:
+            session.add(
+                Agreement(
+                    key=key,
+                    title=key,
+                    kind="memorandum",
+                    status="signed",
+                    review_status="curated",
+                    loaded_by="seed",
+                    signed_date=signed,
+                    signed_date_precision=precision,
+                )
+            )
+
+    def selected(name, date_from=None, date_to=None):
+        filters = make_filters((), date_from, date_to, as_of=AS_OF)
+        return keys(deals(migrated_engine, tmp_path, f"{name}.xlsx", **vars(filters))[1])
+
+    assert selected("from", "2024-06-01") == {
+        "year-2024",
+        "day-2024-06-15",
+        "unstated-2024-06-01",
+    }
+    assert selected("to", None, "2024-03-31") == {"year-2024", "year-2023"}
+    assert selected("may31", "2024-05-31", "2024-05-31") == {"year-2024", "month-2024-05"}
+    assert selected("june", "2024-06-01", "2024-06-30") == {
+        "year-2024",
+        "day-2024-06-15",
+        "unstated-2024-06-01",
+    }
+    assert selected("y2024", "2024", "2024") == {
+        "year-2024",
+        "month-2024-05",
+        "day-2024-06-15",
+        "unstated-2024-06-01",
+    }
+    assert selected("all") == {
+        "year-2024",
+        "month-2024-05",
+        "day-2024-06-15",
+        "unstated-2024-06-01",
+        "year-2023",
+        "undated",
+    }
+    _r, wb = deals(migrated_engine, tmp_path, "about.xlsx")
+    about = {row[0]: row[1] for row in wb["About"].iter_rows(max_col=2, values_only=True)}
+    assert "as precisely as it is stated" in about["Dates compared"]

@@ -15,7 +15,6 @@ from test_reports_data import (
     KAZ_CHN_2024_TURNOVER_BN,
     all_cells,
     build_sample,
-    seeded_or_skip,
     table_rows,
 )
 
@@ -108,8 +107,8 @@ def test_trade_workbook_matches_sql(sample_engine, tmp_path):
     assert flows_ws["D2"].is_date and flows_ws["D2"].number_format == "yyyy-mm-dd"
 
 
-def test_trade_workbook_on_the_seed_dataset(engine_name, request, tmp_path):
-    engine = seeded_or_skip(request)
+def test_trade_workbook_on_the_seed_dataset(seeded_engine, tmp_path):
+    engine = seeded_engine
     result, wb = trade(engine, tmp_path)
     _flows, kaz = check_against_sql(engine, result, wb)
     assert {row["Attributed to"] for row in kaz} >= {"Alibek Kuantyrov", "Kassym-Jomart Tokayev"}

@@ -7,6 +7,7 @@ import hashlib
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from silkledger import cli
 from silkledger.db import make_engine
 from silkledger.models.runs import ReportRun
 from silkledger.reports import schedule
+from silkledger.reports.export import ReportResult
 from silkledger.reports.jobs import JobsFileError, load_jobs
 from sqlalchemy import insert, select
 from typer.testing import CliRunner
@@ -51,12 +53,14 @@ def write_jobs(folder: Path, text: str, name: str = "reports.toml") -> Path:
 
 
 class FakeWriter:
-    """Stands in for write_report in the scheduler-logic tests: writes a small distinct file and
-    remembers each call; fails for the report kinds listed in ``fail``."""
+    """Stands in for write_report in the scheduler-logic tests: writes a small distinct file,
+    returns its ReportResult and remembers each call; fails for the report kinds in ``fail``.
+    ``during`` runs inside the call, before the file is written (to stage a takeover)."""
 
-    def __init__(self, fail: tuple[str, ...] = ()):
+    def __init__(self, fail: tuple[str, ...] = (), during: Callable[[], None] | None = None):
         self.calls: list[dict] = []
         self.fail = fail
+        self.during = during
         self._lock = threading.Lock()
 
     def __call__(self, kind, engine, out_path, filters, database_label):
@@ -65,10 +69,18 @@ class FakeWriter:
                 {"kind": kind, "path": Path(out_path), "filters": filters, "label": database_label}
             )
             number = len(self.calls)
+        if self.during is not None:
+            self.during()
         if kind in self.fail:
             raise RuntimeError(f"the {kind} workbook exploded")
-        Path(out_path).write_bytes(f"{kind} workbook #{number} for {filters.as_of}".encode())
-        return None
+        content = f"{kind} workbook #{number} for {filters.as_of}".encode()
+        Path(out_path).write_bytes(content)
+        return ReportResult(
+            path=Path(out_path),
+            size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            sheet_row_counts={},
+        )
 
 
 def rows(engine, job_name: str | None = None) -> list[schedule.RunRecord]:
@@ -341,6 +353,140 @@ def test_a_run_claimed_elsewhere_is_skipped(migrated_engine, tmp_path):
     )
     assert outcome.status == "skipped" and "already claimed" in outcome.detail
     assert writer.calls == []
+
+
+def test_the_recorded_hash_is_the_one_the_writer_reported(migrated_engine, tmp_path, monkeypatch):
+    """The run records write_report's own size and SHA-256; it never reads the file back
+    (which could by then be a file someone else put there)."""
+    jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS))
+
+    def no_rehash(path):
+        raise AssertionError(f"re-hashed {path}")
+
+    monkeypatch.setattr(schedule, "sha256_of", no_rehash)
+    writer = FakeWriter()
+    [outcome] = schedule.run_due(
+        migrated_engine, jobs, MONDAY_6, writer=writer, only=["daily-trade"]
+    )
+    assert outcome.status == "succeeded", outcome.detail
+    [run] = rows(migrated_engine, "daily-trade")
+    content = outcome.path.read_bytes()
+    assert (run.file_size_bytes, run.file_sha256) == (len(content), sha256(outcome.path))
+    assert (outcome.size_bytes, outcome.sha256) == (run.file_size_bytes, run.file_sha256)
+    # The writer was handed a hidden staging file beside the output, moved into place after.
+    staged = writer.calls[0]["path"]
+    assert staged.parent == outcome.path.parent and staged.name.startswith(".")
+    assert [p.name for p in outcome.path.parent.iterdir()] == [outcome.path.name]
+
+
+def _takeover(engine, job, slot, stale_after, started, *, finish: bool):
+    """Another scheduler, three hours later, takes the slot over as stale: claims it and (with
+    ``finish``) runs it to the end. Returns its outcome, or its claim when it only claims."""
+    later = started + timedelta(hours=3)
+    if not finish:
+        return schedule.claim(engine, job, slot, later, stale_after)
+    return schedule.run_job(
+        engine, job, slot, stale_after=stale_after, writer=FakeWriter(), clock=lambda: later
+    )
+
+
+@pytest.mark.parametrize("new_owner", ["finished", "still running"])
+def test_a_run_taken_over_midway_records_nothing_and_keeps_off_the_output(
+    migrated_engine, tmp_path, new_owner
+):
+    """A slow but live run is taken over as stale between its claim and its finish: its late
+    finish must leave the new owner's row alone, and it must not write the output path."""
+    jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS))
+    job = jobs.job("weekly-deals")
+    started = datetime(2025, 6, 2, 6, 1, tzinfo=UTC)
+    path = job.output_path(MONDAY_6)
+    taken: list = []
+
+    def take_over():
+        taken.append(
+            _takeover(
+                migrated_engine,
+                job,
+                MONDAY_6,
+                jobs.stale_after,
+                started,
+                finish=new_owner == "finished",
+            )
+        )
+
+    slow = FakeWriter(during=take_over)
+    outcome = schedule.run_job(
+        migrated_engine,
+        job,
+        MONDAY_6,
+        stale_after=jobs.stale_after,
+        writer=slow,
+        clock=lambda: started,
+    )
+
+    assert outcome.status == "skipped"
+    assert outcome.detail.startswith("lost its claim: another scheduler took this run over")
+    assert outcome.path is None and outcome.sha256 is None
+    [run] = rows(migrated_engine, "weekly-deals")
+    assert run.id == outcome.run_id and run.started_at == started + timedelta(hours=3)
+    if new_owner == "finished":
+        [theirs] = taken
+        assert theirs.status == "succeeded"
+        assert (run.status, run.file_path, run.file_sha256) == (
+            "succeeded",
+            str(path),
+            theirs.sha256,
+        )
+        assert sha256(path) == theirs.sha256  # their workbook, not overwritten by the slow run
+        assert [p.name for p in path.parent.iterdir()] == [path.name]
+    else:
+        assert taken[0] is not None and taken[0].started_at == run.started_at
+        assert (run.status, run.finished_at, run.file_path, run.error) == (
+            "running",
+            None,
+            None,
+            None,
+        )
+        assert not list(path.parent.iterdir())  # nothing at the output path, no staging file
+
+
+def test_a_run_taken_over_then_failing_reports_the_lost_claim(migrated_engine, tmp_path):
+    jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS))
+    job = jobs.job("weekly-deals")
+    started = datetime(2025, 6, 2, 6, 1, tzinfo=UTC)
+    taken: list = []
+
+    def take_over():
+        taken.append(
+            _takeover(migrated_engine, job, MONDAY_6, jobs.stale_after, started, finish=False)
+        )
+
+    outcome = schedule.run_job(
+        migrated_engine,
+        job,
+        MONDAY_6,
+        stale_after=jobs.stale_after,
+        writer=FakeWriter(fail=("deals",), during=take_over),
+        clock=lambda: started,
+    )
+    assert outcome.status == "skipped"
+    assert "lost its claim" in outcome.detail
+    assert "its own attempt failed: RuntimeError: the deals workbook exploded" in outcome.detail
+    [run] = rows(migrated_engine, "weekly-deals")
+    assert (run.status, run.started_at, run.error) == ("running", taken[0].started_at, None)
+
+
+def test_a_workbook_that_cannot_be_moved_into_place_is_a_failed_run(migrated_engine, tmp_path):
+    jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS))
+    path = jobs.job("weekly-deals").output_path(MONDAY_6)
+    (path / "in-the-way").mkdir(parents=True)  # a folder, not empty, where the workbook goes
+    [outcome] = schedule.run_due(
+        migrated_engine, jobs, MONDAY_6, writer=FakeWriter(), only=["weekly-deals"]
+    )
+    assert outcome.status == "failed" and outcome.detail.startswith(f"cannot write {path}")
+    [run] = rows(migrated_engine, "weekly-deals")
+    assert (run.status, run.file_path, run.error) == ("failed", None, outcome.detail)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["deals.xlsx"]  # no staging file
 
 
 # ------------------------------------------------------------------------------------------------
@@ -695,7 +841,9 @@ def test_jobs_file_from_the_environment_is_used(tmp_path, monkeypatch, migrated_
     assert "succeeded weekly-deals" in result.stdout
 
 
-def test_bad_now_and_unmigrated_database_are_clear_errors(tmp_path, empty_url):
+def test_bad_now_and_unmigrated_database_are_clear_errors(tmp_path, empty_url, databases):
+    with databases.engine(empty_url).connect():  # SQLite: an existing, empty database file
+        pass
     jobs_path = write_jobs(tmp_path, TWO_JOBS)
     base = ["--db", url_arg(empty_url), "schedule", "run-due", "--jobs", str(jobs_path)]
     result = CliRunner().invoke(cli.app, [*base, "--now", "next tuesday"])

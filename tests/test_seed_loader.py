@@ -312,7 +312,21 @@ def break_package_loop(seed_dir: Path) -> str:
     return f"seed/agreements.yaml: {first}: parent chain leads back to itself"
 
 
-BREAKAGES = [break_quote, break_country, break_duplicate_key, break_yaml, break_package_loop]
+def break_by_emptying(seed_dir: Path) -> str:
+    (seed_dir / "indicators.yaml").write_text(
+        "# all records removed by mistake\n", encoding="utf-8"
+    )
+    return "seed/indicators.yaml: file is empty: write [] for a file with no records"
+
+
+BREAKAGES = [
+    break_by_emptying,
+    break_quote,
+    break_country,
+    break_duplicate_key,
+    break_yaml,
+    break_package_loop,
+]
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda f: f.__name__)
@@ -325,6 +339,13 @@ def test_a_broken_seed_file_is_named_and_nothing_is_written(seeded_engine, seed_
 
     assert any(line.startswith(expected) for line in raised.value.problems), raised.value.problems
     assert row_counts(seeded_engine) == before
+
+
+def test_seeding_a_database_that_was_never_migrated_says_what_to_run(empty_url, databases):
+    engine = databases.engine(empty_url)
+    with pytest.raises(SeedLoadError) as raised:
+        load_seed(engine)
+    assert "run `silkledger init` first" in str(raised.value)
 
 
 def test_malformed_yaml_names_the_line(seed_copy):

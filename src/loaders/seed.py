@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..db import session_scope
-from ..errors import SilkledgerError
+from ..errors import SilkledgerError, first_line
 from ..models import (
     Agreement,
     AgreementParty,
@@ -49,6 +49,7 @@ from ..models import (
     Sector,
     Source,
     TradeFlow,
+    metadata,
 )
 from .seed_files import (
     SEED_FILES,
@@ -157,12 +158,23 @@ def load_seed(engine: Engine, seed_dir: Path | None = None) -> SeedReport:
     """
     seed_dir = resolve_seed_dir(seed_dir)
     data = read_seed(seed_dir)
+    require_schema(engine)
     try:
         with session_scope(engine) as session:
             return SeedSync(session, data).run()
-    except IntegrityError as exc:
-        reason = str(exc.orig).strip().splitlines()[0]
-        raise SeedLoadError([f"seed load rolled back, nothing written: {reason}"]) from None
+    except SQLAlchemyError as exc:
+        raise SeedLoadError(
+            [f"seed load rolled back, nothing written: {first_line(exc)}"]
+        ) from None
+
+
+def require_schema(engine: Engine) -> None:
+    """A clear error for a database that was never migrated, instead of 'no such table'."""
+    missing = sorted(set(metadata.tables) - set(inspect(engine).get_table_names()))
+    if missing:
+        raise SeedLoadError(
+            [f"the database has no {', '.join(missing[:3])}… tables: run `silkledger init` first"]
+        )
 
 
 # ------------------------------------------------------------------------------ comparisons
@@ -171,7 +183,7 @@ def load_seed(engine: Engine, seed_dir: Path | None = None) -> SeedReport:
 def comparable(value: Any) -> Any:
     """Numeric columns come back as Decimal on PostgreSQL and via float on SQLite: compare both
     at the columns' six decimal places."""
-    if isinstance(value, Decimal | float) and not isinstance(value, bool):
+    if isinstance(value, Decimal | float):
         return Decimal(str(value)).quantize(SIX_PLACES)
     return value
 

@@ -647,7 +647,11 @@ def _record_label(raw: Any, index: int) -> str:
 
 def parse_records(raw: Any, model: type[Record], relative: str, problems: Problems) -> list:
     """Every valid record of a list file; each invalid one adds its problems."""
-    if raw is None:
+    if raw is None and relative in problems.unreadable:  # missing or malformed: reported
+        return []
+    if raw is None:  # an empty or half-saved file would otherwise delete every row it seeds
+        problems.add(relative, None, "file is empty: write [] for a file with no records")
+        problems.unreadable.add(relative)
         return []
     if not isinstance(raw, list):
         problems.add(relative, None, "must be a YAML list of records")

@@ -6,9 +6,10 @@ charts), Agreements, Projects, Sources, About.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import Connection, and_, extract, func, or_, select, union
@@ -32,14 +33,15 @@ from ..models import (
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
-    CENTRAL_ASIA_AGGREGATE,
-    CENTRAL_ASIA_REGION,
     MAX_SOURCE_COLUMNS,
     SourceIndex,
     build_source_index,
+    central_asia_countries,
+    describe_selection,
     filter_description,
     max_sources_per_fact,
     resolve_countries,
+    source_cells,
     write_sources_sheet,
 )
 from .workbook import (
@@ -83,12 +85,62 @@ def agreement_countries():
     return union(direct, via_organization, via_person).subquery("agreement_countries")
 
 
+def signed_in_period(date_from: date | None, date_to: date | None):
+    """Agreements whose stated signing date overlaps ``date_from``..``date_to``.
+
+    A date is stated to a precision: signed_date 2024-01-01 with precision 'year' says "some
+    day in 2024", with 'month' "some day in January 2024". An agreement counts when that span
+    overlaps the period: it starts on or before ``date_to`` and ends on or after
+    ``date_from``. So a year-precision agreement of 2024 counts for --from 2024-06-01 and for
+    --to 2024-03-31 alike. The span's ends are found without date arithmetic in SQL (the same
+    on SQLite and PostgreSQL): a span of the year of signed_date ends on or after ``date_from``
+    exactly when signed_date is on or after 1 January of ``date_from``'s year, and starts on or
+    before ``date_to`` exactly when signed_date is on or before 31 December of its year; the
+    same with months. A day (or unstated) precision compares signed_date itself. Undated
+    agreements never count when a bound is set."""
+    precision = Agreement.signed_date_precision
+    signed = Agreement.signed_date
+    conditions = [signed.is_not(None)]
+    if date_from is not None:
+        conditions.append(
+            or_(
+                and_(precision == "year", signed >= date(date_from.year, 1, 1)),
+                and_(precision == "month", signed >= date_from.replace(day=1)),
+                and_(
+                    or_(precision.is_(None), precision.not_in(("year", "month"))),
+                    signed >= date_from,
+                ),
+            )
+        )
+    if date_to is not None:
+        conditions.append(
+            or_(
+                and_(precision == "year", signed <= date(date_to.year, 12, 31)),
+                and_(precision == "month", signed <= _last_of_month(date_to)),
+                and_(
+                    or_(precision.is_(None), precision.not_in(("year", "month"))), signed <= date_to
+                ),
+            )
+        )
+    return and_(*conditions)
+
+
+def _last_of_month(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+SIGNED_DATE_RULE = (
+    "agreements by the date signed, as precisely as it is stated: one dated only to a year or "
+    "a month counts when that year or month overlaps the period (a 2024 agreement counts for "
+    "From 2024-06-01 and for To 2024-03-31 alike); undated ones are left out when a date bound "
+    "is set. Projects count when their start–end years overlap the period"
+)
+
+
 def agreement_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
     conditions = [Agreement.review_status.in_(filters.review_statuses)]
-    if filters.date_from is not None:
-        conditions.append(Agreement.signed_date >= filters.date_from)
-    if filters.date_to is not None:
-        conditions.append(Agreement.signed_date <= filters.date_to)
+    if filters.date_from is not None or filters.date_to is not None:
+        conditions.append(signed_in_period(filters.date_from, filters.date_to))
     if country_ids is not None:
         countries = agreement_countries()
         conditions.append(
@@ -174,16 +226,9 @@ def summary_frames(connection: Connection, conditions: list) -> dict:
 
     # By Central Asian country: every country of the region (and Central Asia as a whole),
     # zero where none of the selected agreements involves it.
-    region = _frame(
-        connection,
-        select(Country.id, Country.name, Country.iso3)
-        .where(
-            or_(
-                and_(Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)),
-                Country.iso3 == CENTRAL_ASIA_AGGREGATE,
-            )
-        )
-        .order_by(Country.is_aggregate, Country.name),
+    region = pd.DataFrame(
+        [(row.id, row.name, row.iso3) for row in central_asia_countries(connection)],
+        columns=["id", "name", "iso3"],
     )
     countries = agreement_countries()
     by_country = _frame(
@@ -299,15 +344,6 @@ def _measure_rows(frame: pd.DataFrame, label_column: str, extra=None):
         )
 
 
-def _selection_text(filters: ReportFilters) -> str:
-    return (
-        "Countries: "
-        + (", ".join(filters.countries) if filters.countries else "all")
-        + f"; signed from {filters.date_from or 'any date'} to {filters.date_to or 'any date'}"
-        + f"; review statuses: {', '.join(filters.review_statuses)}"
-    )
-
-
 def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, n_sources):
     totals = frames["totals"]
     components = frames["components"]
@@ -340,7 +376,7 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
     sheet.heading("China–Central Asia deals: summary", big=True)
     moment, moment_format = datetime_cell_value(as_of)
     sheet.field("As of", moment, moment_format, span_to=LAST_COLUMN)
-    sheet.field("Selection", _selection_text(filters), span_to=LAST_COLUMN)
+    sheet.field("Selection", describe_selection(filters), span_to=LAST_COLUMN)
     sheet.blank()
     sheet.heading("Headline figures")
     for label, value, number_format in headline:
@@ -530,11 +566,6 @@ def _fact_sources(connection: Connection, column, ids: list[int]) -> dict[int, l
     return sources
 
 
-def _source_cells(index: SourceIndex, source_ids, n_sources: int) -> tuple:
-    ordered = index.order(source_ids)[:n_sources] if source_ids else []
-    return tuple(ordered) + (None,) * (n_sources - len(ordered))
-
-
 def agreement_rows(
     connection: Connection, conditions: list, index: SourceIndex, n_sources: int
 ) -> Iterator[tuple]:
@@ -587,7 +618,7 @@ def agreement_rows(
                 row.event_title,
                 row.review_status,
                 row.key,
-                *_source_cells(index, sources.get(row.id), n_sources),
+                *source_cells(index, sources.get(row.id), n_sources),
             )
 
 
@@ -699,7 +730,7 @@ def project_rows(
                 row.end_year,
                 row.review_status,
                 row.key,
-                *_source_cells(index, sources.get(row.id), n_sources),
+                *source_cells(index, sources.get(row.id), n_sources),
             )
 
 
@@ -780,11 +811,7 @@ class DealsReport:
                 ],
                 database_label=database_label,
                 as_of=as_of,
-                filters=filter_description(
-                    self.filters,
-                    "agreements by the date signed (undated ones are left out when a date "
-                    "bound is set); projects when their start–end years overlap the period",
-                ),
+                filters=filter_description(self.filters, SIGNED_DATE_RULE),
                 notes=[
                     "Values in USD are derived from the stated amount through the database's "
                     "currency_rates table; an amount without a known rate has no USD value and "
@@ -807,13 +834,3 @@ class DealsReport:
                 ],
             )
         )
-
-
-def describe_selection(filters: ReportFilters) -> str:
-    parts = [
-        "countries " + (", ".join(filters.countries) if filters.countries else "all"),
-        f"from {filters.date_from or 'any date'}",
-        f"to {filters.date_to or 'any date'}",
-        "review statuses " + ", ".join(filters.review_statuses),
-    ]
-    return "; ".join(parts)

@@ -1,24 +1,37 @@
-"""The public entry point of the reports: ``write_report`` writes one workbook, atomically.
+"""The public entry points of the reports: ``write_report`` writes one workbook from an engine,
+atomically; ``export_report`` does it from a database URL (the command line's way).
 
-The CLI (`silkledger report deals|trade`) and the scheduler both call it.
+The CLI (`silkledger report deals|trade`) calls ``export_report``; the scheduler calls
+``write_report`` and records the ReportResult it returns (size and SHA-256 of the bytes
+written).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from .. import migrate
+from ..db import describe, resolve_url
 from ..errors import SilkledgerError
 from .deals import DealsReport
 from .filters import ReportFilters
 from .selection import check_schema
 from .trade import TradeReport
-from .workbook import AtomicTarget, WorkbookBuilder, safe_database_label
+from .workbook import AtomicTarget, WorkbookBuilder, sha256_of
+
+__all__ = [
+    "REPORT_KINDS",
+    "ReportResult",
+    "export_report",
+    "sha256_of",
+    "write_report",
+]
 
 REPORT_KINDS = ("deals", "trade")
 
@@ -32,9 +45,20 @@ _TITLES = {
 @dataclass(frozen=True)
 class ReportResult:
     path: Path
-    size_bytes: int
-    sha256: str
+    size_bytes: int  # of the bytes written, counted before the file was renamed into place
+    sha256: str  # hex SHA-256 of those bytes: record this, do not hash the file again
     sheet_row_counts: dict[str, int]
+
+
+def export_report(
+    url: URL | str | None, kind: str, out_path: Path | str, filters: ReportFilters
+) -> ReportResult:
+    """Write the ``kind`` workbook of the database at ``url`` (None: the configured one) to
+    ``out_path``. A SQLite file that does not exist is an error (a report never creates a
+    database), and so is a database that cannot be reached: one-line SilkledgerErrors."""
+    url = url if isinstance(url, URL) else resolve_url(url)
+    with migrate.connected(url, must_exist=True) as engine:
+        return write_report(kind, engine, Path(out_path), filters, describe(url))
 
 
 def write_report(
@@ -42,23 +66,17 @@ def write_report(
     engine: Engine,
     out_path: Path,
     filters: ReportFilters,
-    database_label: str,
+    database_label: str | None = None,
 ) -> ReportResult:
     """Write the ``kind`` workbook ("deals" or "trade") of the facts in ``engine`` that
-    ``filters`` select to ``out_path``, atomically. Every expected failure (unwritable path,
-    missing database or tables, unknown country, empty selection) is a one-line
-    SilkledgerError and leaves any existing file untouched."""
+    ``filters`` (see ``make_filters``) select to ``out_path``, atomically. ``database_label``
+    is how the About sheet names the database: ``silkledger.db.describe`` of its URL (the
+    default), never with a password. Every expected failure (unwritable path, missing database
+    or tables, unknown country, empty selection) is a one-line SilkledgerError and leaves any
+    existing file untouched. The result's size and SHA-256 are those of the bytes written."""
     if kind not in _REPORTS:
         raise SilkledgerError(f"unknown report {kind!r}: choose one of {', '.join(REPORT_KINDS)}")
-    if (
-        filters.date_from is not None
-        and filters.date_to is not None
-        and filters.date_from > filters.date_to
-    ):
-        raise SilkledgerError(
-            f"--from {filters.date_from} is after --to {filters.date_to}: nothing can match"
-        )
-    label = safe_database_label(database_label)
+    label = database_label if database_label is not None else describe(engine.url)
     as_of = filters.as_of or datetime.now().astimezone().replace(microsecond=0)
     target = AtomicTarget(Path(out_path))  # an unwritable path fails here, before any work
     builder = WorkbookBuilder(_TITLES[kind], as_of, subject=f"silkledger {kind} report")
@@ -85,35 +103,3 @@ def write_report(
         sha256=digest,
         sheet_row_counts=dict(builder.sheet_row_counts),
     )
-
-
-_YEAR = re.compile(r"^\d{4}$")
-
-
-def parse_date_bound(text: str | None, *, end: bool, option: str = "--from") -> date | None:
-    """A date bound from the command line or a jobs file: YYYY-MM-DD, or YYYY meaning
-    1 January (a lower bound) or 31 December (an upper bound)."""
-    if text is None or text == "":
-        return None
-    text = text.strip()
-    if _YEAR.match(text):
-        year = int(text)
-        return date(year, 12, 31) if end else date(year, 1, 1)
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise SilkledgerError(
-            f"{option} {text!r} is not a date: use YYYY-MM-DD or a year YYYY"
-        ) from None
-
-
-def parse_as_of(text: str | None) -> datetime | None:
-    """An --as-of timestamp: ISO 8601 (2025-07-01, 2025-07-01T09:00, 2025-07-01T09:00:00+02:00)."""
-    if text is None or text == "":
-        return None
-    try:
-        return datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise SilkledgerError(
-            f"--as-of {text!r} is not a timestamp: use ISO 8601, e.g. 2025-07-01T09:00:00"
-        ) from None

@@ -13,14 +13,14 @@ import re
 import string
 import tomllib
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import CroniterBadDateError, croniter
 
 from ..errors import SilkledgerError
-from .filters import ReportFilters
+from .filters import ReportFilters, make_filters
 
 JOBS_FILE_ENV_VAR = "SILKLEDGER_JOBS_FILE"
 DEFAULT_JOBS_FILE = "reports.toml"
@@ -29,7 +29,6 @@ DEFAULT_STALE_AFTER = timedelta(hours=2)
 PLACEHOLDERS = ("date", "datetime", "job")
 CRON_MACROS = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
 JOB_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
-COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 
 TOP_LEVEL_FIELDS = ("timezone", "stale_after_minutes", "jobs")
 JOB_FIELDS = ("name", "report", "schedule", "output", "keep", "timezone", "filters")
@@ -280,43 +279,16 @@ def _filters(value, fail) -> ReportFilters:
     if not isinstance(value, dict):
         raise fail("filters must be a table: [jobs.filters] or filters = { countries = [...] }")
     _no_unknown(value, FILTER_FIELDS, lambda m: fail(f"filters: {m}"))
-    countries = value.get("countries", [])
-    if not isinstance(countries, list) or not all(isinstance(code, str) for code in countries):
-        raise fail(
-            f"filters: countries must be a list of ISO alpha-3 codes such as ['KAZ'], not {countries!r}"
+    try:
+        return make_filters(
+            value.get("countries", []),
+            value.get("from"),
+            value.get("to"),
+            value.get("include_unreviewed", False),
+            option_prefix="",
         )
-    codes = tuple(code.strip().upper() for code in countries)
-    for code in codes:
-        if not COUNTRY_CODE.match(code):
-            raise fail(f"filters: country {code!r} is not an ISO alpha-3 code (KAZ, UZB, CHN ...)")
-    date_from = _date(value.get("from"), "from", fail)
-    date_to = _date(value.get("to"), "to", fail)
-    if date_from and date_to and date_from > date_to:
-        raise fail(f"filters: from {date_from} is after to {date_to}")
-    unreviewed = value.get("include_unreviewed", False)
-    if not isinstance(unreviewed, bool):
-        raise fail(f"filters: include_unreviewed must be true or false, not {unreviewed!r}")
-    return ReportFilters(
-        countries=tuple(dict.fromkeys(codes)),
-        date_from=date_from,
-        date_to=date_to,
-        include_unreviewed=unreviewed,
-    )
-
-
-def _date(value, field: str, fail) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        raise fail(f"filters: {field} must be a date (2024-01-01), not a date-time")
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise fail(f"filters: {field} must be a date such as 2024-01-01, not {value!r}")
+    except SilkledgerError as exc:
+        raise fail(f"filters: {exc}") from None
 
 
 def _zone(value, fail) -> ZoneInfo:

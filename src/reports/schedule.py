@@ -16,7 +16,20 @@ Claiming
     ``report_runs`` has UNIQUE (job_name, due_at), so a second scheduler that planned the same
     run fails its INSERT and skips the job ("already claimed"). A failed row, or a stale running
     row, is re-claimed with one conditional UPDATE (``... WHERE status = 'failed' OR (status =
-    'running' AND started_at < cutoff)``): only one scheduler can win that too.
+    'running' AND started_at < cutoff)``) that also sets a new ``started_at``: only one
+    scheduler can win that too.
+
+Fencing
+    A claim is the row's id *and* the ``started_at`` it was claimed with (``Claim``); that
+    timestamp is the fencing token, since a takeover always sets a later one. Every write a run
+    makes to its row afterwards is ``UPDATE ... WHERE id = :id AND status = 'running' AND
+    started_at = :token``; when it matches no row, the run was taken over (a slow run taken for
+    a dead one) and it records nothing: its outcome is ``skipped`` ("lost its claim"). The
+    workbook is written to a hidden staging file beside the output path and moved onto the
+    output path only inside the transaction whose fenced UPDATE records the success, while that
+    UPDATE holds the row (PostgreSQL) or the database write lock (SQLite); a takeover waits for
+    it and then finds the run finished. So a run that lost its claim never touches the output
+    path, and the file a row names is the one its own run wrote.
 
 Stale runs
     A row still ``running`` longer than ``stale_after`` (2 hours unless the jobs file says
@@ -34,13 +47,15 @@ Retention
 
 from __future__ import annotations
 
-import hashlib
+import os
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, and_, insert, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -49,6 +64,7 @@ from ..db import connection_error, describe
 from ..errors import SilkledgerError
 from ..models.runs import ReportRun
 from .jobs import Job, JobsFile, with_as_of
+from .workbook import sha256_of
 
 runs = ReportRun.__table__
 
@@ -58,7 +74,9 @@ RETRY_INTERVAL = timedelta(minutes=15)
 # `serve` never sleeps longer than this at a time, so it notices clock jumps and jobs-file edits.
 MAX_NAP_SECONDS = 60.0
 
-Writer = Callable[..., object]  # write_report(kind, engine, out_path, filters, database_label)
+# write_report(kind, engine, out_path, filters, database_label) -> ReportResult: a writer writes
+# the workbook atomically to out_path and returns its size and SHA-256 (.size_bytes, .sha256).
+Writer = Callable[..., Any]
 
 
 class ScheduleError(SilkledgerError):
@@ -122,9 +140,19 @@ class RunRecord:
         return self.status == "running" and self.started_at < cutoff
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A run this process holds: its report_runs id and the ``started_at`` it was claimed
+    with, which is the fencing token (a takeover sets a later one; see the module doc)."""
+
+    id: int
+    started_at: datetime
+
+
 @dataclass
 class Outcome:
-    """What ``run_due`` did with one job: succeeded, failed, or skipped (and why)."""
+    """What ``run_due`` did with one job: succeeded, failed, or skipped (and why: claimed by
+    another scheduler before it started, or lost its claim to one while it ran)."""
 
     job: str
     report: str
@@ -253,9 +281,9 @@ def job_states(
 
 def claim(
     engine: Engine, job: Job, due_at: datetime, started_at: datetime, stale_after: timedelta
-) -> int | None:
-    """Claim the run of ``job`` for ``due_at``; its report_runs id, or None if another
-    scheduler holds it (or has already finished it)."""
+) -> Claim | None:
+    """Claim the run of ``job`` for ``due_at``: its report_runs id and fencing token, or None if
+    another scheduler holds it (or has already finished it)."""
     due_at, started_at = as_utc(due_at), as_utc(started_at)
     running = {"status": "running", "report": job.report, "started_at": started_at}
     try:
@@ -263,7 +291,7 @@ def claim(
             result = connection.execute(
                 insert(runs).values(job_name=job.name, due_at=due_at, **running)
             )
-            return result.inserted_primary_key[0]
+            return Claim(result.inserted_primary_key[0], started_at)
     except IntegrityError:
         pass  # the slot has a row already: someone else's run, or one to retry
     cutoff = started_at - stale_after
@@ -289,14 +317,71 @@ def claim(
     with engine.begin() as connection:
         if connection.execute(retry).rowcount != 1:
             return None
-        return connection.execute(
+        run_id = connection.execute(
             select(runs.c.id).where(runs.c.job_name == job.name, runs.c.due_at == due_at)
         ).scalar_one()
+        return Claim(run_id, started_at)
 
 
-def _finish(engine: Engine, run_id: int, **values) -> None:
+def _fenced(held: Claim):
+    """An UPDATE of ``held``'s row that matches nothing once another scheduler has taken it."""
+    return update(runs).where(
+        runs.c.id == held.id,
+        runs.c.status == "running",
+        runs.c.started_at == held.started_at,
+    )
+
+
+def _finish(engine: Engine, held: Claim, **values) -> bool:
+    """Record how the run ended; False (and nothing written) if the claim was lost."""
     with engine.begin() as connection:
-        connection.execute(update(runs).where(runs.c.id == run_id).values(**values))
+        return connection.execute(_fenced(held).values(**values)).rowcount == 1
+
+
+class _NotMoved(SilkledgerError):
+    """The finished workbook could not be moved onto its output path."""
+
+
+def _publish(
+    engine: Engine, held: Claim, staged: Path, path: Path, size: int, digest: str, finished_at
+) -> bool:
+    """Move the staged workbook onto ``path`` and record the success, as one step: the rename
+    happens inside the transaction of the fenced UPDATE, while it holds the row (or SQLite's
+    write lock), so a takeover cannot slip in between. False, with ``path`` untouched and
+    nothing recorded, if the claim was lost. A failed rename is a ``_NotMoved`` and rolls the
+    UPDATE back."""
+    with engine.begin() as connection:
+        recorded = connection.execute(
+            _fenced(held).values(
+                status="succeeded",
+                finished_at=finished_at,
+                file_path=str(path),
+                file_size_bytes=size,
+                file_sha256=digest,
+            )
+        )
+        if recorded.rowcount != 1:
+            return False
+        try:
+            os.replace(staged, path)
+        except OSError as exc:
+            raise _NotMoved(f"cannot write {path}: {exc.strerror or exc}") from None
+    return True
+
+
+def _staging_path(path: Path, held: Claim) -> Path:
+    """Where a run writes its workbook before it may replace ``path``: hidden, beside it (same
+    file system, so the final move is a rename), and unique to the run."""
+    return path.with_name(f".{path.name}.run{held.id}-{uuid.uuid4().hex[:8]}.xlsx")
+
+
+def _lost(outcome: Outcome, what: str) -> Outcome:
+    outcome.status = "skipped"
+    outcome.detail = (
+        "lost its claim: another scheduler took this run over as stale while it was running "
+        f"({what}; raise stale_after_minutes if exports take that long)"
+    )
+    return outcome
 
 
 def _one_line_error(exc: BaseException) -> str:
@@ -360,41 +445,53 @@ def run_job(
     """Claim, run and record one run of ``job`` for the slot ``due_at``."""
     started_at = as_utc(clock())
     outcome = Outcome(job=job.name, report=job.report, due_at=due_at, status="skipped")
-    run_id = claim(engine, job, due_at, started_at, stale_after)
-    if run_id is None:
+    held = claim(engine, job, due_at, started_at, stale_after)
+    if held is None:
         outcome.detail = "already claimed by another scheduler (running or done)"
         return outcome
-    outcome.run_id = run_id
+    outcome.run_id = held.id
 
     path = job.output_path(due_at)
+    staged = _staging_path(path, held)
     try:
-        size, digest = _export(engine, job, path, started_at, writer or default_writer())
-    except BaseException as exc:
-        interrupted = not isinstance(exc, Exception)
-        message = "interrupted before it finished" if interrupted else _one_line_error(exc)
-        stored = message
-        if not interrupted and not isinstance(exc, SilkledgerError):
-            stored = f"{message}\n{''.join(traceback.format_exception(exc)).rstrip()}"
-        _finish(engine, run_id, status="failed", finished_at=as_utc(clock()), error=stored)
-        if interrupted:
-            raise
-        outcome.status, outcome.detail = "failed", message
-        return outcome
+        return _run_claimed(engine, job, held, path, staged, outcome, writer, clock)
+    finally:
+        staged.unlink(missing_ok=True)  # gone already once moved into place
 
+
+def _run_claimed(
+    engine: Engine,
+    job: Job,
+    held: Claim,
+    path: Path,
+    staged: Path,
+    outcome: Outcome,
+    writer: Writer | None,
+    clock: Callable[[], datetime],
+) -> Outcome:
     try:
-        _finish(
-            engine,
-            run_id,
-            status="succeeded",
-            finished_at=as_utc(clock()),
-            file_path=str(path),
-            file_size_bytes=size,
-            file_sha256=digest,
-        )
-    except Exception as exc:  # the workbook is there, but the run could not be recorded
+        size, digest = _export(engine, job, staged, held.started_at, writer or default_writer())
+    except BaseException as exc:
+        return _record_failure(engine, held, outcome, exc, clock)
+    try:
+        published = _publish(engine, held, staged, path, size, digest, as_utc(clock()))
+    except BaseException as exc:
+        # _publish rolled its UPDATE back. The staged file is still there unless the rename
+        # happened and the commit after it failed.
+        if isinstance(exc, _NotMoved) or (not isinstance(exc, Exception) and staged.exists()):
+            return _record_failure(engine, held, outcome, exc, clock)
+        if not isinstance(exc, Exception):
+            raise
         outcome.status = "failed"
-        outcome.detail = f"wrote {path} but could not record the run: {_one_line_error(exc)}"
+        if staged.exists():
+            outcome.detail = f"could not record the run, so {path} was left as it was: "
+        else:
+            outcome.detail = f"wrote {path} but could not record the run: "
+        outcome.detail += _one_line_error(exc)
         return outcome
+    if not published:
+        return _lost(outcome, f"its workbook was discarded, {path} was left to the new run")
+
     outcome.status, outcome.path, outcome.size_bytes, outcome.sha256 = (
         "succeeded",
         path,
@@ -409,29 +506,45 @@ def run_job(
     return outcome
 
 
+def _record_failure(
+    engine: Engine,
+    held: Claim,
+    outcome: Outcome,
+    exc: BaseException,
+    clock: Callable[[], datetime],
+) -> Outcome:
+    """Record the run failed (fenced); re-raise an interrupt (Ctrl-C, SIGTERM) once recorded."""
+    interrupted = not isinstance(exc, Exception)
+    message = "interrupted before it finished" if interrupted else _one_line_error(exc)
+    stored = message
+    if not interrupted and not isinstance(exc, SilkledgerError):
+        stored = f"{message}\n{''.join(traceback.format_exception(exc)).rstrip()}"
+    recorded = _finish(engine, held, status="failed", finished_at=as_utc(clock()), error=stored)
+    if interrupted:
+        raise exc
+    if not recorded:
+        return _lost(outcome, f"its own attempt failed: {message}")
+    outcome.status, outcome.detail = "failed", message
+    return outcome
+
+
 def _export(
-    engine: Engine, job: Job, path: Path, started_at: datetime, writer: Writer
+    engine: Engine, job: Job, staged: Path, started_at: datetime, writer: Writer
 ) -> tuple[int, str]:
-    """Write the workbook (write_report writes it beside ``path`` and renames it into place, so
-    a failed run never leaves half a workbook under the name analysts open); its size and hash."""
+    """Write the workbook to ``staged`` (write_report itself writes beside that and renames, so
+    no half-written file ever carries a workbook's name); the size and SHA-256 it reports for
+    what it wrote. The file is not read back: what is recorded is what the writer wrote."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        staged.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SilkledgerError(
-            f"cannot create folder {path.parent}: {exc.strerror or exc}"
+            f"cannot create folder {staged.parent}: {exc.strerror or exc}"
         ) from None
-    writer(job.report, engine, path, with_as_of(job.filters, started_at), describe(engine.url))
-    if not path.is_file():
-        raise SilkledgerError(f"the {job.report} report wrote no file at {path}")
-    return path.stat().st_size, sha256_of(path)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    label = describe(engine.url)
+    result = writer(job.report, engine, staged, with_as_of(job.filters, started_at), label)
+    if not staged.is_file():
+        raise SilkledgerError(f"the {job.report} report wrote no file at {staged}")
+    return result.size_bytes, result.sha256
 
 
 def apply_retention(engine: Engine, job: Job) -> tuple[list[Path], list[str]]:
@@ -573,6 +686,7 @@ def mtime_watcher(path: Path) -> Callable[[], bool]:
 
 
 __all__ = [
+    "Claim",
     "JobState",
     "Outcome",
     "RunRecord",

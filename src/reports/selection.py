@@ -1,12 +1,13 @@
 """What both reports share about the database: the schema check, the country filter, the
-Sources sheet and the description of the filters for the About sheet."""
+Central Asian countries, the Sources sheet and its link cells, and the one description of the
+filters (Summary, About sheet, error messages)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Select, func, inspect, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, inspect, or_, select
 
 from ..errors import SilkledgerError
 from ..models import Citation, Country, Source
@@ -45,11 +46,11 @@ def check_schema(connection: Connection, database_label: str) -> None:
 
 
 def resolve_countries(connection: Connection, codes: Sequence[str]) -> list[int] | None:
-    """The ids of the ISO alpha-3 ``codes``; None for no country filter. Unknown codes are an
-    error naming them."""
+    """The ids of the ISO alpha-3 ``codes`` (as ``make_filters`` normalised them); None for no
+    country filter. Unknown codes are an error naming them."""
     if not codes:
         return None
-    wanted = sorted({code.strip().upper() for code in codes})
+    wanted = sorted(set(codes))
     found = dict(
         connection.execute(select(Country.iso3, Country.id).where(Country.iso3.in_(wanted))).all()
     )
@@ -62,15 +63,44 @@ def resolve_countries(connection: Connection, codes: Sequence[str]) -> list[int]
     return [found[code] for code in wanted]
 
 
-def filter_description(filters: ReportFilters, fact_dates: str) -> list[tuple[str, str]]:
-    rows = [
+def central_asia_countries(connection: Connection, country_ids: Sequence[int] | None = None):
+    """The rows (id, name, iso3, is_aggregate) of the Central Asian countries and of Central
+    Asia as a whole (XCA), countries first, by name; only those in ``country_ids`` if given."""
+    stmt = (
+        select(Country.id, Country.name, Country.iso3, Country.is_aggregate)
+        .where(
+            or_(
+                and_(Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)),
+                Country.iso3 == CENTRAL_ASIA_AGGREGATE,
+            )
+        )
+        .order_by(Country.is_aggregate, Country.name)
+    )
+    if country_ids is not None:
+        stmt = stmt.where(Country.id.in_(country_ids))
+    return connection.execute(stmt).all()
+
+
+def selection_rows(filters: ReportFilters) -> list[tuple[str, str]]:
+    """What ``filters`` select, as (label, value) rows."""
+    return [
         ("Countries", ", ".join(sorted(filters.countries)) if filters.countries else "all"),
-        ("From", filters.date_from.isoformat() if filters.date_from else "no lower bound"),
-        ("To", filters.date_to.isoformat() if filters.date_to else "no upper bound"),
-        ("Dates compared", fact_dates),
+        ("From", filters.date_from.isoformat() if filters.date_from else "any date"),
+        ("To", filters.date_to.isoformat() if filters.date_to else "any date"),
         ("Review statuses counted", ", ".join(filters.review_statuses)),
     ]
-    rows.extend((key, value) for key, value in sorted(filters.extra.items()))
+
+
+def describe_selection(filters: ReportFilters) -> str:
+    """What ``filters`` select, in one line: the Summary's "Selection" and error messages."""
+    countries, date_from, date_to, statuses = (value for _label, value in selection_rows(filters))
+    return f"countries: {countries}; from {date_from} to {date_to}; review statuses: {statuses}"
+
+
+def filter_description(filters: ReportFilters, fact_dates: str) -> list[tuple[str, str]]:
+    """The About sheet's Filters rows; ``fact_dates`` says how facts' dates meet the bounds."""
+    rows = selection_rows(filters)
+    rows.insert(3, ("Dates compared", fact_dates))
     return rows
 
 
@@ -167,6 +197,13 @@ def source_rows(index: SourceIndex):
             index.fact_counts.get(r.id, 0),
             r.key,
         )
+
+
+def source_cells(index: SourceIndex, source_ids, n_sources: int) -> tuple:
+    """The "Source n" cells of one fact: its first ``n_sources`` sources in Sources order,
+    padded with None."""
+    ordered = index.order(source_ids)[:n_sources] if source_ids else []
+    return tuple(ordered) + (None,) * (n_sources - len(ordered))
 
 
 def write_sources_sheet(builder: WorkbookBuilder, index: SourceIndex) -> None:

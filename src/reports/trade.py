@@ -22,15 +22,16 @@ from ..models.trade import NON_CURRENCY_UNITS
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
-    CENTRAL_ASIA_AGGREGATE,
-    CENTRAL_ASIA_REGION,
     CHINA,
     MAX_SOURCE_COLUMNS,
     SourceIndex,
     build_source_index,
+    central_asia_countries,
+    describe_selection,
     filter_description,
     max_sources_per_fact,
     resolve_countries,
+    source_cells,
     write_sources_sheet,
 )
 from .workbook import (
@@ -145,11 +146,6 @@ def claims(connection: Connection, conditions: list) -> Iterator[tuple]:
         yield first, source_ids
 
 
-def _sources(index: SourceIndex, source_ids, n_sources: int) -> tuple:
-    ordered = index.order(source_ids)[:n_sources] if source_ids else []
-    return tuple(ordered) + (None,) * (n_sources - len(ordered))
-
-
 # --------------------------------------------------------------------------- trade flows
 
 
@@ -218,7 +214,7 @@ def flow_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Ite
             row.attributed_to,
             row.review_status,
             row.key,
-            *_sources(index, source_ids, n_sources),
+            *source_cells(index, source_ids, n_sources),
         )
 
 
@@ -289,7 +285,7 @@ def share_rows(connection, conditions, index: SourceIndex, n_sources: int) -> It
             row.attributed_to,
             row.review_status,
             row.key,
-            *_sources(index, source_ids, n_sources),
+            *source_cells(index, source_ids, n_sources),
         )
 
 
@@ -466,16 +462,7 @@ def turnover_with_china(connection: Connection, conditions: list) -> pd.DataFram
     """Turnover claims between China and each Central Asian country (and XCA), in US dollars:
     per country and full calendar year, the lowest and highest claim, claims and sources."""
     china_id = connection.execute(select(Country.id).where(Country.iso3 == CHINA)).scalar()
-    region = connection.execute(
-        select(Country.id, Country.name, Country.iso3, Country.is_aggregate)
-        .where(
-            or_(
-                and_(Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)),
-                Country.iso3 == CENTRAL_ASIA_AGGREGATE,
-            )
-        )
-        .order_by(Country.is_aggregate, Country.name)
-    ).all()
+    region = central_asia_countries(connection)
     columns = ["country_id", "period_start", "period_end", "low", "high", "claims", "sources"]
     if china_id is None or not region:
         return pd.DataFrame(columns=["name", "iso3", "year", *columns[3:]])
@@ -557,14 +544,7 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
     sheet.heading("China–Central Asia trade: summary", big=True)
     moment, moment_format = datetime_cell_value(as_of)
     sheet.field("As of", moment, moment_format, span_to=last_column)
-    sheet.field(
-        "Selection",
-        "Countries: "
-        + (", ".join(filters.countries) if filters.countries else "all")
-        + f"; periods from {filters.date_from or 'any date'} to {filters.date_to or 'any date'}"
-        + f"; review statuses: {', '.join(filters.review_statuses)}",
-        span_to=last_column,
-    )
+    sheet.field("Selection", describe_selection(filters), span_to=last_column)
     sheet.blank()
     sheet.heading("Headline figures")
     for label, value in headline:
@@ -691,8 +671,6 @@ class TradeReport:
         ).one()
         self.n_claims, self.n_money = counts
         if self.n_claims == 0:
-            from .deals import describe_selection
-
             raise SilkledgerError(
                 "nothing to report: no trade claims match the selection "
                 f"({describe_selection(filters)})"
@@ -704,20 +682,7 @@ class TradeReport:
             select(func.count()).select_from(disagreement_groups(self.conditions))
         ).scalar_one()
         self.region = [
-            (row.id, row.name, row.iso3)
-            for row in connection.execute(
-                select(Country.id, Country.name, Country.iso3)
-                .where(
-                    or_(
-                        and_(
-                            Country.region == CENTRAL_ASIA_REGION, Country.is_aggregate.is_(False)
-                        ),
-                        Country.iso3 == CENTRAL_ASIA_AGGREGATE,
-                    ),
-                    *([Country.id.in_(country_ids)] if country_ids is not None else []),
-                )
-                .order_by(Country.is_aggregate, Country.name)
-            )
+            (row.id, row.name, row.iso3) for row in central_asia_countries(connection, country_ids)
         ]
 
     def detail_sheets(self):
@@ -765,8 +730,11 @@ class TradeReport:
                 as_of=as_of,
                 filters=filter_description(
                     self.filters,
-                    "a claim counts when its whole period lies within the bounds; a country "
-                    "filter keeps claims whose reporter or partner is one of the countries",
+                    "a claim counts when its whole period lies within the period (it starts "
+                    "on or after From and ends on or before To: a claim for 2024 counts for "
+                    "From 2024-01-01 but not for From 2024-06-01, nor for To 2024-03-31); "
+                    "a country filter keeps claims whose reporter or partner is one of the "
+                    "countries",
                 ),
                 notes=[
                     "A figure is stated by more than one source when several sources give a "

@@ -6,14 +6,17 @@ Everything here is about writing a workbook, nothing about what goes in it:
   a million rows never sits in memory;
 - data sheets that are Excel tables with an autofilter, a frozen header row, column widths,
   number formats (the unit is in the header: "Value (USD mn)") and wrapped long text;
-- safe text: a string that begins with =, + , -, @ (or a tab or carriage return) is stored as
-  an explicit string cell with Excel's quote prefix, so no spreadsheet ever evaluates it;
+- safe text: every string (data, headings, labels, headers) has the control characters a
+  workbook cannot hold removed first; one that then begins with =, +, -, @ (or a tab or
+  carriage return) is stored as an explicit string cell with Excel's quote prefix, so no
+  spreadsheet ever evaluates it;
 - links from a fact's row to its source's row in the Sources sheet, kept as compact integers
   while the sheet streams and written out at the end (openpyxl would keep one object per link);
 - the About sheet: what the workbook holds, where it came from, the filters, row counts and the
   column dictionary, whose meanings are the ``comment=`` of the model columns
   (``silkledger.models.metadata``), never retyped;
-- atomic saving: a temporary file in the target folder, fsynced, then ``os.replace``d.
+- atomic saving: a temporary file in the target folder, fsynced, hashed, then ``os.replace``d
+  and the folder fsynced.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import uuid
 import warnings
 from array import array
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -107,21 +111,38 @@ def lines_height(lines: int) -> float:
 
 
 def is_risky(text: str) -> bool:
-    """True when a spreadsheet would read ``text`` as a formula if stored naively."""
+    """True when a spreadsheet would read ``text`` as a formula if stored naively. Ask it of
+    what the cell will hold, i.e. of ``clean_text``'s result: "\x01=1+1" is harmless as
+    given, but is "=1+1" once the control character is dropped."""
     return bool(text) and text[0] in RISKY_FIRST_CHARACTERS
 
 
 def clean_text(value: Any) -> str:
-    """``value`` as text a cell can hold: illegal control characters dropped, at most Excel's
-    32,767 characters (longer text is cut and ends with an ellipsis)."""
+    """``value`` as the text a cell will hold: the control characters a workbook cannot store
+    (openpyxl's ILLEGAL_CHARACTERS_RE) removed first, then cut to Excel's 32,767 characters
+    (longer text ends with an ellipsis). Whether the text is risky (``is_risky``) must be
+    asked of this result, never of ``value``."""
     text = value if isinstance(value, str) else str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
     if len(text) > EXCEL_MAX_CELL_CHARS:
         text = text[: EXCEL_MAX_CELL_CHARS - 1] + "…"
     return text
 
 
-def _strip_illegal(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+def safe_text(cell: Cell, value: Any) -> Cell:
+    """``cell`` holding ``value`` as safe text (``clean_text``). When the text would read as a
+    formula, a copy of ``cell`` (same style, plus Excel's quote prefix) holding it as an
+    explicit string is returned instead, so a reused styled cell never keeps the prefix."""
+    text = clean_text(value)
+    if not is_risky(text):
+        cell.value = text
+        return cell
+    quoted = WriteOnlyCell(cell.parent)
+    quoted._style = copy(cell._style)
+    quoted.quotePrefix = True
+    quoted.value = text
+    quoted.data_type = "s"  # never a formula, whatever the first character
+    return quoted
 
 
 def usd_bn(value) -> float | None:
@@ -273,23 +294,18 @@ class _CellMaker:
         return cell
 
     def text(self, value, template=None):
+        """``value`` as safe text (see ``safe_text``; the same rules, with this column's
+        cells made once)."""
         text = clean_text(value)
         if is_risky(text):
             cell = self.quoted
-            self._bind(cell, text)
+            cell.value = text
             cell.data_type = "s"  # never a formula, whatever the first character
             return cell
         if template is None:
-            return text  # bound by the sheet's row writer, which drops illegal characters
-        self._bind(template, text)
+            return text  # clean and not risky: the sheet's row writer binds it as it is
+        template.value = text
         return template
-
-    @staticmethod
-    def _bind(cell, text):
-        try:
-            cell.value = text
-        except IllegalCharacterError:
-            cell.value = _strip_illegal(text)
 
     def __call__(self, value):
         if value is None:
@@ -384,9 +400,7 @@ class SheetWriter:
         self.append(())
 
     def heading(self, text: str, big: bool = False) -> None:
-        cell = self._title if big else self._bold
-        cell.value = clean_text(text)
-        self.append((cell,))
+        self.append((safe_text(self._title if big else self._bold, text),))
 
     def field(
         self,
@@ -399,7 +413,7 @@ class SheetWriter:
         """A label in bold and its value beside it. With ``span_to`` the value's cell is
         merged from column B to that column, left-aligned, and the row is as tall as the
         wrapped text needs."""
-        self._label.value = label
+        label_cell = safe_text(self._label, label)
         if isinstance(value, str):
             cell = self._wrap_maker(value)
         else:
@@ -413,7 +427,7 @@ class SheetWriter:
             self.merge(row, 2, span_to)
             if isinstance(value, str):
                 self.fit_height(row, wrapped_lines(clean_text(value), self.span_width(2, span_to)))
-        self.append((self._label, cell))
+        self.append((label_cell, cell))
 
     def note(self, text: str, span_to: int) -> None:
         """A paragraph of text: one cell merged from column A to ``span_to``, wrapped, with a
@@ -502,10 +516,10 @@ class SheetWriter:
         self.fit_height(header_row, header_lines)
         headers = []
         for column in columns:
-            cell = WriteOnlyCell(self.ws, clean_text(column.header))
+            cell = WriteOnlyCell(self.ws)
             cell.font = BOLD
             cell.alignment = WRAP
-            headers.append(cell)
+            headers.append(safe_text(cell, column.header))
         self.append(headers)  # the sheet's top (views, widths) is written here: set them first
         if self._paged:
             rows = self._with_row_heights(rows)
@@ -699,12 +713,21 @@ def _fast_values_to_row(ws):
                 continue
             if isinstance(value, Cell):
                 cell = value
+            elif isinstance(value, str):
+                # Text from a column's cell maker is clean and not risky already; anything
+                # else goes the safe-text way (a control character first must not unmask a
+                # formula behind it).
+                if value[:1] in RISKY_FIRST_CHARACTERS:
+                    cell = safe_text(plain, value)
+                else:
+                    try:
+                        plain.value = value
+                        cell = plain
+                    except IllegalCharacterError:
+                        cell = safe_text(plain, value)
             else:
                 cell = plain
-                try:
-                    cell.value = value
-                except IllegalCharacterError:
-                    cell.value = _strip_illegal(value)
+                cell.value = value
             cell.column = col_idx
             cell.row = row_idx
             yield cell
@@ -725,7 +748,7 @@ class AboutInfo:
 
     title: str
     purpose: list[str]
-    database_label: str
+    database_label: str  # as silkledger.db.describe shows it: never with a password
     as_of: datetime
     filters: list[tuple[str, str]]
     notes: list[str] = field(default_factory=list)
@@ -784,7 +807,7 @@ class WorkbookBuilder:
         sheet.blank()
         sheet.heading("Provenance")
         sheet.field("Made at (as of)", info.as_of.isoformat())
-        sheet.field("Database", safe_database_label(info.database_label))
+        sheet.field("Database", info.database_label)
         from .. import __version__
 
         sheet.field("Made by", f"silkledger {__version__}")
@@ -835,18 +858,18 @@ class AtomicTarget:
             raise SilkledgerError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
     def commit(self, wb: Workbook) -> tuple[int, str]:
-        """Save ``wb`` into the temporary file, fsync it and rename it into place; returns the
-        size in bytes and the SHA-256 (hex) of what was written."""
+        """Save ``wb`` into the temporary file, fsync it, rename it into place and fsync the
+        folder, so that once this returns the new name survives a crash. Returns the size in
+        bytes and the SHA-256 (hex) of the bytes written, read back from the temporary file
+        before the rename (so they describe this run's file, whatever happens to the name
+        later)."""
         try:
             wb.save(self.handle)
             self.handle.flush()
             os.fsync(self.handle.fileno())
             self.handle.close()
-            digest = hashlib.sha256()
-            with open(self.temp, "rb") as handle:
-                for chunk in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(chunk)
             size = self.temp.stat().st_size
+            digest = sha256_of(self.temp)
             os.replace(self.temp, self.path)
         except OSError as exc:
             self.abort()
@@ -854,7 +877,8 @@ class AtomicTarget:
         except BaseException:
             self.abort()
             raise
-        return size, digest.hexdigest()
+        fsync_directory(self.path.parent)
+        return size, digest
 
     def abort(self) -> None:
         if not self.handle.closed:
@@ -862,14 +886,29 @@ class AtomicTarget:
         self.temp.unlink(missing_ok=True)
 
 
-def safe_database_label(label: str) -> str:
-    """The database as it may be shown: a URL never with its password."""
-    from sqlalchemy.engine import make_url
+def sha256_of(path: Path) -> str:
+    """The SHA-256 (hex) of the file at ``path``, read in 1 MiB chunks: the one hash of a
+    workbook file, when it is written and when it is checked again later."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename into ``folder`` durable. Quietly nothing where a folder cannot be opened
+    or synced (Windows, some network file systems)."""
     try:
-        return make_url(label).render_as_string(hide_password=True)
-    except Exception:  # not a URL: a name chosen by the caller
-        return label
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def check_output_path(out_path: Path) -> Path:
