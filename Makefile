@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(BIN)/silkledger db status
 	$(BIN)/silkledger report deals --out reports/deals.xlsx
 	$(BIN)/silkledger report trade --out reports/trade.xlsx
+	@echo "Done: database data/silkledger.db, workbooks reports/deals.xlsx and reports/trade.xlsx"
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2
