@@ -10,7 +10,6 @@ is an error, reported before anything is written.
 
 from __future__ import annotations
 
-import calendar
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
@@ -51,13 +50,14 @@ from ..models import (
     TradeFlow,
     metadata,
 )
+from ..models.base import span_end
+from ..models.trade import is_currency
 from .seed_files import (
     SEED_FILES,
     CitationRecord,
     CurrencyRateRecord,
     FactRecord,
     SeedData,
-    is_currency_unit,
     read_seed,
 )
 
@@ -211,15 +211,6 @@ class ChildTable:
         return tuple(comparable(getattr(row, column)) for column in self.columns)
 
 
-def period_end(start: date, precision: str | None) -> date:
-    """The last day a date with a precision stands for (a month -> its last day)."""
-    if precision == "year":
-        return date(start.year, 12, 31)
-    if precision == "month":
-        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
-    return start
-
-
 def usd_value(
     amount: Decimal | None,
     currency: str | None,
@@ -228,7 +219,7 @@ def usd_value(
 ) -> Decimal | None:
     """The amount in USD through a rate that covers the whole span; None without one. A yuan
     or tenge figure is never taken as dollars."""
-    if amount is None or currency is None or not is_currency_unit(currency):
+    if amount is None or currency is None or not is_currency(currency):
         return None
     if currency == "USD":
         return amount
@@ -651,7 +642,7 @@ class SeedSync:
         wanted = {}
         for a in records:
             span = (
-                (a.signed_date, period_end(a.signed_date, a.date_precision))
+                (a.signed_date, span_end(a.signed_date, a.date_precision))
                 if a.signed_date
                 else None
             )

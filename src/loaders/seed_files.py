@@ -35,7 +35,7 @@ from ..models.projects import (
     PROJECT_STATUSES,
 )
 from ..models.reference import ALIAS_KINDS
-from ..models.trade import FLOWS, MEASURES, NON_CURRENCY_UNITS
+from ..models.trade import FLOWS, MEASURES, NON_CURRENCY_UNITS, is_currency
 
 # Every seed file, by the table it fills. All are required: a missing file would otherwise
 # read as "no records" and the sync would delete every row of its table.
@@ -424,10 +424,6 @@ class ProjectRecord(FactRecord, Money):
         yield from (("organization", ref.organization) for ref in self.organizations)
 
 
-def is_currency_unit(unit: str) -> bool:
-    return re.fullmatch(r"[A-Z]{3}", unit) is not None
-
-
 class TradeFlowRecord(FactRecord):
     reporter: CountryCode
     partner: CountryCode
@@ -441,7 +437,7 @@ class TradeFlowRecord(FactRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> TradeFlowRecord:
-        if self.unit not in NON_CURRENCY_UNITS and not is_currency_unit(self.unit):
+        if self.unit not in NON_CURRENCY_UNITS and not is_currency(self.unit):
             raise ValueError(
                 f"unit {self.unit!r} is neither an ISO 4217 code nor one of {NON_CURRENCY_UNITS}"
             )

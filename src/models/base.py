@@ -17,6 +17,7 @@ Naming rules (the analyst's interface; every table follows them):
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -47,6 +48,25 @@ COUNTING_REVIEW_STATUSES = ("curated", "accepted")
 LOADERS = ("seed", "article", "manual")
 DATE_PRECISIONS = ("day", "month", "year")
 VALUE_QUALIFIERS = ("exact", "over", "about", "nearly", "up_to", "at_least", "under")
+
+
+def span_start(day: date, precision: str | None) -> date:
+    """The first day a date stated to ``precision`` may stand for (2024, 'year' -> 2024-01-01)."""
+    if precision == "year":
+        return date(day.year, 1, 1)
+    if precision == "month":
+        return day.replace(day=1)
+    return day
+
+
+def span_end(day: date, precision: str | None) -> date:
+    """The last day a date stated to ``precision`` may stand for (2024-02, 'month' -> 02-29)."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day
+
 
 # Money and measured values: 28 digits with 6 after the point hold any stated amount in units.
 Amount = Numeric(28, 6)

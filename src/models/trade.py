@@ -24,6 +24,11 @@ MEASURES = ("value", "share", "volume")
 NON_CURRENCY_UNITS = ("percent", "tonnes", "containers")
 
 
+def is_currency(unit: str | None) -> bool:
+    """A unit is money when it is a three-letter upper-case code (USD, CNY), as the CHECK says."""
+    return unit is not None and len(unit) == 3 and unit.isascii() and unit.isupper()
+
+
 class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
     __tablename__ = "trade_flows"
     __table_args__ = (

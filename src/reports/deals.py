@@ -6,7 +6,7 @@ charts), Agreements, Projects, Sources, About.
 
 from __future__ import annotations
 
-import calendar
+import operator
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -30,6 +30,7 @@ from ..models import (
     ProjectOrganization,
     Sector,
 )
+from ..models.base import span_end, span_start
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
@@ -98,35 +99,22 @@ def signed_in_period(date_from: date | None, date_to: date | None):
     before ``date_to`` exactly when signed_date is on or before 31 December of its year; the
     same with months. A day (or unstated) precision compares signed_date itself. Undated
     agreements never count when a bound is set."""
-    precision = Agreement.signed_date_precision
-    signed = Agreement.signed_date
-    conditions = [signed.is_not(None)]
-    if date_from is not None:
-        conditions.append(
-            or_(
-                and_(precision == "year", signed >= date(date_from.year, 1, 1)),
-                and_(precision == "month", signed >= date_from.replace(day=1)),
-                and_(
-                    or_(precision.is_(None), precision.not_in(("year", "month"))),
-                    signed >= date_from,
-                ),
-            )
-        )
-    if date_to is not None:
-        conditions.append(
-            or_(
-                and_(precision == "year", signed <= date(date_to.year, 12, 31)),
-                and_(precision == "month", signed <= _last_of_month(date_to)),
-                and_(
-                    or_(precision.is_(None), precision.not_in(("year", "month"))), signed <= date_to
-                ),
-            )
-        )
+    conditions = [Agreement.signed_date.is_not(None)]
+    if date_from is not None:  # the stated span ends on or after date_from
+        conditions.append(_by_precision(date_from, span_start, operator.ge))
+    if date_to is not None:  # the stated span starts on or before date_to
+        conditions.append(_by_precision(date_to, span_end, operator.le))
     return and_(*conditions)
 
 
-def _last_of_month(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+def _by_precision(bound: date, edge, compare):
+    """signed_date compared with ``bound`` widened to each precision's span (see above)."""
+    precision, signed = Agreement.signed_date_precision, Agreement.signed_date
+    coarse = ("year", "month")
+    return or_(
+        *(and_(precision == p, compare(signed, edge(bound, p))) for p in coarse),
+        and_(or_(precision.is_(None), precision.not_in(coarse)), compare(signed, bound)),
+    )
 
 
 SIGNED_DATE_RULE = (

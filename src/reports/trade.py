@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 
 from ..errors import SilkledgerError
 from ..models import Citation, Country, Organization, Person, TradeFlow
-from ..models.trade import NON_CURRENCY_UNITS
+from ..models.trade import is_currency
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
@@ -71,10 +71,6 @@ def trade_conditions(filters: ReportFilters, country_ids: list[int] | None) -> l
             )
         )
     return conditions
-
-
-def is_currency(unit: str | None) -> bool:
-    return bool(unit) and unit not in NON_CURRENCY_UNITS
 
 
 def period_text(label: str | None, start: date | None, end: date | None) -> str | None:
@@ -149,18 +145,18 @@ def claims(connection: Connection, conditions: list) -> Iterator[tuple]:
 # --------------------------------------------------------------------------- trade flows
 
 
+ATTRIBUTED_TO = Column(
+    "Attributed to",
+    width=22,
+    dictionary=("trade_flows.attributed_to_person_id", "trade_flows.attributed_to_organization_id"),
+    note="The person's or organisation's name.",
+)
+
+
 def claim_tail_columns(n_sources: int) -> list[Column]:
     """The columns every claim sheet ends with: who said it, review state, key and sources."""
     return [
-        Column(
-            "Attributed to",
-            width=22,
-            dictionary=(
-                "trade_flows.attributed_to_person_id",
-                "trade_flows.attributed_to_organization_id",
-            ),
-            note="The person's or organisation's name.",
-        ),
+        ATTRIBUTED_TO,
         Column("Review status", width=10, dictionary="trade_flows.review_status"),
         Column("Key", width=34, dictionary="trade_flows.key"),
         *source_columns(n_sources),
@@ -374,15 +370,7 @@ def disagreement_columns() -> list[Column]:
         ),
         Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
         Column("Stated as", "wrap", 20, dictionary="citations.stated_value"),
-        Column(
-            "Attributed to",
-            width=22,
-            dictionary=(
-                "trade_flows.attributed_to_person_id",
-                "trade_flows.attributed_to_organization_id",
-            ),
-            note="The person's or organisation's name.",
-        ),
+        ATTRIBUTED_TO,
         Column(
             "Source",
             "source",
