@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from silkledger.models.base import span_end, span_start
 from silkledger.models.trade import is_currency
 
