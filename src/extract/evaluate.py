@@ -10,7 +10,8 @@ Sets
   for. Project values are still read from the text, never from the registry.
 - ``tests``: the articles in tests/data/articles/ (written for this purpose, in several outlet
   styles), each ``NAME.txt`` with ``NAME.yaml`` beside it giving ``published`` and the expected
-  ``facts``; the same gazetteer.
+  ``facts`` (each with ``fact``: its kind, ``quote``: a part of the sentence that states it, and
+  the fields compared below); the same gazetteer.
 
 What is compared (one row per category)
 - trade flows; agreements with a value; projects with a value; events of the kinds the issue
@@ -333,7 +334,8 @@ def test_articles(folder: Path) -> list[Article]:
 
 
 def _expected_item(article: Article, item: dict[str, Any], number: int) -> Expected:
-    kind = item.pop("kind")
+    item = dict(item)
+    kind = item.pop("fact")
     quote = item.pop("quote")
     start = article.text.find(quote)
     if start == -1:

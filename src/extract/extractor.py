@@ -82,6 +82,52 @@ BASE_CONFIDENCE = {
     "indicator": 0.6,
 }
 TRADE_VOLUME_UNITS = ("tonnes", "containers")
+PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
+# Words that start a sentence or a phrase and never belong to an event's name.
+TITLE_STOPS = {
+    "During",
+    "Notably",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "On",
+    "In",
+    "At",
+    "After",
+    "Before",
+    "Following",
+    "Since",
+    "Within",
+    "Throughout",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Ahead",
+    "Amid",
+    "Despite",
+    "Meanwhile",
+    "While",
+    "When",
+    "As",
+}
+TITLE_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "inaugural",
+    "annual",
+)
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
 MONEY_CUES = (
     "trade",
@@ -97,7 +143,13 @@ MONEY_CUES = (
 )
 # A noun right after an amount names it ("a $1 billion deal", "$500 million gas pipeline").
 HEAD_CUES = ("agreement", "loan", "project", "investment")
-HEAD_GAP = re.compile(r"\s*(?:[\w-]+\s+)?(?:worth\s+of\s+)?")
+HEAD_GAP = re.compile(
+    r"\s*(?:(?!(?:for|in|of|to|from|at|on|by|with|into|through|over)\b)[\w-]+\s+)?(?:worth\s+of\s+)?"
+)
+# A period stated in one sentence still dates figures in the next two (wire copy states the
+# period once, then gives exports and imports in separate one-sentence paragraphs).
+PERIOD_CARRY_SENTENCES = 2
+FUTURE_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
 QUOTE_MARKS = '"“”'
 
@@ -179,7 +231,7 @@ class _Context:
 
     published: date | None
     period: Period | None = None
-    period_paragraph: int = -1
+    period_age: int = 0  # sentences since the period was stated
     countries: list[str] = field(default_factory=list)  # most recent last
     trade_reporter: str | None = None
 
@@ -250,7 +302,7 @@ class Extractor:
                 self.lexicon.cues(text, span.start, span.end),
                 find_periods(text, span.start, span.end, published),
             )
-            if span.paragraph != context.period_paragraph:
+            if context.period_age >= PERIOD_CARRY_SENTENCES:
                 context.period = None
             facts += _Reader(self, sentence, context).figures()
             facts += self._events(sentence, context)
@@ -311,31 +363,40 @@ class Extractor:
         )
 
 
+def _participants(sentence: _Sentence, kind: str) -> dict:
+    """The people named; for a meeting, visit or call also the countries (\"Tajik President\")."""
+    wanted = ("person", "country") if kind in PERSONAL_EVENT_KINDS else ("person",)
+    found = dict.fromkeys((m.kind, m.key) for m in sentence.mentions if m.kind in wanted)
+    if not found:
+        return {}
+    return {"participants": [{kind_: key, "role": "participant"} for kind_, key in found]}
+
+
 def _advance(context: _Context, sentence: _Sentence) -> None:
+    context.period_age += 1
     absolute = [p.period for p in sentence.periods if p.period is not None]
     if absolute:
         context.period = absolute[0]
-        context.period_paragraph = sentence.span.paragraph
+        context.period_age = 0
     context.countries += [m.key for m in sentence.countries()]
     del context.countries[:-12]
 
 
 def _title_start(text: str, floor: int, position: int) -> int:
-    """Walk left over the capitalised words, ordinals and connectors that name an event."""
+    """Walk left over the capitalised words and ordinals that name an event; "of", "and" and
+    "for" join two such words ("Industrial and Investment Cooperation Forum")."""
     words = list(re.finditer(r"[\w’'\-–.]+", text[floor:position]))
     start = position
     for word in reversed(words):
         token = word.group()
-        if (
-            token[0].isupper()
-            or token[0].isdigit()
-            or token.lower() in {"of", "and", "the", "on", "for", "-", "–"}
-        ):
+        if token in TITLE_STOPS or token.lower() in ("the", "a", "an"):
+            break
+        if token[0].isupper() or token[0].isdigit() or token.lower() in TITLE_ORDINALS:
             start = floor + word.start()
             continue
+        if token.lower() in ("of", "and", "for", "-", "–"):
+            continue
         break
-    while text[start:position].lower().startswith(("the ", "of ", "and ", "on ", "for ")):
-        start += text[start:position].index(" ") + 1
     return start
 
 
@@ -362,27 +423,63 @@ def _place(text: str, sentence: _Sentence, match: re.Match, gazetteer: Gazetteer
 
 
 def _merge_events(facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """One event mentioned several times in an article is one fact (its first quote)."""
-    merged: list[ExtractedFact] = []
-    events: dict[tuple, ExtractedFact] = {}
+    """One event mentioned several times in an article is one fact (its first quote).
+
+    Two mentions are one event when they have the same kind, nothing they state differs
+    (ordinal, year, place, and for meetings, visits and calls the parties named) and at least one
+    of these is stated by both and equal. A bare mention ("the summit", "during the forum": no
+    name, ordinal, date or place) joins the article's event of that kind, if it has one.
+    """
+    kept: list[ExtractedFact] = []
+    bare: list[ExtractedFact] = []
     for fact in facts:
         if fact.kind != "event":
-            merged.append(fact)
+            kept.append(fact)
             continue
-        f = fact.fields
-        when = f.get("start_date").year if f.get("start_date") else None
-        identity = (f["kind"], f.get("sequence_number"), when, f.get("country"), f.get("place"))
-        loose = (f["kind"], f.get("sequence_number"))
-        existing = events.get(identity) or (events.get(loose) if f.get("sequence_number") else None)
-        if existing is None:
-            events[identity] = fact
-            if f.get("sequence_number"):
-                events[loose] = fact
-            merged.append(fact)
+        if _is_bare(fact.fields):
+            bare.append(fact)
             continue
-        for name, value in f.items():
-            existing.fields.setdefault(name, value)
-    return merged
+        same = next(
+            (f for f in kept if f.kind == "event" and _same_event(f.fields, fact.fields)), None
+        )
+        if same is None:
+            kept.append(fact)
+        else:
+            for name, value in fact.fields.items():
+                same.fields.setdefault(name, value)
+    kinds = {f.fields["kind"] for f in kept if f.kind == "event"}
+    for fact in bare:
+        if fact.fields["kind"] not in kinds:
+            kinds.add(fact.fields["kind"])
+            kept.append(fact)
+    return sorted(kept, key=lambda f: f.char_start)
+
+
+def _is_bare(fields: dict) -> bool:
+    said = fields["title"].lower()
+    return not any(fields.get(n) for n in ("sequence_number", "start_date", "place")) and (
+        " " not in said or said in ("state visit", "working visit", "official visit")
+    )
+
+
+def _event_traits(fields: dict) -> dict:
+    traits = {
+        "ordinal": fields.get("sequence_number"),
+        "year": fields["start_date"].year if fields.get("start_date") else None,
+        "place": fields.get("country") or fields.get("place"),
+    }
+    if fields["kind"] in PERSONAL_EVENT_KINDS:
+        parties = [next(iter(p.values())) for p in fields.get("participants", [])]
+        traits["parties"] = tuple(sorted(parties)) or None
+    return traits
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if a["kind"] != b["kind"]:
+        return False
+    mine, theirs = _event_traits(a), _event_traits(b)
+    shared = [name for name in mine if mine[name] is not None and theirs.get(name) is not None]
+    return bool(shared) and all(mine[name] == theirs[name] for name in shared)
 
 
 class _Reader:
@@ -418,6 +515,12 @@ class _Reader:
             return head[0]
         before_clause = [c for c in cues if clause.start <= c.start and c.end <= amount.start]
         if before_clause:
+            # A trade figure may name the route or project it passed through ("exports to China
+            # through the corridor ... $700 million"): trade outranks a project noun.
+            if before_clause[-1].category in ("project", "projects"):
+                trade = [c for c in before_clause if c.category == "trade"]
+                if trade:
+                    return trade[-1]
             return before_clause[-1]
         before = [c for c in cues if c.end <= amount.start]
         if before:
@@ -444,7 +547,7 @@ class _Reader:
             return self._count(amount)
         cue = self._cue(amount)
         category = cue.category if cue else None
-        if self._in_clause(amount, "target"):
+        if self._in_clause(amount, "target") or self._by_future_year(amount):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
             return self._money(amount, category, cue)
@@ -457,6 +560,12 @@ class _Reader:
             if flow:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
+
+    def _by_future_year(self, amount: Amount) -> bool:
+        """'$20 billion by 2030' read in 2025 is a target, not a figure reached."""
+        match = FUTURE_BY.match(self.text, amount.end)
+        published = self.context.published
+        return bool(match and published and int(match.group("year")) > published.year)
 
     def _money(self, amount: Amount, category: str | None, cue: Cue | None) -> list[ExtractedFact]:
         if category == "portfolio" or self._in_clause(amount, "portfolio"):
@@ -478,6 +587,8 @@ class _Reader:
             return facts
         if category == "projects":
             return [self._indicator(amount, "project_value", cue=cue)]
+        if category == "investment" and self._builds(amount):
+            return [self._project(amount, agreed=False)]
         if category == "investment":
             return [self._indicator(amount, "investment", cue=cue)]
         return [self._indicator(amount, None, cue=cue)]
@@ -583,6 +694,8 @@ class _Reader:
     ) -> tuple[Period | None, str | None]:
         if base is None:
             return None, None
+        if mention.shift == 0:
+            return base, "the same period as the figure it follows"
         if mention.shift < 0:
             return base.shifted(
                 mention.shift

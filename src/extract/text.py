@@ -10,6 +10,7 @@ words and its period first.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,7 +86,7 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     for match in _CLAUSE.finditer(text, sentence.start, sentence.end):
         cuts.append(match.end())
     cuts.append(sentence.end)
-    return [Span(a, b, sentence.paragraph) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [Span(a, b, sentence.paragraph) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def is_comparison(text: str, clause: Span) -> bool:
