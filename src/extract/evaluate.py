@@ -44,11 +44,14 @@ from typing import Any
 import yaml
 from sqlalchemy import delete
 
+from ..errors import SilkledgerError
 from ..models.base import span_end, span_start
 from .extractor import Extractor
 from .gazetteer import Gazetteer
 from .types import ExtractedFact
 
+# The second set lives in the source checkout beside the tests.
+DEFAULT_TESTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
 CATEGORIES = (
     "trade flows",
     "agreements with a value",
@@ -339,13 +342,13 @@ def _expected_item(article: Article, item: dict[str, Any], number: int) -> Expec
     quote = item.pop("quote")
     start = article.text.find(quote)
     if start == -1:
-        raise ValueError(f"{article.key}.yaml: fact #{number}: quote not found in the article")
+        raise SilkledgerError(f"{article.key}.yaml: fact #{number}: quote not found in the article")
     fields = dict(item)
     if "value" in fields:
         fields["value"] = _stated(fields["value"])
     category = category_of(kind, fields)
     if category is None:
-        raise ValueError(f"{article.key}.yaml: fact #{number}: not an evaluated kind")
+        raise SilkledgerError(f"{article.key}.yaml: fact #{number}: not an evaluated kind")
     label = f"#{number}: {_describe(fields, str(item.get('value', '')))}"
     return Expected(category, article.key, fields, [(start, start + len(quote))], label, quote)
 
@@ -359,7 +362,20 @@ def _stated(raw: Any) -> Decimal:
 # ------------------------------------------------------------------------------ running
 
 
-def evaluate(which: str, seed_dir: Path, tests_dir: Path) -> list[Report]:
+def evaluate(
+    which: str, seed_dir: Path | None = None, tests_dir: Path | None = None
+) -> list[Report]:
+    """Score the extractor on the seed set, the tests set or both (``which``: seed|tests|all)."""
+    from ..loaders.seed import resolve_seed_dir
+
+    if which not in ("seed", "tests", "all"):
+        raise SilkledgerError(f"--set must be seed, tests or all, not {which!r}")
+    seed_dir = resolve_seed_dir(seed_dir)
+    tests_dir = tests_dir or DEFAULT_TESTS_DIR
+    if which != "seed" and not tests_dir.is_dir():
+        raise SilkledgerError(
+            f"article folder not found: {tests_dir} (the tests set ships with a source checkout)"
+        )
     extractor = Extractor(reference_gazetteer(seed_dir))
     reports = []
     if which in ("seed", "all"):
