@@ -67,7 +67,7 @@ from ..models.projects import PROJECT_STATUSES
 from .amounts import Amount, count_noun, find_amounts
 from .dates import Period, PeriodMention, find_dates, find_periods, months_period
 from .gazetteer import Gazetteer
-from .lexicon import alternation, load
+from .lexicon import PhraseTable, alternation, load
 from .text import Span, clauses, is_comparison, sentences
 from .types import ExtractedFact, Mention
 
@@ -154,9 +154,8 @@ POSSESSIVE = re.compile(r"\s?['’]s?\b")
 QUOTE_MARKS = '"“”'
 
 
-def _category_regex(table: dict, flags=re.IGNORECASE) -> re.Pattern:
-    groups = [f"(?P<{name}>{alternation(words)})" for name, words in table.items()]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", flags)
+def _category_regex(table: dict) -> PhraseTable:
+    return PhraseTable(table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,15 +185,7 @@ class Lexicon:
         self.flow = _category_regex(
             {k: flows[k] for k in ("exports", "imports", "transit", "turnover")}
         )
-        self.project_kind = _category_regex(
-            {
-                kind: words
-                for kind, words in sorted(
-                    projects.items(), key=lambda kv: -max(len(w) for w in kv[1])
-                )
-            }
-        )
-        self.project_kind_order = projects
+        self.project_kind = _category_regex(projects)
         statuses = load("statuses")
         self.agreement_status = _category_regex(statuses["agreement"])
         self.project_status = _category_regex(statuses["project"])
@@ -221,7 +212,7 @@ class Lexicon:
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         found = []
         for match in self.topic.finditer(text, start, end):
-            found.append(Cue(match.start(), match.end(), match.lastgroup, match.group()))
+            found.append(Cue(match.start(), match.end(), self.topic.category(match), match.group()))
         return found
 
 
@@ -251,8 +242,13 @@ class _Sentence:
     span: Span
     mentions: list[Mention]
     amounts: list[Amount]
-    cues: list[Cue]
     periods: list[PeriodMention]
+    lexicon: Lexicon
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        """Computed only for sentences that state an amount."""
+        return self.lexicon.cues(self.text, self.span.start, self.span.end)
 
     @cached_property
     def clauses(self) -> list[Span]:
@@ -299,8 +295,8 @@ class Extractor:
                 span,
                 inside,
                 find_amounts(text, span.start, span.end),
-                self.lexicon.cues(text, span.start, span.end),
                 find_periods(text, span.start, span.end, published),
+                self.lexicon,
             )
             if context.period_age >= PERIOD_CARRY_SENTENCES:
                 context.period = None
@@ -315,8 +311,10 @@ class Extractor:
         text, span = sentence.text, sentence.span
         facts = []
         seen_kinds = set()
+        if not self.lexicon.event.may_occur(text[span.start : span.end].lower()):
+            return facts
         for match in self.lexicon.event.finditer(text, span.start, span.end):
-            kind = match.lastgroup
+            kind = self.lexicon.event.category(match)
             if kind in seen_kinds or self.lexicon.generic_event.search(text, span.start, span.end):
                 continue
             seen_kinds.add(kind)
@@ -795,13 +793,13 @@ class _Reader:
         regex = self.lexicon.flow
         before = list(regex.finditer(self.text, clause.start, amount.start))
         if before:
-            return before[-1].lastgroup, before[-1].start()
+            return regex.category(before[-1]), before[-1].start()
         after = regex.search(self.text, amount.end, clause.end)
         if after:
-            return after.lastgroup, after.start()
+            return regex.category(after), after.start()
         anywhere = list(regex.finditer(self.text, span.start, amount.start))
         if anywhere:
-            return anywhere[-1].lastgroup, anywhere[-1].start()
+            return regex.category(anywhere[-1]), anywhere[-1].start()
         return "turnover", amount.start
 
     def _orientation(
@@ -977,7 +975,8 @@ class _Reader:
         if not found:
             return default
         nearest = min(found, key=lambda m: abs(m.start() - amount.start))
-        return nearest.lastgroup if nearest.lastgroup in allowed else default
+        status = regex.category(nearest)
+        return status if status in allowed else default
 
     def _parties(self) -> list[dict]:
         parties = []
@@ -994,7 +993,8 @@ class _Reader:
     def _sectors(self) -> list[str]:
         span = self.sentence.span
         known = self.gazetteer.sectors
-        found = [m.lastgroup for m in self.lexicon.sector.finditer(self.text, span.start, span.end)]
+        sector = self.lexicon.sector
+        found = [sector.category(m) for m in sector.finditer(self.text, span.start, span.end)]
         return [key for key in dict.fromkeys(found) if key in known]
 
     def _project(self, amount: Amount, agreed: bool) -> ExtractedFact:
@@ -1002,7 +1002,7 @@ class _Reader:
         kind_match = self.lexicon.project_kind.search(
             self.text, amount.end, span.end
         ) or self._last_kind_before(amount)
-        kind = kind_match.lastgroup if kind_match else "other"
+        kind = self.lexicon.project_kind.category(kind_match) if kind_match else "other"
         name = (
             self._project_name(kind_match) if kind_match else self.text[amount.start : amount.end]
         )
