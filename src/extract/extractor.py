@@ -197,6 +197,10 @@ class Lexicon:
             rf"\b(?:(?P<word>{alternation(events['ordinals'])})|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b",
             re.I,
         )
+        self.counted_unit = re.compile(
+            rf"\b(?:number|volume|total|amount)\s+of\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?P<unit>{alternation(load('units')['units'])})\b"
+        )
         self.generic_event = re.compile(rf"\b{alternation(events['generic'])}\b", re.I)
         sectors = load("sectors")
         self.sector = _category_regex(sectors)
@@ -631,14 +635,12 @@ class _Reader:
         return [self._indicator(amount, metric)]
 
     def _unit_before(self, amount: Amount) -> str | None:
+        """'the total number of containers ... exceeded 211,000': the unit named before."""
         clause = self.sentence.clause_of(amount.start)
-        units = load("units")["units"]
-        window = self.text[clause.start : amount.start]
-        found = [
-            (m.start(), units[m.group(1)])
-            for m in re.finditer(rf"\b({alternation(units, flexible_space=False)})\b", window)
-        ]
-        return found[-1][1] if found else None
+        found = list(self.lexicon.counted_unit.finditer(self.text, clause.start, amount.start))
+        if not found:
+            return None
+        return load("units")["units"][" ".join(found[-1].group("unit").split())]
 
     def _signing_in_clause(self, amount: Amount) -> bool:
         clause = self.sentence.clause_of(amount.start)
