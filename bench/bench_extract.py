@@ -32,9 +32,11 @@ PIECE_SIZE = 3000
 
 
 def corpus() -> list[tuple[str, date | None]]:
-    from silkledger.extract.evaluate import seed_articles, test_articles
+    from silkledger.extract.evaluate import second_set_articles, seed_articles
 
-    articles = seed_articles(ROOT / "seed") + test_articles(ROOT / "tests" / "data" / "articles")
+    articles = seed_articles(ROOT / "seed") + second_set_articles(
+        ROOT / "tests" / "data" / "articles"
+    )
     pieces = []
     for article in articles:
         for piece in cut(article.text):

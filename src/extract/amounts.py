@@ -192,7 +192,7 @@ def _conversions(text: str, found: list[Amount]) -> list[Amount]:
 
 
 # Every vague quantity and multiplier in data/numbers.yaml contains one of these.
-VAGUE_STEMS = ("dozen", "hundreds", "thousands", "double", "tripl", "quadrupl", "fold")
+VAGUE_STEMS = ("dozen", "hundreds", "thousands", "doubl", "tripl", "quadrupl", "fold")
 MAX_PREFIX = 45  # "in excess of US$ " and the like: how far before its number an amount starts
 
 

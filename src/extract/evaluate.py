@@ -37,7 +37,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +171,7 @@ def same_value(a: Any, b: Any) -> bool:
 
 def _significant(value: Decimal, digits: int = 3) -> Decimal:
     exponent = value.adjusted() - digits + 1
-    return value.scaleb(-exponent).quantize(Decimal(1)).scaleb(exponent)
+    return value.scaleb(-exponent).quantize(Decimal(1), rounding=ROUND_HALF_UP).scaleb(exponent)
 
 
 def _unit(category: str, fields: dict[str, Any]) -> str | None:
@@ -323,7 +323,7 @@ def migrate_url(url: str):
 # ------------------------------------------------------------------------------ set 2: tests
 
 
-def test_articles(folder: Path) -> list[Article]:
+def second_set_articles(folder: Path) -> list[Article]:
     """tests/data/articles/NAME.txt with NAME.yaml: published and the expected facts."""
     articles = []
     for text_path in sorted(folder.glob("*.txt")):
@@ -381,7 +381,7 @@ def evaluate(
     if which in ("seed", "all"):
         reports.append(score("seed", seed_articles(seed_dir), extractor))
     if which in ("tests", "all"):
-        reports.append(score("tests", test_articles(tests_dir), extractor))
+        reports.append(score("tests", second_set_articles(tests_dir), extractor))
     return reports
 
 
