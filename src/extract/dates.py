@@ -6,7 +6,7 @@ Periods (what a figure covers) carry a start, an end and a label in the seed's s
 
 Rules:
 - "in 2024", "for 2024", "by the end of 2024" -> the calendar year.
-- "the first four months of 2025", "the first quarter of 2024", "the first half of 2025",
+- "the first five months of 2026", "the first quarter of 2023", "the first half of 2026",
   "January–May 2025", "between January and April", "Q1 2025", "H1 2025" -> those months.
 - A month range without a year is in the publication year when it has ended by the
   publication month, else in the year before ("January–May" read in September 2025 is 2025).
@@ -287,7 +287,7 @@ _PERIOD_READERS = (
 
 
 def _without_overlaps(found: list) -> list:
-    """Keep the longest of overlapping mentions ("the first four months of 2025" over "of 2025")."""
+    """Keep the longest of overlapping mentions ("the first nine months of 2023" over "of 2023")."""
     kept: list = []
     for item in sorted(found, key=lambda m: (m.start - m.end, m.start)):
         if not any(item.start < other.end and other.start < item.end for other in kept):

@@ -46,6 +46,7 @@ from sqlalchemy import delete
 
 from ..errors import SilkledgerError
 from ..models.base import span_end, span_start
+from ..models.events import EVENT_KINDS
 from .extractor import Extractor
 from .gazetteer import Gazetteer
 from .types import ExtractedFact
@@ -59,17 +60,8 @@ CATEGORIES = (
     "events",
     "indicators",
 )
-EVENT_KINDS_EVALUATED = (
-    "summit",
-    "state_visit",
-    "working_visit",
-    "bilateral_meeting",
-    "forum",
-    "business_council",
-    "phone_call",
-    "parade",
-    "conference",
-)
+# Gatherings the issue names; announcements and "other" happenings are not scored.
+EVENT_KINDS_EVALUATED = tuple(kind for kind in EVENT_KINDS if kind not in ("announcement", "other"))
 KIND_FAMILY = {"state_visit": "visit", "working_visit": "visit"}
 SEED_TABLE_KIND = {
     "trade_flows": "trade_flow",

@@ -20,7 +20,7 @@ How one article is read
      a count of agreements without money is an agreement package without a value.
      **investment** + a signing verb in the clause ("concluded") -> an agreement (investment).
    - a **project noun** (plant, pipeline, railway ...; data/projects.yaml) + money, or an
-     agreement whose clause says what it builds ("a deal ... to build a gas chemical complex")
+     agreement whose clause says what it builds ("a loan ... for a new cement plant")
      -> a project fact, linked to a known project by name, alias or fuzzy match (key_hint).
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
 4. Events: an event word (summit, state/working visit, forum, business council, talks, phone
@@ -33,7 +33,7 @@ Fields
   comparison clause), else the one carried from the previous sentence of the paragraph. A shift
   ("the previous year", "the same period in 2024") applies to the period it is compared with.
   A trade flow with no period at all is dated to the last full calendar year before publication
-  (as curators do for "has already reached $43.8 billion"), with a note and lower confidence;
+  (as curators date an undated "turnover has reached $X"), with a note and lower confidence;
   without a publication date it becomes an indicator instead.
 - **Reporter and partner**: the text states the reporter with a possessive before the flow word
   ("Kazakhstan's exports", "China's trade with ...") or "exports from X"; the partner with
@@ -59,7 +59,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import cached_property
 
 from ..models.agreements import AGREEMENT_STATUSES
@@ -1126,7 +1125,3 @@ def _metric_from(cue: Cue | None, amount: Amount) -> str:
     if amount.unit == "times":
         return "multiple"
     return re.sub(r"[^a-z0-9]+", "_", amount.unit.lower()).strip("_") or "figure"
-
-
-def decimal_or_none(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
