@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import SilkledgerError, first_line
@@ -92,3 +92,37 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 def connection_error(url: URL, exc: Exception) -> SilkledgerError:
     """A one-line reason for a failed connection, naming the database (never its password)."""
     return SilkledgerError(f"cannot use database {describe(url)}: {first_line(exc)}")
+
+
+def _sqlite_file_exists(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or Path(url.database).is_file()
+
+
+def open_engine(url: URL, must_exist: bool = True) -> Engine:
+    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError.
+
+    With ``must_exist`` (the default), a missing SQLite file is an error instead of a new empty
+    database: a mistyped --db path should not quietly create one. Only migrations create one.
+    """
+    if must_exist and url.get_backend_name() == "sqlite" and not _sqlite_file_exists(url):
+        raise SilkledgerError(
+            f"no database at {url.database}: run `silkledger init` first, or check --db"
+        )
+    engine = make_engine(url)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        engine.dispose()
+        raise connection_error(url, exc) from None
+    return engine
+
+
+@contextmanager
+def connected(url: URL, must_exist: bool = True) -> Iterator[Engine]:
+    """``open_engine`` for the length of a ``with`` block, disposed afterwards."""
+    engine = open_engine(url, must_exist)
+    try:
+        yield engine
+    finally:
+        engine.dispose()

@@ -6,8 +6,6 @@ installed wheel as well as from a checkout.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -19,7 +17,7 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 
-from .db import connection_error, make_engine
+from .db import connection_error
 from .errors import SilkledgerError
 from .models import metadata
 
@@ -81,37 +79,3 @@ def table_row_counts(engine: Engine) -> dict[str, int | None]:
             else:
                 counts[name] = None
     return counts
-
-
-def _sqlite_file_exists(url: URL) -> bool:
-    return url.database in (None, "", ":memory:") or Path(url.database).is_file()
-
-
-@contextmanager
-def connected(url: URL, must_exist: bool = True) -> Iterator[Engine]:
-    """``open_engine`` for the length of a ``with`` block, disposed afterwards."""
-    engine = open_engine(url, must_exist)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
-def open_engine(url: URL, must_exist: bool = False) -> Engine:
-    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError.
-
-    With ``must_exist``, a missing SQLite file is an error instead of a new empty database: a
-    mistyped --db path should not quietly create one.
-    """
-    if must_exist and url.get_backend_name() == "sqlite" and not _sqlite_file_exists(url):
-        raise SilkledgerError(
-            f"no database at {url.database}: run `silkledger init` first, or check --db"
-        )
-    engine = make_engine(url)
-    try:
-        with engine.connect():
-            pass
-    except OperationalError as exc:
-        engine.dispose()
-        raise connection_error(url, exc) from None
-    return engine

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from silkledger import migrate
 from silkledger.cli import app
-from silkledger.db import session_scope
+from silkledger.db import open_engine, session_scope
 from silkledger.loaders import seed as seed_module
 from silkledger.loaders.seed import SeedLoadError, load_seed, resolve_seed_dir
 from silkledger.loaders.seed_files import (
@@ -404,7 +404,7 @@ def test_a_broken_seed_dir_exits_1_with_the_problem_and_no_traceback(empty_url, 
     assert result.exit_code == 1
     assert expected in result.output
     assert "Traceback" not in result.output
-    engine = migrate.open_engine(empty_url)
+    engine = open_engine(empty_url)
     try:
         assert row_counts(engine)["trade_flows"] == 0  # migrated, but nothing seeded
     finally:
