@@ -5,7 +5,13 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
-from silkledger.db import make_engine, resolve_url
+from silkledger.db import (
+    check_foreign_keys,
+    for_writing,
+    make_engine,
+    resolve_url,
+    schema_change,
+)
 from silkledger.models import metadata
 
 config = context.config
@@ -29,6 +35,9 @@ def _configure(**kwargs) -> None:
         target_metadata=metadata,
         # SQLite cannot ALTER most things: batch mode copies the table; PostgreSQL alters in place.
         render_as_batch=dialect == "sqlite",
+        # One transaction for the whole run on both engines: a failed step leaves nothing
+        # half-migrated. (Alembic assumes SQLite cannot; with db.py's explicit BEGIN it can.)
+        transactional_ddl=True,
         compare_type=True,
         compare_server_default=False,
         **kwargs,
@@ -43,20 +52,26 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    """On a connection the caller passes (it owns the transaction and db.schema_change), or on
+    one of our own: a write transaction (BEGIN IMMEDIATE on SQLite), foreign keys checked at
+    the end instead of on every DROP."""
     connection = config.attributes.get("connection")
     if connection is not None:
-        _configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connection)
         return
     engine = make_engine(_url())
     try:
-        with engine.connect() as connection:
-            _configure(connection=connection)
-            with context.begin_transaction():
-                context.run_migrations()
+        with for_writing(engine).connect() as connection, schema_change(connection):
+            _migrate(connection)
     finally:
         engine.dispose()
+
+
+def _migrate(connection) -> None:
+    _configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+        check_foreign_keys(connection)
 
 
 if context.is_offline_mode():

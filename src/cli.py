@@ -4,6 +4,7 @@ an expected error (SilkledgerError) into one clear line on stderr and exit code 
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Annotated
 
 import typer
@@ -100,14 +101,36 @@ def db_downgrade(
     revision: Annotated[
         str, typer.Argument(help="Target revision: -1, a revision id, or base.")
     ] = "-1",
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Drop tables that hold rows without asking.")
+    ] = False,
 ) -> None:
     """Migrate the schema down to REVISION (default: one step back).
 
-    Example: silkledger db downgrade base
+    A downgrade that would drop tables holding rows asks first; --yes skips the question.
+
+    Example: silkledger db downgrade base --yes
     """
     url = database_url(ctx)
-    migrate.downgrade(url, revision)
+    migrate.downgrade(url, revision, confirm=None if yes else _confirm_drop(revision))
     console.print(f"database {describe(url)} downgraded to {revision}")
+
+
+def _confirm_drop(revision: str):
+    """Ask before a downgrade drops tables that hold rows; without a terminal, refuse."""
+
+    def confirm(at_risk: dict[str, int]) -> bool:
+        listed = ", ".join(f"{name} ({count:,} rows)" for name, count in at_risk.items())
+        question = f"downgrade to {revision} drops {len(at_risk)} table(s) holding rows: {listed}"
+        if not _interactive():
+            raise SilkledgerError(f"{question}; rerun with --yes to confirm")
+        return typer.confirm(f"{question}. Continue?", default=False, err=True)
+
+    return confirm
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
 
 
 @db_app.command("current")
