@@ -42,6 +42,8 @@ def imported_parts(source: str, depth: int) -> set[str]:
             if node.level - 1 < depth:  # within its own package
                 continue
             names = [node.module] if node.module else [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module == "silkledger":
+            names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("silkledger."):
             names = [node.module.removeprefix("silkledger.")]
         elif isinstance(node, ast.Import):
@@ -75,6 +77,8 @@ def test_imports_flow_one_way():
         ("from ..migrate import upgrade\n", 1, {"migrate"}),
         ("from .selection import check_schema\n", 1, set()),
         ("from silkledger.loaders import seed\n", 1, {"loaders"}),
+        ("from silkledger import migrate\n", 1, {"migrate"}),
+        ("import silkledger.reports.export\n", 1, {"reports"}),
         ("def f():\n    from .reports import schedule\n", 0, {"reports"}),
         ("from . import __version__, dictionary\n", 0, {"__init__", "dictionary"}),
     ],
