@@ -38,12 +38,18 @@ def test_downgrade_and_upgrade_with_a_row_in_every_table(databases, migrated_url
     assert all(counts[name] > 0 for name in EVERY_TABLE), counts
     engine.dispose()
 
-    migrate.downgrade(migrated_url, "base")
-    assert table_names(databases, migrated_url) == set()
-    migrate.upgrade(migrated_url)
-    engine = databases.engine(migrated_url)
-    assert set(migrate.table_row_counts(engine).values()) == {0}
+    engine = down_to_base_and_up_again(databases, migrated_url)
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def down_to_base_and_up_again(databases, url):
+    """Downgrade to base (no table left), upgrade to head (every table empty); the engine."""
+    migrate.downgrade(url, "base")
+    assert table_names(databases, url) == set()
+    migrate.upgrade(url)
+    engine = databases.engine(url)
+    assert set(migrate.table_row_counts(engine).values()) == {0}
+    return engine
 
 
 def test_models_and_migrations_agree(migrated_url):
@@ -68,11 +74,7 @@ def test_a_seeded_database_downgrades_to_base_and_upgrades_again(databases, seed
         assert connection.scalar(text("SELECT count(*) FROM sectors WHERE parent_id IS NOT NULL"))
     engine.dispose()
 
-    migrate.downgrade(seeded_url, "base")
-    assert table_names(databases, seeded_url) == set()
-    migrate.upgrade(seeded_url)
-    engine = databases.engine(seeded_url)
-    assert set(migrate.table_row_counts(engine).values()) == {0}
+    engine = down_to_base_and_up_again(databases, seeded_url)
     load_seed(engine)
     assert migrate.table_row_counts(engine)["sectors"] > 0
 
