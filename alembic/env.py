@@ -51,27 +51,33 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _migrate(connection) -> None:
+    """Run the migrations on ``connection`` in one transaction. On SQLite, foreign keys are off
+    meanwhile (db.schema_change): batch mode rebuilds a table by dropping it, and a DROP with
+    foreign keys on deletes its rows first, which fails on a RESTRICT key (sectors.parent_id)
+    or, worse, cascades into citations. The keys are checked before the transaction commits.
+    Legacy ALTER TABLE is on too: renaming the rebuilt table into place must not re-parse the
+    analyst views, which name the table while it is briefly missing."""
+    with schema_change(connection):
+        _configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+            check_foreign_keys(connection)
+
+
 def run_migrations_online() -> None:
-    """On a connection the caller passes (it owns the transaction and db.schema_change), or on
-    one of our own: a write transaction (BEGIN IMMEDIATE on SQLite), foreign keys checked at
-    the end instead of on every DROP."""
+    """On a connection the caller passes (migrate.rows_dropped_by_downgrade: it owns the
+    transaction), or on one of our own, whose transaction writes (BEGIN IMMEDIATE on SQLite)."""
     connection = config.attributes.get("connection")
     if connection is not None:
         _migrate(connection)
         return
     engine = make_engine(_url())
     try:
-        with for_writing(engine).connect() as connection, schema_change(connection):
+        with for_writing(engine).connect() as connection:
             _migrate(connection)
     finally:
         engine.dispose()
-
-
-def _migrate(connection) -> None:
-    _configure(connection=connection)
-    with context.begin_transaction():
-        context.run_migrations()
-        check_foreign_keys(connection)
 
 
 if context.is_offline_mode():

@@ -101,19 +101,21 @@ def schema_change(connection: Connection) -> Iterator[Connection]:
     """Foreign keys off on SQLite for a migration's transaction, as SQLite's own procedure for
     schema changes asks: its DROP TABLE deletes every row first, so with foreign keys on, a
     table that points at itself (sectors.parent_id, RESTRICT) cannot be dropped once it holds
-    rows, and a batch migration that copies a table would fire its ON DELETE actions. The PRAGMA
-    is a no-op inside a transaction, so it is set before the first BEGIN and restored after;
-    ``check_foreign_keys`` must run before the transaction commits. Other engines: unchanged."""
-    if connection.dialect.name != "sqlite":
+    rows, and a batch migration that rebuilds a table would fire its ON DELETE actions. Legacy
+    ALTER TABLE too, so renaming a rebuilt table does not re-parse the views that name it.
+    These PRAGMAs are no-ops inside a transaction, so they are set before the first BEGIN and
+    restored after; ``check_foreign_keys`` must run before the transaction commits. Entered
+    again inside a transaction begun under it, it changes nothing. Other engines: unchanged."""
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
         yield connection
         return
-    if connection.in_transaction():
-        raise RuntimeError("schema_change() must wrap the transaction, not run inside it")
     driver = connection.connection.driver_connection
     driver.execute("PRAGMA foreign_keys = OFF")
+    driver.execute("PRAGMA legacy_alter_table = ON")
     try:
         yield connection
     finally:
+        driver.execute("PRAGMA legacy_alter_table = OFF")
         driver.execute("PRAGMA foreign_keys = ON")
 
 
