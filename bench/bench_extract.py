@@ -59,7 +59,7 @@ def cut(text: str) -> list[str]:
 def time_extractor(pieces, rounds: int) -> list[float]:
     """CPU seconds of each full pass over the corpus (mentions + extraction of every piece)."""
     from silkledger.extract import Extractor
-    from silkledger.extract.evaluate import reference_gazetteer
+    from silkledger.loaders.evaluation import reference_gazetteer
 
     started = time.perf_counter()
     gazetteer = reference_gazetteer(ROOT / "seed")
@@ -80,7 +80,7 @@ def time_extractor(pieces, rounds: int) -> list[float]:
 def compare(pieces) -> None:
     import dateparser
     import spacy
-    from silkledger.extract.evaluate import reference_gazetteer
+    from silkledger.loaders.evaluation import reference_gazetteer
     from spacy.matcher import PhraseMatcher
 
     gazetteer = reference_gazetteer(ROOT / "seed")

@@ -11,12 +11,12 @@ from silkledger.extract import ExtractedFact
 from silkledger.extract.evaluate import (
     TARGETS,
     Expected,
-    evaluate,
     matches,
     same_value,
     second_set_articles,
     shortfalls,
 )
+from silkledger.loaders.evaluation import evaluate_extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -24,7 +24,7 @@ ARTICLES = ROOT / "tests" / "data" / "articles"
 
 @pytest.fixture(scope="module")
 def reports():
-    return {report.name: report for report in evaluate("all", ROOT / "seed", ARTICLES)}
+    return {report.name: report for report in evaluate_extractor("all", ROOT / "seed", ARTICLES)}
 
 
 @pytest.mark.parametrize("name", ["seed", "tests"])
