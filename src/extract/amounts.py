@@ -95,7 +95,7 @@ def patterns() -> dict[str, re.Pattern]:
         ),
         "unit": re.compile(rf"[\s-]?(?P<unit>{alternation(units['units'])})(?![\w])"),
         "count": re.compile(
-            rf"(?P<between>(?:\s+[a-z][\w-]*,?){{0,3}}?)\s+(?P<noun>{alternation(units['count_nouns'])})\b"
+            rf"(?P<between>(?:\s+[A-Za-z][\w-]*,?){{0,3}}?)\s+(?P<noun>{alternation(units['count_nouns'])})\b"
         ),
         # "(about $2.8 billion)" or ", about $21 billion at the average rate"
         "equivalent": re.compile(

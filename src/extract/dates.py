@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from .lexicon import alternation, load
@@ -359,3 +359,20 @@ def _month_date(match: re.Match, published: date | None) -> DateMention | None:
     first = date(year, month, 1)
     note = f"year not stated; {year} from the publication date {published}"
     return DateMention(match.start("m"), match.end(), first, first, "month", note)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\bon\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def weekday_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """'on Wednesday' in a news report: the last such day on or before the publication date."""
+    if published is None:
+        return []
+    found = []
+    for match in _WEEKDAY.finditer(text, start, end):
+        back = (published.weekday() - WEEKDAYS.index(match.group("day").lower())) % 7
+        day = published - timedelta(days=back)
+        note = f'"{match.group("day")}" read as {day}, the last one on or before publication'
+        found.append(DateMention(match.start("day"), match.end(), day, day, "day", note))
+    return found

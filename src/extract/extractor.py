@@ -64,7 +64,14 @@ from functools import cached_property
 from ..models.agreements import AGREEMENT_STATUSES
 from ..models.projects import PROJECT_STATUSES
 from .amounts import Amount, count_noun, find_amounts
-from .dates import Period, PeriodMention, find_dates, find_periods, months_period
+from .dates import (
+    Period,
+    PeriodMention,
+    find_dates,
+    find_periods,
+    months_period,
+    weekday_dates,
+)
 from .gazetteer import Gazetteer
 from .lexicon import PhraseTable, alternation, load
 from .text import Span, clauses, is_comparison, sentences
@@ -81,6 +88,16 @@ BASE_CONFIDENCE = {
     "indicator": 0.6,
 }
 TRADE_VOLUME_UNITS = ("tonnes", "containers")
+SHARE_BEFORE = re.compile(
+    r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
+)
+TITLE_REACH = 90
+HEADLINE_MAX = 200  # a first line longer than this is body text, not a headline
+COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before  # an event's name ends in its event word and starts at most this far before
+# "ASTANA, March 3 --", "BEIJING, Jan 24 (wire) --": a wire story's place and filing date.
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'’/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{0,40}\))?\s*(?:--|—|–|-)"
+)
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
 # Words that start a sentence or a phrase and never belong to an event's name.
 TITLE_STOPS = {
@@ -129,6 +146,7 @@ TITLE_ORDINALS = (
 )
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
 MONEY_CUES = (
+    "cost",
     "trade",
     "agreement",
     "loan",
@@ -148,6 +166,10 @@ HEAD_GAP = re.compile(
 # A period stated in one sentence still dates figures in the next two (wire copy states the
 # period once, then gives exports and imports in separate one-sentence paragraphs).
 PERIOD_CARRY_SENTENCES = 2
+FUTURE_AFTER = re.compile(
+    r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
+    re.IGNORECASE,
+)
 FUTURE_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
 QUOTE_MARKS = '"“”'
@@ -306,7 +328,7 @@ class Extractor:
             facts += _Reader(self, sentence, context).figures()
             facts += self._events(sentence, context)
             _advance(context, sentence)
-        return _merge_events(facts)
+        return _without_headline_repeats(text, _merge_events(facts))
 
     # ---------------------------------------------------------------------- events
 
@@ -326,9 +348,7 @@ class Extractor:
 
     def _event(self, sentence: _Sentence, match: re.Match, kind: str, context: _Context):
         text, span = sentence.text, sentence.span
-        title_start = _title_start(text, span.start, match.start())
-        title = text[title_start : match.end()].strip(' ,“”"')
-        fields: dict = {"kind": kind, "title": title[0].upper() + title[1:] if title else kind}
+        fields: dict = {"kind": kind, "title": _event_title(sentence, match, kind)}
         confidence = BASE_CONFIDENCE["event"]
         ordinal = self.lexicon.ordinal.search(
             text, max(span.start, match.start() - 60), match.start()
@@ -338,7 +358,7 @@ class Extractor:
             fields["sequence_number"] = (
                 self.lexicon.ordinals[word.lower()] if word else int(ordinal.group("num"))
             )
-        dates = find_dates(text, span.start, span.end, context.published)
+        dates = _event_dates(sentence, context.published)
         if dates:
             nearest = min(dates, key=lambda d: abs(d.start - match.start()))
             fields["start_date"] = nearest.first
@@ -350,18 +370,38 @@ class Extractor:
             fields["place"], country = place
             if country:
                 fields["country"] = country
-        people = [m for m in sentence.mentions if m.kind == "person"]
-        if people:
-            fields["participants"] = [
-                {"person": key, "role": "participant"}
-                for key in dict.fromkeys(m.key for m in people)
-            ]
+        fields.update(_participants(sentence, kind))
         if kind == "state_visit" and match.group().lower() != "state visit":
             confidence -= 0.1  # "visit" alone: state or working visit is not said
-        note = dates[0].note if dates and dates[0].note else None
+        note = nearest.note if dates else None
         return ExtractedFact(
             "event", fields, round(confidence, 2), sentence.quote, span.start, span.end, None, note
         )
+
+
+def _event_title(sentence: _Sentence, match: re.Match, kind: str) -> str:
+    """The event's name as written ("second Central Asia-China ... Forum"); for a meeting or a
+    call named by a verb ("held talks"), the kind and the people ("Talks: Xi Jinping, ...")."""
+    text = sentence.text
+    if kind in PERSONAL_EVENT_KINDS and not match.group()[0].isupper():
+        people = [m.text for m in sentence.mentions if m.kind == "person"]
+        phrase = " ".join(match.group().split())
+        if people:
+            return f"{phrase[0].upper()}{phrase[1:]}: {', '.join(dict.fromkeys(people))}"[:200]
+    start = _title_start(text, max(sentence.span.start, match.start() - TITLE_REACH), match.start())
+    title = text[start : match.end()].strip(' ,“”"')
+    return (title[0].upper() + title[1:])[:200] if title else kind
+
+
+def _event_dates(sentence: _Sentence, published: date | None) -> list:
+    """The dates of an event sentence, without a dateline ("ASTANA, March 3 --" is when the
+    report was filed), with weekdays ("on Monday") resolved against the publication date."""
+    span = sentence.span
+    found = find_dates(sentence.text, span.start, span.end, published)
+    dateline = DATELINE.match(sentence.text, span.start, span.end)
+    if dateline:
+        found = [d for d in found if d.start >= dateline.end()]
+    return found + weekday_dates(sentence.text, span.start, span.end, published)
 
 
 def _participants(sentence: _Sentence, kind: str) -> dict:
@@ -421,6 +461,27 @@ def _place(text: str, sentence: _Sentence, match: re.Match, gazetteer: Gazetteer
         ]
         return name.split(",")[0], after[0].key if after else None
     return None
+
+
+def _without_headline_repeats(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A headline restates the story: a figure read from the first line is dropped when the body
+    states it too (the same kind of fact, value and unit); the body's sentence is the better
+    quote. Events are kept: a headline's "visit" may be another visit than the body's."""
+    first_line = text.find("\n")
+    if first_line == -1 or first_line > HEADLINE_MAX:
+        return facts
+    body = [fact for fact in facts if fact.char_start > first_line]
+    restated = {_gist(fact) for fact in body}
+    return [
+        fact
+        for fact in facts
+        if fact.char_start > first_line or fact.kind == "event" or _gist(fact) not in restated
+    ]
+
+
+def _gist(fact: ExtractedFact) -> tuple:
+    fields = fact.fields
+    return (fact.kind, fields.get("value"), fields.get("unit") or fields.get("currency"))
 
 
 def _merge_events(facts: list[ExtractedFact]) -> list[ExtractedFact]:
@@ -523,11 +584,11 @@ class _Reader:
                 if trade:
                     return trade[-1]
             return before_clause[-1]
-        before = [c for c in cues if c.end <= amount.start]
-        if before:
-            return before[-1]
         after = [c for c in cues if c.start >= amount.end and c.start < clause.end]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        before = [c for c in cues if c.end <= amount.start]
+        return before[-1] if before else None
 
     def _in_clause(self, amount: Amount, category: str, before_only: bool = True) -> Cue | None:
         clause = self.sentence.clause_of(amount.start)
@@ -548,7 +609,7 @@ class _Reader:
             return self._count(amount)
         cue = self._cue(amount)
         category = cue.category if cue else None
-        if self._in_clause(amount, "target") or self._by_future_year(amount):
+        if self._in_clause(amount, "target") or self._is_future(amount):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
             return self._money(amount, category, cue)
@@ -562,8 +623,20 @@ class _Reader:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
 
-    def _by_future_year(self, amount: Amount) -> bool:
-        """'$20 billion by 2030' read in 2025 is a target, not a figure reached."""
+    def _costs_a_project(self, amount: Amount, cue: Cue) -> bool:
+        """'The line will cost $4.7 billion' is a project's value when a project is named in the
+        clause or the sentence (a project noun or a known project) and the cost word is close."""
+        if amount.start - cue.end > COST_REACH:
+            return False
+        span = self.sentence.span
+        named = self.lexicon.project_kind.search(self.text, span.start, amount.start)
+        return named is not None or any(m.kind == "project" for m in self.sentence.mentions)
+
+    def _is_future(self, amount: Amount) -> bool:
+        """'$20 billion by 2030' read in 2025, '$50 billion in the coming years': a target, not
+        a figure reached."""
+        if FUTURE_AFTER.match(self.text, amount.end):
+            return True
         match = FUTURE_BY.match(self.text, amount.end)
         published = self.context.published
         return bool(match and published and int(match.group("year")) > published.year)
@@ -581,7 +654,9 @@ class _Reader:
             if self._builds(amount):
                 facts.append(self._project(amount, agreed=True))
             return facts
-        if category == "project":
+        if category == "cost" and not self._costs_a_project(amount, cue):
+            return [self._indicator(amount, "cost", cue=cue)]
+        if category in ("project", "cost"):
             facts = [self._project(amount, agreed=False)]
             if self._in_clause(amount, "agreement", before_only=False):
                 facts.append(self._agreement(amount, "agreement"))
@@ -600,8 +675,10 @@ class _Reader:
         share = self.lexicon.share_of.match(self.text, amount.end, self.sentence.span.end)
         if self._in_sentence("balance"):
             return [self._indicator(amount, "trade_balance_share", cue=cue)]
-        share_word = self._in_clause(amount, "share")
-        if share or (share_word and category in ("share", "trade") and self._in_sentence("trade")):
+        clause = self.sentence.clause_of(amount.start)
+        # A trade share is of the reporter's own total: "15.5% of Kazakhstan's total exports",
+        # "China's share of the region's foreign trade was 40%"; "70% of that amount" is not.
+        if share or SHARE_BEFORE.search(self.text, clause.start, amount.start):
             flow = self._trade_flow(amount, "share", share)
             if flow:
                 return [flow]
@@ -662,12 +739,11 @@ class _Reader:
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
         in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
-        base = self._base_period(clause)
         if in_clause:
             nearest = min(in_clause, key=lambda p: abs(p.start - amount.start))
             if nearest.period is not None:
                 return nearest.period, nearest.note
-            return self._shifted(nearest, base)
+            return self._shifted(nearest, self._base_period(nearest.start))
         outside = [
             p
             for p in sentence.periods
@@ -680,12 +756,9 @@ class _Reader:
             return self.context.period, "period carried from the previous sentence"
         return None, None
 
-    def _base_period(self, clause: Span) -> Period | None:
-        earlier = [
-            p.period
-            for p in self.sentence.periods
-            if p.period is not None and p.start < clause.start
-        ]
+    def _base_period(self, position: int) -> Period | None:
+        """The period a comparison at ``position`` refers to: the last one stated before it."""
+        earlier = [p.period for p in self.sentence.periods if p.period and p.start < position]
         return earlier[-1] if earlier else self.context.period
 
     def _shifted(
