@@ -297,3 +297,36 @@ def test_events_are_merged_per_article(small_gazetteer):
     assert len(events) == 1
     assert events[0].fields["sequence_number"] == 2
     assert events[0].fields["start_date"] == date(2025, 6, 17)
+
+
+def test_weekdays_resolve_and_a_dateline_is_not_the_event_date(small_gazetteer):
+    text = (
+        "Leaders talk trade\n"
+        "ASTANA, March 3 (wire) -- Kazakhstan's president held a telephone conversation with "
+        "China's president on Monday."
+    )
+    (call,) = [f for f in extract(small_gazetteer, text, date(2026, 3, 3)) if f.kind == "event"]
+    assert call.fields["kind"] == "phone_call"
+    assert call.fields["start_date"] == date(2026, 3, 2)
+    assert "Monday" in call.note
+
+
+def test_a_figure_in_the_headline_is_quoted_from_the_body(small_gazetteer):
+    text = (
+        "China, Kazakhstan sign deals worth $12.5 bln\n"
+        "Kazakhstan and China signed 30 agreements worth $12.5 billion on Tuesday."
+    )
+    (deal,) = [f for f in extract(small_gazetteer, text) if f.kind == "agreement"]
+    assert deal.char_start > text.index("\n")
+    assert (deal.fields["value"], deal.fields["document_count"]) == (Decimal("12.5e9"), 30)
+
+
+def test_future_amounts_are_targets(small_gazetteer):
+    text = (
+        "Trade between China and Kazakhstan exceeded $43 billion in 2025 and the two sides agreed "
+        "to work towards $50 billion in the coming years."
+    )
+    facts = extract(small_gazetteer, text, date(2026, 3, 3))
+    flows = [f.fields["value"] for f in facts if f.kind == "trade_flow"]
+    targets = [f.fields["value"] for f in facts if f.kind == "indicator" and f.fields["is_target"]]
+    assert (flows, targets) == ([Decimal("43e9")], [Decimal("50e9")])

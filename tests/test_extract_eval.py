@@ -99,3 +99,32 @@ def test_a_bad_expected_file_is_one_clear_error(tmp_path):
     )
     with pytest.raises(SilkledgerError, match=r"a\.yaml: fact #1: quote not found"):
         second_set_articles(tmp_path)
+
+
+def test_every_fact_on_both_sets_validates_as_its_seed_record():
+    """What the loader will do with each extracted fact: validate it with the seed's model."""
+    from silkledger.extract import Extractor
+    from silkledger.extract.evaluate import seed_articles
+    from silkledger.loaders import seed_files
+    from silkledger.loaders.evaluation import reference_gazetteer
+
+    models = {
+        "trade_flow": seed_files.TradeFlowRecord,
+        "agreement": seed_files.AgreementRecord,
+        "project": seed_files.ProjectRecord,
+        "event": seed_files.EventRecord,
+        "indicator": seed_files.IndicatorRecord,
+    }
+    extractor = Extractor(reference_gazetteer(ROOT / "seed"))
+    articles = seed_articles(seed_files.read_seed(ROOT / "seed")) + second_set_articles(ARTICLES)
+    checked = 0
+    for article in articles:
+        for number, fact in enumerate(extractor.extract(article.text, article.published)):
+            assert article.text[fact.char_start : fact.char_end] == fact.quote
+            fields = {name: value for name, value in fact.fields.items() if name != "key_hint"}
+            citation = {"source": article.key, "quote": fact.quote}
+            models[fact.kind].model_validate(
+                {**fields, "key": f"f-{number}", "citations": [citation]}
+            )
+            checked += 1
+    assert checked > 150
