@@ -33,10 +33,10 @@ PIECE_SIZE = 3000
 
 def corpus() -> list[tuple[str, date | None]]:
     from silkledger.extract.evaluate import second_set_articles, seed_articles
+    from silkledger.loaders.seed_files import read_seed
 
-    articles = seed_articles(ROOT / "seed") + second_set_articles(
-        ROOT / "tests" / "data" / "articles"
-    )
+    articles = seed_articles(read_seed(ROOT / "seed"))
+    articles += second_set_articles(ROOT / "tests" / "data" / "articles")
     pieces = []
     for article in articles:
         for piece in cut(article.text):
@@ -75,6 +75,16 @@ def time_extractor(pieces, rounds: int) -> list[float]:
             extractor.extract(text, published)
         passes.append(time.process_time() - start)
     return passes
+
+
+def calibration() -> float:
+    """CPU seconds of a fixed loop (best of 3): compare runs made under different loads."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        sum(range(10**7))
+        best = min(best, time.process_time() - start)
+    return best
 
 
 def compare(pieces) -> None:
@@ -119,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     pieces = corpus()
     size = statistics.mean(len(text) for text, _ in pieces)
     print(f"corpus: {len(pieces)} pieces, mean {size:,.0f} characters")
+    print(f"calibration: a fixed pure-Python loop takes {calibration() * 1000:.0f} ms CPU now")
     passes = time_extractor(pieces, options.rounds)
     for label, seconds in (("best pass", min(passes)), ("median pass", statistics.median(passes))):
         print(

@@ -32,6 +32,7 @@ from functools import cache
 from text_to_num import text2num
 
 from .lexicon import alternation, inverted, load
+from .trie import trie_regex
 
 TRILLION_USD = Decimal(10) ** 12
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -61,7 +62,7 @@ def patterns() -> dict[str, re.Pattern]:
     currencies = load("currencies")
     numbers = load("numbers")
     units = load("units")
-    words = "|".join(numbers["number_words"])
+    words = alternation(numbers["number_words"], flexible_space=False)
     word_number = rf"(?:(?:{words})(?:[\s-]+(?:and\s+)?(?:{words}))*)"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
     number = rf"(?:{digits}|\b{word_number}\b)"
@@ -150,6 +151,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     end = len(text) if end is None else end
     rx = patterns()
     found: list[Amount] = []
+    if not _may_hold_a_number(text, start, end):
+        return found
     position = start
     for core in rx["core"].finditer(text, start, end):
         if core.start() < position:
@@ -196,21 +199,34 @@ VAGUE_STEMS = ("dozen", "hundreds", "thousands", "doubl", "tripl", "quadrupl", "
 MAX_PREFIX = 45  # "in excess of US$ " and the like: how far before its number an amount starts
 
 
+@cache
+def _vague_hint() -> re.Pattern:
+    return re.compile(trie_regex(VAGUE_STEMS), re.IGNORECASE)
+
+
+def _may_hold_a_number(text: str, start: int, end: int) -> bool:
+    """Most sentences state no number: a digit search and a few substring tests say so fast."""
+    return _number_hint().search(text, start, end) is not None
+
+
+@cache
+def _number_hint() -> re.Pattern:
+    """A digit, or the start of a number word or of a vague quantity."""
+    words = {*load("numbers")["number_words"], *VAGUE_STEMS}
+    return re.compile(rf"\d|{trie_regex(words)}", re.IGNORECASE)
+
+
+_TOKEN = re.compile(r"[^\s(“\"]+")
+
+
 def _match_at(text: str, number_start: int, floor: int, end: int) -> re.Match | None:
     """The longest amount whose number starts at ``number_start``: the regex is tried, anchored,
     at each token start up to MAX_PREFIX characters before it (an unanchored search would try
     the qualifier and currency alternations at every position of the sentence)."""
     regex = patterns()["amount"]
     lowest = max(floor, number_start - MAX_PREFIX)
-    for candidate in range(lowest, number_start + 1):
-        if (
-            candidate > lowest
-            and not (text[candidate - 1].isspace() or text[candidate - 1] in '(“"')
-            and candidate != number_start
-        ):
-            continue
-        if text[candidate].isspace():
-            continue
+    candidates = [token.start() for token in _TOKEN.finditer(text, lowest, number_start)]
+    for candidate in [*candidates, number_start]:
         match = regex.match(text, candidate, end)
         if match is not None and match.start("num") == number_start:
             return match
@@ -328,8 +344,7 @@ def _vague_and_multipliers(text: str, start: int, end: int, taken: list[Amount])
     tables = load("numbers")
     occupied = [(a.start, a.end) for a in taken]
     found: list[Amount] = []
-    lowered = text[start:end].lower()
-    if not any(stem in lowered for stem in VAGUE_STEMS):
+    if _vague_hint().search(text, start, end) is None:
         return found
     for match in rx["vague"].finditer(text, start, end):
         entry = tables["vague_numbers"][re.sub(r"\s+", " ", match.group("vague").lower())]

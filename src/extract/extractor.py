@@ -91,6 +91,7 @@ TRADE_VOLUME_UNITS = ("tonnes", "containers")
 SHARE_BEFORE = re.compile(
     r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
 )
+CLOSING_QUOTE = re.compile(r'[”"]')
 TITLE_REACH = 90
 HEADLINE_MAX = 200  # a first line longer than this is body text, not a headline
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before  # an event's name ends in its event word and starts at most this far before
@@ -310,11 +311,10 @@ class Extractor:
         for span in sentences(text):
             while position < len(mentions) and mentions[position].char_end <= span.start:
                 position += 1
-            inside = []
-            for mention in mentions[position:]:
-                if mention.char_start >= span.end:
-                    break
-                inside.append(mention)
+            last = position
+            while last < len(mentions) and mentions[last].char_start < span.end:
+                last += 1
+            inside = mentions[position:last]
             sentence = _Sentence(
                 text,
                 span,
@@ -336,7 +336,7 @@ class Extractor:
         text, span = sentence.text, sentence.span
         facts = []
         seen_kinds = set()
-        if not self.lexicon.event.may_occur(text[span.start : span.end].lower()):
+        if not self.lexicon.event.may_occur(text, span.start, span.end):
             return facts
         for match in self.lexicon.event.finditer(text, span.start, span.end):
             kind = self.lexicon.event.category(match)
@@ -936,12 +936,10 @@ class _Reader:
         span = self.sentence.span
         line_end = self.text.find("\n", span.end)
         line_end = len(self.text) if line_end == -1 else line_end
-        close = next(
-            (i for i in range(span.start, line_end) if self.text[i] in '”"' and i > span.start),
-            None,
-        )
-        if close is None:
+        closing = CLOSING_QUOTE.search(self.text, span.start + 1, line_end)
+        if closing is None:
             return None
+        close = closing.start()
         tail = self.text[close + 1 : min(line_end, close + 60)]
         speaker = re.match(
             r"\s*(?:[,.]\s*)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:said|says|added|noted|stressed)",

@@ -48,9 +48,9 @@ class PhraseTable:
             for phrase in phrases:
                 self.category_of.setdefault(_normal(str(phrase)), category)
         phrases = list(self.category_of)
-        # Substring tests in C are far cheaper than a regex scan: a text holding none of these
-        # four-letter stems cannot hold a phrase.
-        self.stems = tuple(sorted({p[:4] for p in phrases}))
+        # A scan for the four-letter stems (no boundaries) is far cheaper than the full
+        # pattern: a text holding none of them cannot hold a phrase.
+        self._stems = re.compile(trie_regex({p[:4] for p in phrases}), re.IGNORECASE)
         firsts = {p[0].lower() for p in phrases} | {p[0].upper() for p in phrases}
         first = "".join(sorted(re.escape(c) for c in firsts))
         self.regex = re.compile(
@@ -58,9 +58,9 @@ class PhraseTable:
             re.IGNORECASE,
         )
 
-    def may_occur(self, lowered: str) -> bool:
-        """False when no phrase can occur in ``lowered`` (text already lower-cased)."""
-        return any(stem in lowered for stem in self.stems)
+    def may_occur(self, text: str, start: int, end: int) -> bool:
+        """False when no phrase can occur in ``text[start:end]``."""
+        return self._stems.search(text, start, end) is not None
 
     def category(self, match: re.Match) -> str:
         return self.category_of[_normal(match.group())]
