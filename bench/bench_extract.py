@@ -10,8 +10,10 @@ temporary SQLite database holding the seed's reference data (as `silkledger eval
 piece it times ``gazetteer.mentions(text)`` and ``extractor.extract(text, published)`` in CPU
 time of this process, one full pass over the corpus per round, and prints articles per second and
 milliseconds per article (and per 3 KB) for the best and the median pass: on a shared machine the
-best pass is the least disturbed by other processes. The loader's budget is 120 articles/s including database writes on this 2-core machine,
-i.e. under 8.3 ms per article in all; the extractor should stay well under 3 ms.
+best pass is the least disturbed by other processes. A calibration line (a fixed pure-Python
+loop) lets runs made under different loads be compared. The loader's budget is 120 articles/s
+including database writes on this 2-core machine, i.e. under 8.3 ms per article in all; the
+extractor should stay well under 3 ms.
 
 --compare also times the alternatives the extractor does not use on its hot path: a blank spaCy
 English pipeline (tokenisation plus a PhraseMatcher over the same names) and dateparser on the
