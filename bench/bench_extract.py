@@ -90,8 +90,12 @@ def calibration() -> float:
 
 
 def compare(pieces) -> None:
-    import dateparser
-    import spacy
+    try:
+        import dateparser
+        import spacy
+    except ImportError:
+        print('--compare needs spaCy and dateparser: pip install -e ".[compare]"')
+        return
     from silkledger.loaders.evaluation import reference_gazetteer
     from spacy.matcher import PhraseMatcher
 

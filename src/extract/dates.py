@@ -18,8 +18,9 @@ Rules:
   "in May 2014" (month precision), "in July" (month precision, year resolved). A date without a
   year takes the year that puts it nearest the publication date; without a publication date it
   cannot be resolved and is dropped.
-dateparser reads one expression in about 1.4 ms on this machine, far over the per-article budget
-(120 articles/s); these few anchored regexes read the stated forms in microseconds.
+dateparser took 1.4 ms (idle) to 12 ms (loaded) per expression on this machine
+(bench/bench_extract.py --compare), far over the per-article budget (120 articles/s, database
+writes included); these gated regexes read the stated forms in microseconds.
 """
 
 from __future__ import annotations

@@ -7,30 +7,45 @@ How one article is read
 1. Sentences and clauses (text.py); the gazetteer's mentions (countries, organizations, people,
    projects) with their spans.
 2. Every stated amount (amounts.py): money, percentages, physical quantities, counts of a noun,
-   multipliers. Each amount is classified by its **cue**: the head noun right after it ("a
-   $1 billion deal"), else the nearest cue word before it in its clause, else in its sentence,
-   else after it (data/topics.yaml). A target word before it in the clause ("goal", "aims to")
-   makes it a target indicator whatever its cue.
+   multipliers. Each amount is classified by its **cue** (data/topics.yaml): the head noun
+   right after it ("a $1 billion deal"), else the nearest cue word before it in its clause (a
+   trade word outranks a project noun there: "exports through the corridor ... $700 million"),
+   else the first one after it in its clause, else the nearest before it in the sentence. A sum
+   of money only takes money cues (not growth, share or cargo words). A target word before it
+   in the clause ("goal", "aims to"), "by 2030" after it (a year after publication) or "in the
+   coming years" makes it a target indicator whatever its cue.
 3. By cue:
    - **trade** + money -> a trade flow (measure value); a percentage "of X's total exports" or
-     with a share word -> a trade flow (measure share, unit percent); tonnes or containers with
-     a cargo or trade cue in the sentence -> a trade flow (measure volume).
+     after "share of ... trade" -> a trade flow (measure share, unit percent; "70% of that
+     amount" is an indicator, and so is any share of a trade surplus or deficit); tonnes or
+     containers with a cargo or trade cue in the sentence -> a trade flow (measure volume).
    - **agreement / loan / pledge** + money -> an agreement (value, currency, qualifier); a count
      of agreement nouns in the clause ("58 commercial agreements") is its ``document_count``;
      a count of agreements without money is an agreement package without a value.
      **investment** + a signing verb in the clause ("concluded") -> an agreement (investment).
-   - a **project noun** (plant, pipeline, railway ...; data/projects.yaml) + money, or an
-     agreement whose clause says what it builds ("a loan ... for a new cement plant")
-     -> a project fact, linked to a known project by name, alias or fuzzy match (key_hint).
+   - a **project noun** (plant, pipeline, railway ...; data/projects.yaml) + money, an
+     agreement or investment whose clause says what it builds ("a loan ... for a new cement
+     plant", "invest $300 million in expanding the mine"), or a cost word just before the
+     amount ("the line will cost $4.7 billion") with a project named in the sentence -> a
+     project fact, linked to a known project by name, alias or fuzzy match (key_hint).
+     Aggregates ("224 projects worth $66 billion") are indicators.
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
+   - A conversion ("20 billion yuan (about $2.8 billion)", "1.9 trillion rubles, about $21
+     billion") is one amount: the stated currency is kept, the equivalent goes in the note.
 4. Events: an event word (summit, state/working visit, forum, business council, talks, phone
    call, parade, conference; data/events.yaml) makes an event with its ordinal, place (a
-   capital or a known name after "in"), dates (dates.py) and the people named as participants.
-   Mentions of one event in an article are merged (same kind and same ordinal, year or place).
+   capital or a known name after "in"), dates (dates.py; a wire dateline "ASTANA, March 3 --"
+   is the filing date, not the event's; "on Monday" is the last Monday on or before
+   publication) and the people (for meetings, visits and calls also the countries) named as
+   participants. Future or generic mentions ("the next summit", "invited to attend") are not
+   events. Mentions of one event in an article are merged (same kind, no stated trait that
+   differs, one that agrees); a bare "the summit" joins the article's summit.
+5. A figure in the headline (the first line) that the body states again is dropped: the body's
+   sentence is the better quote.
 
 Fields
 - **Period** of an amount: a period stated in its clause, else in the sentence (outside a
-  comparison clause), else the one carried from the previous sentence of the paragraph. A shift
+  comparison clause), else the one stated in one of the two previous sentences. A shift
   ("the previous year", "the same period in 2024") applies to the period it is compared with.
   A trade flow with no period at all is dated to the last full calendar year before publication
   (as curators date an undated "turnover has reached $X"), with a note and lower confidence;

@@ -11,11 +11,12 @@ Matching is case-sensitive (names are proper nouns: "Turkmen" but not "turkmen c
 also accepts the all-capitals form of each name, for headlines. A name is matched only between
 non-word characters; a name ending in a hyphen ("Sino-") needs no boundary after it.
 
-Speed (bench/bench_extract.py, seed articles, this 2-core machine): all names go into one
-trie-factored regular expression (see ``trie.py``). Finding the mentions of a 3 KB article takes
-about 0.1 ms. spaCy's blank English pipeline with a PhraseMatcher built from the same names took
-about 1.2 ms per 3 KB article for tokenisation alone, a third of the loader's whole per-article
-budget (120 articles/s including database writes), so it is not used on this path.
+Speed (bench/bench_extract.py --compare, this 2-core machine while shared, load about 11): all
+names go into one trie-factored regular expression (see ``trie.py``) with a first-letter
+lookahead: 0.07 ms for the mentions of an article piece of 1.6 KB. spaCy's blank English
+pipeline with a PhraseMatcher over the same names took 4 to 5 ms for the same piece in the same
+run, most of it tokenisation: more than half of the loader's whole per-article budget (120
+articles/s including database writes), so spaCy is not used on this path.
 """
 
 from __future__ import annotations
