@@ -1,0 +1,253 @@
+"""Events: summits, state and working visits, meetings, forums, business councils, calls,
+parades and conferences, each with its ordinal, place, dates and participants, merged per
+article (the rules are in extractor.py's docstring, section 4)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import find_dates, weekday_dates
+from .gazetteer import Gazetteer
+from .reading import BASE_CONFIDENCE, Context, Lexicon, Sentence
+from .types import ExtractedFact
+
+TITLE_REACH = 90  # an event's name ends in its event word and starts at most this far before
+# "ASTANA, March 3 --", "BEIJING, Jan 24 (wire) --": a wire story's place and filing date.
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'’/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{0,40}\))?\s*(?:--|—|–|-)"
+)
+PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
+# Words that start a sentence or a phrase and never belong to an event's name.
+TITLE_STOPS = {
+    "During",
+    "Notably",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "On",
+    "In",
+    "At",
+    "After",
+    "Before",
+    "Following",
+    "Since",
+    "Within",
+    "Throughout",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Ahead",
+    "Amid",
+    "Despite",
+    "Meanwhile",
+    "While",
+    "When",
+    "As",
+}
+TITLE_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "inaugural",
+    "annual",
+)
+
+
+class EventReader:
+    """Reads the events of one sentence."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def read(self, sentence: Sentence, context: Context) -> list[ExtractedFact]:
+        text, span = sentence.text, sentence.span
+        facts = []
+        seen_kinds = set()
+        if not self.lexicon.event.may_occur(text, span.start, span.end):
+            return facts
+        for match in self.lexicon.event.finditer(text, span.start, span.end):
+            kind = self.lexicon.event.category(match)
+            if kind in seen_kinds or self.lexicon.generic_event.search(text, span.start, span.end):
+                continue
+            seen_kinds.add(kind)
+            facts.append(self._event(sentence, match, kind, context))
+        return [fact for fact in facts if fact is not None]
+
+    def _event(self, sentence: Sentence, match: re.Match, kind: str, context: Context):
+        text, span = sentence.text, sentence.span
+        fields: dict = {"kind": kind, "title": _event_title(sentence, match, kind)}
+        confidence = BASE_CONFIDENCE["event"]
+        ordinal = self.lexicon.ordinal.search(
+            text, max(span.start, match.start() - 60), match.start()
+        )
+        if ordinal and kind in ("summit", "forum", "business_council", "conference"):
+            word = ordinal.group("word")
+            fields["sequence_number"] = (
+                self.lexicon.ordinals[word.lower()] if word else int(ordinal.group("num"))
+            )
+        dates = _event_dates(sentence, context.published)
+        if dates:
+            nearest = min(dates, key=lambda d: abs(d.start - match.start()))
+            fields["start_date"] = nearest.first
+            if nearest.last != nearest.first:
+                fields["end_date"] = nearest.last
+            fields["date_precision"] = nearest.precision
+        place = _place(text, sentence, match, self.gazetteer)
+        if place:
+            fields["place"], country = place
+            if country:
+                fields["country"] = country
+        fields.update(_participants(sentence, kind))
+        if kind == "state_visit" and match.group().lower() != "state visit":
+            confidence -= 0.1  # "visit" alone: state or working visit is not said
+        note = nearest.note if dates else None
+        return ExtractedFact(
+            "event", fields, round(confidence, 2), sentence.quote, span.start, span.end, None, note
+        )
+
+
+def _event_title(sentence: Sentence, match: re.Match, kind: str) -> str:
+    """The event's name as written ("second Central Asia-China ... Forum"); for a meeting or a
+    call named by a verb ("held talks"), the kind and the people ("Talks: Xi Jinping, ...")."""
+    text = sentence.text
+    if kind in PERSONAL_EVENT_KINDS and not match.group()[0].isupper():
+        people = [m.text for m in sentence.mentions if m.kind == "person"]
+        phrase = " ".join(match.group().split())
+        if people:
+            return f"{phrase[0].upper()}{phrase[1:]}: {', '.join(dict.fromkeys(people))}"[:200]
+    start = _title_start(text, max(sentence.span.start, match.start() - TITLE_REACH), match.start())
+    title = text[start : match.end()].strip(' ,“”"')
+    return (title[0].upper() + title[1:])[:200] if title else kind
+
+
+def _event_dates(sentence: Sentence, published: date | None) -> list:
+    """The dates of an event sentence, without a dateline ("ASTANA, March 3 --" is when the
+    report was filed), with weekdays ("on Monday") resolved against the publication date."""
+    span = sentence.span
+    found = find_dates(sentence.text, span.start, span.end, published)
+    dateline = DATELINE.match(sentence.text, span.start, span.end)
+    if dateline:
+        found = [d for d in found if d.start >= dateline.end()]
+    return found + weekday_dates(sentence.text, span.start, span.end, published)
+
+
+def _participants(sentence: Sentence, kind: str) -> dict:
+    """The people named; for a meeting, visit or call also the countries (\"Tajik President\")."""
+    wanted = ("person", "country") if kind in PERSONAL_EVENT_KINDS else ("person",)
+    found = dict.fromkeys((m.kind, m.key) for m in sentence.mentions if m.kind in wanted)
+    if not found:
+        return {}
+    return {"participants": [{kind_: key, "role": "participant"} for kind_, key in found]}
+
+
+def _title_start(text: str, floor: int, position: int) -> int:
+    """Walk left over the capitalised words and ordinals that name an event; "of", "and" and
+    "for" join two such words ("Industrial and Investment Cooperation Forum")."""
+    words = list(re.finditer(r"[\w’'\-–.]+", text[floor:position]))
+    start = position
+    for word in reversed(words):
+        token = word.group()
+        if token in TITLE_STOPS or token.lower() in ("the", "a", "an"):
+            break
+        if token[0].isupper() or token[0].isdigit() or token.lower() in TITLE_ORDINALS:
+            start = floor + word.start()
+            continue
+        if token.lower() in ("of", "and", "for", "-", "–"):
+            continue
+        break
+    return start
+
+
+def _place(text: str, sentence: Sentence, match: re.Match, gazetteer: Gazetteer):
+    """'in Astana' (a capital or a country) or 'in Tianjin' (an unknown capitalised place)."""
+    for found in re.finditer(
+        r"\b(?:in|at)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)",
+        text[sentence.span.start : sentence.span.end],
+    ):
+        start = sentence.span.start + found.start("place")
+        if abs(start - match.start()) > 120:
+            continue
+        name = found.group("place")
+        for mention in sentence.mentions:
+            if mention.char_start == start and mention.kind == "country":
+                return mention.text, mention.key
+        if name.split()[0] in {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their"}:
+            continue
+        after = [
+            m for m in sentence.countries(start, start + len(name) + 12) if m.char_start > start
+        ]
+        return name.split(",")[0], after[0].key if after else None
+    return None
+
+
+def merge_events(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """One event mentioned several times in an article is one fact (its first quote).
+
+    Two mentions are one event when they have the same kind, nothing they state differs
+    (ordinal, year, place, and for meetings, visits and calls the parties named) and at least one
+    of these is stated by both and equal. A bare mention ("the summit", "during the forum": no
+    name, ordinal, date or place) joins the article's event of that kind, if it has one.
+    """
+    kept: list[ExtractedFact] = []
+    bare: list[ExtractedFact] = []
+    for fact in facts:
+        if fact.kind != "event":
+            kept.append(fact)
+            continue
+        if _is_bare(fact.fields):
+            bare.append(fact)
+            continue
+        same = next(
+            (f for f in kept if f.kind == "event" and _same_event(f.fields, fact.fields)), None
+        )
+        if same is None:
+            kept.append(fact)
+        else:
+            for name, value in fact.fields.items():
+                same.fields.setdefault(name, value)
+    kinds = {f.fields["kind"] for f in kept if f.kind == "event"}
+    for fact in bare:
+        if fact.fields["kind"] not in kinds:
+            kinds.add(fact.fields["kind"])
+            kept.append(fact)
+    return sorted(kept, key=lambda f: f.char_start)
+
+
+def _is_bare(fields: dict) -> bool:
+    said = fields["title"].lower()
+    return not any(fields.get(n) for n in ("sequence_number", "start_date", "place")) and (
+        " " not in said or said in ("state visit", "working visit", "official visit")
+    )
+
+
+def _event_traits(fields: dict) -> dict:
+    traits = {
+        "ordinal": fields.get("sequence_number"),
+        "year": fields["start_date"].year if fields.get("start_date") else None,
+        "place": fields.get("country") or fields.get("place"),
+    }
+    if fields["kind"] in PERSONAL_EVENT_KINDS:
+        parties = [next(iter(p.values())) for p in fields.get("participants", [])]
+        traits["parties"] = tuple(sorted(parties)) or None
+    return traits
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if a["kind"] != b["kind"]:
+        return False
+    mine, theirs = _event_traits(a), _event_traits(b)
+    shared = [name for name in mine if mine[name] is not None and theirs.get(name) is not None]
+    return bool(shared) and all(mine[name] == theirs[name] for name in shared)

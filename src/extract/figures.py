@@ -1,0 +1,703 @@
+"""Figures: every stated amount of a sentence read into a trade flow, an agreement, a project or
+an indicator (the rules are in extractor.py's docstring, sections 2 and 3, and Fields)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models.agreements import AGREEMENT_STATUSES
+from ..models.projects import PROJECT_STATUSES
+from .amounts import Amount, count_noun
+from .dates import Period, PeriodMention, find_dates, months_period
+from .gazetteer import Gazetteer
+from .lexicon import load
+from .reading import BASE_CONFIDENCE, CHINA, Context, Cue, Lexicon, Sentence
+from .text import Span, is_comparison
+from .types import ExtractedFact, Mention
+
+TRADE_VOLUME_UNITS = ("tonnes", "containers")
+SHARE_BEFORE = re.compile(
+    r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
+)
+CLOSING_QUOTE = re.compile(r'[”"]')
+COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
+# Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
+MONEY_CUES = (
+    "cost",
+    "trade",
+    "agreement",
+    "loan",
+    "pledge",
+    "investment",
+    "portfolio",
+    "project",
+    "projects",
+    "target",
+    "balance",
+)
+# A noun right after an amount names it ("a $1 billion deal", "$500 million gas pipeline").
+HEAD_CUES = ("agreement", "loan", "project", "investment")
+HEAD_GAP = re.compile(
+    r"\s*(?:(?!(?:for|in|of|to|from|at|on|by|with|into|through|over)\b)[\w-]+\s+)?(?:worth\s+of\s+)?"
+)
+FUTURE_AFTER = re.compile(
+    r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
+    re.IGNORECASE,
+)
+FUTURE_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
+POSSESSIVE = re.compile(r"\s?['’]s?\b")
+
+
+class FigureReader:
+    """Reads the amounts of one sentence into facts."""
+
+    def __init__(
+        self, lexicon: Lexicon, gazetteer: Gazetteer, sentence: Sentence, context: Context
+    ):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.sentence = sentence
+        self.context = context
+        self.text = sentence.text
+        self.consumed: set[int] = set()  # amount starts used as a document count
+
+    def figures(self) -> list[ExtractedFact]:
+        facts: list[ExtractedFact] = []
+        for amount in self.sentence.amounts:
+            if amount.start in self.consumed:
+                continue
+            facts += self._amount(amount)
+        return facts
+
+    # ------------------------------------------------------------------ classification
+
+    def _cue(self, amount: Amount) -> Cue | None:
+        clause = self.sentence.clause_of(amount.start)
+        allowed = MONEY_CUES if amount.is_money else None
+        cues = [c for c in self.sentence.cues if allowed is None or c.category in allowed]
+        head = [
+            c for c in cues if amount.end <= c.start <= amount.end + 24 and c.category in HEAD_CUES
+        ]
+        if head and HEAD_GAP.fullmatch(self.text, amount.end, head[0].start):
+            return head[0]
+        before_clause = [c for c in cues if clause.start <= c.start and c.end <= amount.start]
+        if before_clause:
+            # A trade figure may name the route or project it passed through ("exports to China
+            # through the corridor ... $700 million"): trade outranks a project noun.
+            if before_clause[-1].category in ("project", "projects"):
+                trade = [c for c in before_clause if c.category == "trade"]
+                if trade:
+                    return trade[-1]
+            return before_clause[-1]
+        after = [c for c in cues if c.start >= amount.end and c.start < clause.end]
+        if after:
+            return after[0]
+        before = [c for c in cues if c.end <= amount.start]
+        return before[-1] if before else None
+
+    def _in_clause(self, amount: Amount, category: str, before_only: bool = True) -> Cue | None:
+        clause = self.sentence.clause_of(amount.start)
+        limit = amount.start if before_only else clause.end
+        found = [
+            c
+            for c in self.sentence.cues
+            if c.category == category and clause.start <= c.start < limit
+        ]
+        return found[-1] if found else None
+
+    def _in_sentence(self, category: str) -> Cue | None:
+        found = [c for c in self.sentence.cues if c.category == category]
+        return found[0] if found else None
+
+    def _amount(self, amount: Amount) -> list[ExtractedFact]:
+        if amount.unit == "count":
+            return self._count(amount)
+        cue = self._cue(amount)
+        category = cue.category if cue else None
+        if self._in_clause(amount, "target") or self._is_future(amount):
+            return [self._indicator(amount, "target", is_target=True, cue=cue)]
+        if amount.is_money:
+            return self._money(amount, category, cue)
+        if amount.unit == "percent":
+            return self._percent(amount, category, cue)
+        if amount.unit in TRADE_VOLUME_UNITS and (
+            self._in_sentence("cargo") or self._in_sentence("trade")
+        ):
+            flow = self._trade_flow(amount, "volume")
+            if flow:
+                return [flow]
+        return [self._indicator(amount, None, cue=cue)]
+
+    def _costs_a_project(self, amount: Amount, cue: Cue) -> bool:
+        """'The line will cost $4.7 billion' is a project's value when a project is named in the
+        clause or the sentence (a project noun or a known project) and the cost word is close."""
+        if amount.start - cue.end > COST_REACH:
+            return False
+        span = self.sentence.span
+        named = self.lexicon.project_kind.search(self.text, span.start, amount.start)
+        return named is not None or any(m.kind == "project" for m in self.sentence.mentions)
+
+    def _is_future(self, amount: Amount) -> bool:
+        """'$20 billion by 2030' read in 2025, '$50 billion in the coming years': a target, not
+        a figure reached."""
+        if FUTURE_AFTER.match(self.text, amount.end):
+            return True
+        match = FUTURE_BY.match(self.text, amount.end)
+        published = self.context.published
+        return bool(match and published and int(match.group("year")) > published.year)
+
+    def _money(self, amount: Amount, category: str | None, cue: Cue | None) -> list[ExtractedFact]:
+        if category == "portfolio" or self._in_clause(amount, "portfolio"):
+            return [self._indicator(amount, "investment_portfolio", cue=cue)]
+        if category == "trade":
+            flow = self._trade_flow(amount, "value")
+            return [flow] if flow else [self._indicator(amount, "trade_value", cue=cue)]
+        if category in ("agreement", "loan", "pledge") or (
+            category == "investment" and self._signing_in_clause(amount)
+        ):
+            facts = [self._agreement(amount, category)]
+            if self._builds(amount):
+                facts.append(self._project(amount, agreed=True))
+            return facts
+        if category == "cost" and not self._costs_a_project(amount, cue):
+            return [self._indicator(amount, "cost", cue=cue)]
+        if category in ("project", "cost"):
+            facts = [self._project(amount, agreed=False)]
+            if self._in_clause(amount, "agreement", before_only=False):
+                facts.append(self._agreement(amount, "agreement"))
+            return facts
+        if category == "projects":
+            return [self._indicator(amount, "project_value", cue=cue)]
+        if category == "investment" and self._builds(amount):
+            return [self._project(amount, agreed=False)]
+        if category == "investment":
+            return [self._indicator(amount, "investment", cue=cue)]
+        return [self._indicator(amount, None, cue=cue)]
+
+    def _percent(
+        self, amount: Amount, category: str | None, cue: Cue | None
+    ) -> list[ExtractedFact]:
+        share = self.lexicon.share_of.match(self.text, amount.end, self.sentence.span.end)
+        if self._in_sentence("balance"):
+            return [self._indicator(amount, "trade_balance_share", cue=cue)]
+        clause = self.sentence.clause_of(amount.start)
+        # A trade share is of the reporter's own total: "15.5% of Kazakhstan's total exports",
+        # "China's share of the region's foreign trade was 40%"; "70% of that amount" is not.
+        if share or SHARE_BEFORE.search(self.text, clause.start, amount.start):
+            flow = self._trade_flow(amount, "share", share)
+            if flow:
+                return [flow]
+        if category == "growth" or category == "trade":
+            metric = "trade_growth" if self._in_sentence("trade") else "growth"
+            if self._in_sentence("cargo"):
+                metric = "cargo_growth"
+            return [self._indicator(amount, metric, cue=cue)]
+        return [self._indicator(amount, None, cue=cue)]
+
+    def _count(self, amount: Amount) -> list[ExtractedFact]:
+        noun = count_noun(self.text, amount, self.sentence.span.end)
+        if noun is None:
+            unit = self._unit_before(amount)
+            if unit is None:
+                return []  # a bare number with nothing it counts: not a stated figure
+            amount = Amount(amount.start, amount.end, amount.value, unit, amount.qualifier)
+            return self._amount(amount)
+        word, _ = noun
+        metric = load("units")["count_nouns"][word.lower()]
+        if metric == "document_count":
+            has_money = any(
+                a.is_money and a.start > amount.start
+                for a in self.sentence.amounts
+                if self.sentence.clause_of(a.start) == self.sentence.clause_of(amount.start)
+            )
+            if has_money:
+                return []  # read as the document count of the agreement that follows
+            return [self._agreement(amount, "agreement", count_only=True)]
+        return [self._indicator(amount, metric)]
+
+    def _unit_before(self, amount: Amount) -> str | None:
+        """'the total number of containers ... exceeded 211,000': the unit named before."""
+        clause = self.sentence.clause_of(amount.start)
+        found = list(self.lexicon.counted_unit.finditer(self.text, clause.start, amount.start))
+        if not found:
+            return None
+        return load("units")["units"][" ".join(found[-1].group("unit").split())]
+
+    def _signing_in_clause(self, amount: Amount) -> bool:
+        clause = self.sentence.clause_of(amount.start)
+        return self.lexicon.signing.search(self.text, clause.start, clause.end) is not None
+
+    def _builds(self, amount: Amount) -> bool:
+        span = self.sentence.span
+        build = self.lexicon.build.search(
+            self.text, amount.end, span.end
+        ) or self.lexicon.build.search(self.text, span.start, amount.start)
+        return (
+            build is not None
+            and self.lexicon.project_kind.search(self.text, build.end(), span.end) is not None
+        )
+
+    # ------------------------------------------------------------------ periods
+
+    def _period(self, amount: Amount) -> tuple[Period | None, str | None]:
+        """The amount's period and a note when it was inferred (module docstring)."""
+        sentence = self.sentence
+        clause = sentence.clause_of(amount.start)
+        in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
+        if in_clause:
+            nearest = min(in_clause, key=lambda p: abs(p.start - amount.start))
+            if nearest.period is not None:
+                return nearest.period, nearest.note
+            return self._shifted(nearest, self._base_period(nearest.start))
+        outside = [
+            p
+            for p in sentence.periods
+            if p.period is not None and not is_comparison(self.text, sentence.clause_of(p.start))
+        ]
+        if outside:
+            nearest = min(outside, key=lambda p: abs(p.start - amount.start))
+            return nearest.period, nearest.note
+        if self.context.period is not None:
+            return self.context.period, "period carried from the previous sentence"
+        return None, None
+
+    def _base_period(self, position: int) -> Period | None:
+        """The period a comparison at ``position`` refers to: the last one stated before it."""
+        earlier = [p.period for p in self.sentence.periods if p.period and p.start < position]
+        return earlier[-1] if earlier else self.context.period
+
+    def _shifted(
+        self, mention: PeriodMention, base: Period | None
+    ) -> tuple[Period | None, str | None]:
+        if base is None:
+            return None, None
+        if mention.shift == 0:
+            return base, "the same period as the figure it follows"
+        if mention.shift < 0:
+            return base.shifted(
+                mention.shift
+            ), "compared period: the period in context, a year earlier"
+        return months_period(mention.shift, base.start.month, base.end.month), mention.note
+
+    def _default_year(self) -> tuple[Period | None, str | None]:
+        published = self.context.published
+        if published is None:
+            return None, None
+        year = published.year - 1
+        return months_period(year, 1, 12), (
+            f"no period stated; dated to {year}, the last full year before publication ({published})"
+        )
+
+    # ------------------------------------------------------------------ parties
+
+    def _countries_for(self, amount: Amount) -> tuple[list[Mention], bool]:
+        """The countries of the amount's sentence (clause first); from context when missing."""
+        sentence = self.sentence
+        clause = sentence.clause_of(amount.start)
+        ordered = sentence.countries(clause.start, clause.end) + sentence.countries()
+        codes = list(dict.fromkeys(m.key for m in ordered))
+        borrowed = False
+        for code in self.context.recent_countries():
+            if len(codes) >= 2:
+                break
+            if code not in codes:
+                codes.append(code)
+                borrowed = True
+        mentions = {m.key: m for m in ordered}
+        return [
+            mentions.get(code) or Mention("country", code, -1, -1, code) for code in codes
+        ], borrowed
+
+    def _trade_flow(
+        self, amount: Amount, measure: str, share: re.Match | None = None
+    ) -> ExtractedFact | None:
+        flow, flow_position = self._flow(amount, share)
+        countries, borrowed = self._countries_for(amount)
+        if len(countries) < 2:
+            return None
+        reporter, partner, stated = self._orientation(countries, flow_position, measure, share)
+        if reporter is None or reporter == partner:
+            return None
+        period, period_note = self._period(amount)
+        confidence = BASE_CONFIDENCE["trade_flow"]
+        notes = []
+        if period is None:
+            period, period_note = self._default_year()
+            confidence -= 0.1
+            if period is None:
+                return None
+        if period_note:
+            notes.append(period_note)
+        if not stated:
+            confidence -= 0.15
+            notes.append(
+                "reporter not stated: by convention the party other than China reports "
+                "(else the first named)"
+            )
+        if borrowed:
+            confidence -= 0.1
+            notes.append("a party taken from an earlier sentence")
+        self.context.trade_reporter = reporter
+        fields = {
+            "reporter": reporter,
+            "partner": partner,
+            "period": period.as_fields(),
+            "flow": flow
+            if measure != "volume" or flow != "turnover" or not self._transit()
+            else "transit",
+            "measure": measure,
+            "value": amount.value,
+            "unit": amount.unit if amount.unit != "count" else "containers",
+            "qualifier": amount.qualifier,
+        }
+        if attribution := self._attribution():
+            fields["attributed_to"] = attribution
+        return self._fact("trade_flow", fields, amount, confidence, notes)
+
+    def _transit(self) -> bool:
+        span = self.sentence.span
+        return (
+            re.search(r"\btransit|\bthrough\b", self.text[span.start : span.end], re.I) is not None
+        )
+
+    def _flow(self, amount: Amount, share: re.Match | None) -> tuple[str, int]:
+        if share is not None:
+            word = share.group("flow").lower()
+            flow = (
+                "exports" if word == "exports" else "imports" if word == "imports" else "turnover"
+            )
+            return flow, share.start("flow")
+        clause = self.sentence.clause_of(amount.start)
+        span = self.sentence.span
+        regex = self.lexicon.flow
+        before = list(regex.finditer(self.text, clause.start, amount.start))
+        if before:
+            return regex.category(before[-1]), before[-1].start()
+        after = regex.search(self.text, amount.end, clause.end)
+        if after:
+            return regex.category(after), after.start()
+        anywhere = list(regex.finditer(self.text, span.start, amount.start))
+        if anywhere:
+            return regex.category(anywhere[-1]), anywhere[-1].start()
+        return "turnover", amount.start
+
+    def _orientation(
+        self, countries: list[Mention], flow_position: int, measure: str, share: re.Match | None
+    ):
+        """(reporter, partner, stated): see the module docstring."""
+        codes = [m.key for m in countries]
+        if share is not None:
+            owner = [
+                m
+                for m in countries
+                if m.char_start >= share.start("owner") and m.char_end <= share.end("owner")
+            ]
+            if owner:
+                reporter = owner[0].key
+            elif (
+                re.match(r"\s*(?:its|their)\b", share.group("owner") or "", re.I)
+                and self.context.trade_reporter
+            ):
+                reporter = self.context.trade_reporter
+            else:
+                reporter = None
+            if reporter:
+                others = [c for c in codes if c != reporter]
+                return reporter, others[0] if others else None, True
+        possessive = [
+            m
+            for m in countries
+            if 0 <= m.char_end <= flow_position
+            and POSSESSIVE.match(self.text, m.char_end)
+            and flow_position - m.char_end < 40
+        ]
+        if possessive and measure != "share":
+            reporter = possessive[-1].key
+            others = [c for c in codes if c != reporter]
+            return reporter, others[0] if others else None, True
+        first, second = codes[0], codes[1]
+        if CHINA in (first, second):
+            other = second if first == CHINA else first
+            return other, CHINA, False
+        return first, second, False
+
+    def _attribution(self) -> dict | None:
+        span = self.sentence.span
+        sources = [m for m in self.sentence.mentions if m.kind in ("organization", "person")]
+        according = self.lexicon.according.search(self.text, span.start, span.end)
+        if according:
+            after = [m for m in sources if 0 <= m.char_start - according.end() < 60]
+            if after:
+                return {after[0].kind: after[0].key}
+        for mention in sources:
+            if mention.kind == "person" and self.lexicon.speech.match(
+                self.text, mention.char_end + 1
+            ):
+                return {"person": mention.key}
+        return self._speaker_after_quotation()
+
+    def _speaker_after_quotation(self) -> dict | None:
+        """'"... $43.8 billion ...," Kuantyrov said.': the speaker named after the closing mark."""
+        span = self.sentence.span
+        line_end = self.text.find("\n", span.end)
+        line_end = len(self.text) if line_end == -1 else line_end
+        closing = CLOSING_QUOTE.search(self.text, span.start + 1, line_end)
+        if closing is None:
+            return None
+        close = closing.start()
+        tail = self.text[close + 1 : min(line_end, close + 60)]
+        speaker = re.match(
+            r"\s*(?:[,.]\s*)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:said|says|added|noted|stressed)",
+            tail,
+        )
+        if not speaker:
+            return None
+        for mention in self.gazetteer.mentions(speaker.group(1)):
+            if mention.kind == "person":
+                return {"person": mention.key}
+        return None
+
+    # ------------------------------------------------------------------ fact builders
+
+    def _fact(
+        self, kind: str, fields: dict, amount: Amount, confidence: float, notes: list[str]
+    ) -> ExtractedFact:
+        if amount.suspect:
+            confidence -= 0.3
+        if amount.note:
+            notes.append(amount.note)
+        if amount.high is not None:
+            notes.append(f"stated as a range; upper end {amount.high.normalize():f}")
+        if amount.equivalent is not None:
+            eq = amount.equivalent
+            notes.append(f"stated equivalent: {eq.value.normalize():f} {eq.unit} ({eq.qualifier})")
+        span = self.sentence.span
+        stated = self.text[amount.start : amount.end]
+        return ExtractedFact(
+            kind,  # type: ignore[arg-type]
+            fields,
+            round(max(0.05, min(0.95, confidence)), 2),
+            self.sentence.quote,
+            span.start,
+            span.end,
+            stated,
+            "; ".join(notes) or None,
+        )
+
+    def _money_fields(self, amount: Amount) -> dict:
+        return {"value": amount.value, "currency": amount.unit, "qualifier": amount.qualifier}
+
+    def _agreement(
+        self, amount: Amount, category: str | None, count_only: bool = False
+    ) -> ExtractedFact:
+        clause = self.sentence.clause_of(amount.start)
+        count = amount if count_only else self._document_count(amount, clause)
+        fields: dict = {}
+        if not count_only:
+            fields.update(self._money_fields(amount))
+        if count is not None:
+            fields["document_count"] = int(count.value) if count.value >= 1 else None
+            self.consumed.add(count.start)
+        fields["kind"] = self._agreement_kind(category, count)
+        fields["status"] = self._status(
+            self.lexicon.agreement_status,
+            amount,
+            AGREEMENT_STATUSES,
+            "pledged" if category == "pledge" else "signed",
+        )
+        fields["title"] = self._agreement_title(amount, count, clause)
+        if dates := find_dates(
+            self.text, self.sentence.span.start, self.sentence.span.end, self.context.published
+        ):
+            fields["signed_date"] = dates[0].first
+            fields["date_precision"] = dates[0].precision
+        parties = self._parties()
+        if parties:
+            fields["parties"] = parties
+        if sectors := self._sectors():
+            fields["sectors"] = sectors
+        fields = {k: v for k, v in fields.items() if v is not None}
+        confidence = BASE_CONFIDENCE["agreement"] - (0.1 if count_only else 0)
+        return self._fact("agreement", fields, amount, confidence, [])
+
+    def _document_count(self, amount: Amount, clause: Span) -> Amount | None:
+        for other in self.sentence.amounts:
+            if other.unit == "count" and clause.start <= other.start < amount.start:
+                noun = count_noun(self.text, other, amount.start)
+                if noun and load("units")["count_nouns"][noun[0].lower()] == "document_count":
+                    return other
+        return None
+
+    def _agreement_kind(self, category: str | None, count: Amount | None) -> str:
+        if count is not None and count.value > 1:
+            return "package"
+        return {"loan": "loan", "investment": "investment", "pledge": "other"}.get(
+            category or "", "other"
+        )
+
+    def _agreement_title(self, amount: Amount, count: Amount | None, clause: Span) -> str:
+        if count is not None:
+            noun = count_noun(self.text, count, self.sentence.span.end)
+            end = noun[1] if noun else count.end
+            return self.text[count.start : end].strip()
+        cue = self._cue(amount)
+        words = self.text[cue.start : cue.end] if cue else "agreement"
+        orgs = [m for m in self.sentence.mentions if m.kind == "organization"]
+        title = f"{self.text[amount.start : amount.end]} {words}"
+        return f"{title} with {orgs[0].text}" if orgs else title
+
+    def _status(self, regex: re.Pattern, amount: Amount, allowed: tuple, default: str) -> str:
+        span = self.sentence.span
+        found = list(regex.finditer(self.text, span.start, span.end))
+        if not found:
+            return default
+        nearest = min(found, key=lambda m: abs(m.start() - amount.start))
+        status = regex.category(nearest)
+        return status if status in allowed else default
+
+    def _parties(self) -> list[dict]:
+        parties = []
+        seen = set()
+        for mention in self.sentence.mentions:
+            if (
+                mention.kind in ("country", "organization")
+                and (mention.kind, mention.key) not in seen
+            ):
+                seen.add((mention.kind, mention.key))
+                parties.append({mention.kind: mention.key, "role": "party"})
+        return parties
+
+    def _sectors(self) -> list[str]:
+        span = self.sentence.span
+        known = self.gazetteer.sectors
+        sector = self.lexicon.sector
+        found = [sector.category(m) for m in sector.finditer(self.text, span.start, span.end)]
+        return [key for key in dict.fromkeys(found) if key in known]
+
+    def _project(self, amount: Amount, agreed: bool) -> ExtractedFact:
+        span = self.sentence.span
+        kind_match = self.lexicon.project_kind.search(
+            self.text, amount.end, span.end
+        ) or self._last_kind_before(amount)
+        kind = self.lexicon.project_kind.category(kind_match) if kind_match else "other"
+        name = (
+            self._project_name(kind_match) if kind_match else self.text[amount.start : amount.end]
+        )
+        fields: dict = {"name": name, "kind": kind, **self._money_fields(amount)}
+        known = [m for m in self.sentence.mentions if m.kind == "project"]
+        key = known[0].key if known else self.gazetteer.match_project(name)
+        if key:
+            fields["key_hint"] = key
+            entry = self.gazetteer.projects.get(key)
+            if entry:
+                fields["name"], fields["kind"] = entry.name, entry.kind or kind
+        status = self._status(
+            self.lexicon.project_status, amount, PROJECT_STATUSES, "agreed" if agreed else "planned"
+        )
+        fields["status"] = status
+        sectors = self._sectors()
+        if sectors:
+            fields["sector"] = sectors[0]
+        countries = self._project_countries(kind_match.end() if kind_match else amount.end)
+        if countries:
+            fields["countries"] = countries
+        return self._fact("project", fields, amount, BASE_CONFIDENCE["project"], [])
+
+    def _last_kind_before(self, amount: Amount) -> re.Match | None:
+        found = list(
+            self.lexicon.project_kind.finditer(self.text, self.sentence.span.start, amount.start)
+        )
+        return found[-1] if found else None
+
+    def _project_name(self, kind_match: re.Match) -> str:
+        """The noun phrase ending in the project noun, with 'in the X region' after it."""
+        head = self.text[self.sentence.span.start : kind_match.start()]
+        words = re.findall(r"[\w’'-]+\s*$|[\w’'-]+\s+", head)[-3:]
+        modifiers = []
+        for word in reversed(words):
+            if word.strip().lower() in {
+                "a",
+                "an",
+                "the",
+                "of",
+                "to",
+                "build",
+                "for",
+                "and",
+                "construct",
+                "main",
+                "new",
+            }:
+                break
+            modifiers.insert(0, word)
+        name = ("".join(modifiers) + kind_match.group()).strip()
+        place = re.match(
+            r"\s+(?:in|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[Rr]egion|\s+[A-Z][\w’'-]+)?)",
+            self.text[kind_match.end() : self.sentence.span.end],
+        )
+        return f"{name} in {place.group(1)}" if place else name
+
+    def _project_countries(self, after: int) -> list[dict]:
+        countries = []
+        for mention in self.sentence.countries():
+            role = (
+                "host"
+                if re.search(
+                    r"\bin\s+(?:the\s+)?$",
+                    self.text[max(0, mention.char_start - 8) : mention.char_start],
+                )
+                else "partner"
+            )
+            if mention.key not in {c["country"] for c in countries}:
+                countries.append({"country": mention.key, "role": role})
+        return countries
+
+    def _indicator(
+        self, amount: Amount, metric: str | None, is_target: bool = False, cue: Cue | None = None
+    ) -> ExtractedFact:
+        if metric == "target":
+            metric = (
+                "trade_target"
+                if self._in_sentence("trade")
+                else "investment_target"
+                if self._in_sentence("investment")
+                else "target"
+            )
+        if metric is None:
+            metric = _metric_from(cue, amount)
+        countries, _ = self._countries_for(amount)
+        period, period_note = self._period(amount)
+        fields: dict = {
+            "name": metric.replace("_", " "),
+            "metric": metric,
+            "value": amount.value,
+            "unit": amount.unit,
+            "qualifier": amount.qualifier,
+            "is_target": is_target,
+        }
+        if countries:
+            fields["country"] = countries[0].key
+        if len(countries) > 1:
+            fields["partner"] = countries[1].key
+        if period is not None:
+            fields["period"] = period.as_fields()
+        orgs = [m for m in self.sentence.mentions if m.kind == "organization"]
+        if orgs:
+            fields["organization"] = orgs[0].key
+        projects = [m for m in self.sentence.mentions if m.kind == "project"]
+        if projects:
+            fields["project"] = projects[0].key
+        if attribution := self._attribution():
+            fields["attributed_to"] = attribution
+        notes = [period_note] if period_note else []
+        return self._fact("indicator", fields, amount, BASE_CONFIDENCE["indicator"], notes)
+
+
+def _metric_from(cue: Cue | None, amount: Amount) -> str:
+    if amount.unit == "percent":
+        return f"{cue.category}_percent" if cue else "percent"
+    if amount.is_money:
+        return f"{cue.category}_value" if cue else "money_amount"
+    if amount.unit == "times":
+        return "multiple"
+    return re.sub(r"[^a-z0-9]+", "_", amount.unit.lower()).strip("_") or "figure"

@@ -1,0 +1,140 @@
+"""What the extractor's readers share: the cue lexicon (every word list in data/ compiled once
+per Extractor), a sentence being read, and the context carried from one sentence to the next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from .amounts import Amount
+from .dates import Period, PeriodMention
+from .lexicon import PhraseTable, alternation, load
+from .text import Span, clauses
+from .types import Mention
+
+CHINA = "CHN"
+BASE_CONFIDENCE = {
+    "trade_flow": 0.8,
+    "agreement": 0.75,
+    "project": 0.6,
+    "event": 0.7,
+    "indicator": 0.6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    category: str
+    word: str
+
+
+class Lexicon:
+    """Every cue regex, compiled once per Extractor."""
+
+    def __init__(self) -> None:
+        topics = load("topics")
+        projects = load("projects")
+        self.topic = PhraseTable(
+            {
+                **{k: v for k, v in topics.items() if k not in ("signing", "build")},
+                "projects": ["projects", "project portfolio"],
+                "project": [w for words in projects.values() for w in words] + ["project"],
+            }
+        )
+        self.signing = re.compile(rf"\b{alternation(topics['signing'])}\b", re.I)
+        self.build = re.compile(rf"\b{alternation(topics['build'])}\b", re.I)
+        flows = load("flows")
+        self.flow = PhraseTable(
+            {k: flows[k] for k in ("exports", "imports", "transit", "turnover")}
+        )
+        self.project_kind = PhraseTable(projects)
+        statuses = load("statuses")
+        self.agreement_status = PhraseTable(statuses["agreement"])
+        self.project_status = PhraseTable(statuses["project"])
+        events = load("events")
+        self.event_kinds = {k: v for k, v in events.items() if k not in ("ordinals", "generic")}
+        self.event = PhraseTable(self.event_kinds)
+        self.ordinals = events["ordinals"]
+        self.ordinal = re.compile(
+            rf"\b(?:(?P<word>{alternation(events['ordinals'])})|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b",
+            re.I,
+        )
+        self.counted_unit = re.compile(
+            rf"\b(?:number|volume|total|amount)\s+of\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?P<unit>{alternation(load('units')['units'])})\b"
+        )
+        self.generic_event = re.compile(rf"\b{alternation(events['generic'])}\b", re.I)
+        sectors = load("sectors")
+        self.sector = PhraseTable(sectors)
+        self.according = re.compile(r"\baccording\s+to\b|\bcited\b|\bdata\s+from\b", re.I)
+        self.speech = re.compile(
+            r"\b(?:said|says|reported|noted|stated|told|announced|highlighted|stressed)\b"
+        )
+        self.share_of = re.compile(
+            r"\s+of\s+(?:the\s+)?(?P<owner>[\w’' -]{0,40}?)\b(?:total\s+|overall\s+|foreign\s+)*(?P<flow>trade|exports|imports|turnover|foreign\s+trade)\b",
+            re.I,
+        )
+
+    def cues(self, text: str, start: int, end: int) -> list[Cue]:
+        found = []
+        for match in self.topic.finditer(text, start, end):
+            found.append(Cue(match.start(), match.end(), self.topic.category(match), match.group()))
+        return found
+
+
+@dataclass
+class Context:
+    """What carries from one sentence to the next: the period and the countries in play."""
+
+    published: date | None
+    period: Period | None = None
+    period_age: int = 0  # sentences since the period was stated
+    countries: list[str] = field(default_factory=list)  # most recent last
+    trade_reporter: str | None = None
+
+    def recent_countries(self) -> list[str]:
+        ordered: list[str] = []
+        for code in reversed(self.countries):
+            if code not in ordered:
+                ordered.append(code)
+        return ordered
+
+
+@dataclass
+class Sentence:
+    """One sentence being read, with what was found in it."""
+
+    text: str
+    span: Span
+    mentions: list[Mention]
+    amounts: list[Amount]
+    periods: list[PeriodMention]
+    lexicon: Lexicon
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        """Computed only for sentences that state an amount."""
+        return self.lexicon.cues(self.text, self.span.start, self.span.end)
+
+    @cached_property
+    def clauses(self) -> list[Span]:
+        return clauses(self.text, self.span)
+
+    def clause_of(self, position: int) -> Span:
+        for clause in self.clauses:
+            if clause.start <= position < clause.end:
+                return clause
+        return self.clauses[-1]
+
+    @property
+    def quote(self) -> str:
+        return self.text[self.span.start : self.span.end]
+
+    def countries(self, start: int | None = None, end: int | None = None) -> list[Mention]:
+        start = self.span.start if start is None else start
+        end = self.span.end if end is None else end
+        return [m for m in self.mentions if m.kind == "country" and start <= m.char_start < end]
