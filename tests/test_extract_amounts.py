@@ -193,3 +193,12 @@ def test_percentages():
 def test_multipliers():
     assert stated("a 100-fold increase") == (Decimal(100), "times")
     assert stated("a goal of doubling trade") == (Decimal(2), "times")
+
+
+def test_ranks_decades_and_double_digits():
+    rank = only("Uzbekistan is China's second-largest trading partner")
+    assert (rank.value, rank.unit, rank.noun) == (Decimal(2), "rank", "partner")
+    assert only("the EU is the biggest foreign investor").value == Decimal(1)
+    assert stated("three decades of cooperation") == (Decimal(30), "years")
+    growth = only("clocked double-digit increases")
+    assert (growth.value, growth.unit, growth.qualifier) == (Decimal(10), "percent", "at_least")

@@ -167,7 +167,44 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         position = amount.end if amount else match.end()
     found = _conversions(text, found)
     found += _vague_and_multipliers(text, start, end, found)
+    found += _ranks(text, start, end, found)
     found.sort(key=lambda a: a.start)
+    return [_in_base_unit(amount) for amount in found]
+
+
+_RANK = re.compile(
+    r"\b(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]"
+    r"|(?P<number>\d{1,2})(?:st|nd|rd|th)[- ])?(?P<superlative>largest|biggest|leading|top)\b"
+    r"(?P<between>(?:\s+[\w-]+){0,3}?)\s+(?P<noun>partner|investor|supplier|market|buyer|creditor)s?\b",
+    re.IGNORECASE,
+)
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def _ranks(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]:
+    """'second-largest trading partner' -> rank 2, 'biggest foreign investor' -> rank 1: the
+    noun is kept so that the indicator is named after it (partner_rank, investor_rank)."""
+    found = []
+    for match in _RANK.finditer(text, start, end):
+        if any(a.start < match.end() and match.start() < a.end for a in taken):
+            continue
+        if match.group("ordinal"):
+            rank = _ORDINALS.index(match.group("ordinal").lower()) + 1
+        else:
+            rank = int(match.group("number") or 1)
+        noun = match.group("noun").lower()
+        found.append(Amount(match.start(), match.end(), Decimal(rank), "rank", noun=noun))
     return found
 
 
@@ -297,6 +334,16 @@ def _unit_after(text: str, position: int, end: int) -> tuple[str, int]:
     return "count", position
 
 
+def _in_base_unit(amount: Amount) -> Amount:
+    """'three decades' -> 30 years (data/units.yaml, unit_factors)."""
+    factor = load("units").get("unit_factors", {}).get(amount.unit)
+    if factor is None:
+        return amount
+    scale = Decimal(factor["factor"])
+    high = amount.high * scale if amount.high is not None else None
+    return replace(amount, value=amount.value * scale, high=high, unit=factor["unit"])
+
+
 def _decimal_comma(text: str, match: re.Match, amount: Amount) -> Amount:
     """'$4,700 billion' is 4.7 billion (see the module docstring)."""
     raw = match.group("num")
@@ -349,6 +396,7 @@ def _vague_and_multipliers(text: str, start: int, end: int, taken: list[Amount])
     for match in rx["vague"].finditer(text, start, end):
         entry = tables["vague_numbers"][re.sub(r"\s+", " ", match.group("vague").lower())]
         unit, unit_end = _unit_after(text, match.end(), end)
+        unit = entry.get("unit", unit)
         found.append(
             Amount(match.start(), unit_end, Decimal(entry["value"]), unit, entry["qualifier"])
         )

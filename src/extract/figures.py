@@ -44,7 +44,10 @@ FUTURE_AFTER = re.compile(
     r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
     re.IGNORECASE,
 )
-FUTURE_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
+# "$150 billion in foreign investment by 2029": up to four words may stand before "by".
+FUTURE_BY = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
 
 
@@ -112,6 +115,10 @@ class FigureReader:
     def _amount(self, amount: Amount) -> list[ExtractedFact]:
         if amount.unit == "count":
             return self._count(amount)
+        if amount.unit == "rank":
+            return [self._indicator(amount, f"{amount.noun}_rank")]
+        if amount.unit == "times" and not self._describes_a_change(amount):
+            return []  # "more than double Russia's", "Double down!": a comparison, not a figure
         cue = self._cue(amount)
         category = cue.category if cue else None
         if self._in_clause(amount, "target") or self._is_future(amount):
@@ -127,6 +134,15 @@ class FigureReader:
             if flow:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
+
+    def _describes_a_change(self, amount: Amount) -> bool:
+        """A multiplier is a figure when it measures growth or a target ("grew 100-fold", "a
+        goal of doubling trade")."""
+        clause = self.sentence.clause_of(amount.start)
+        return any(
+            c.category in ("growth", "target") and clause.start <= c.start < clause.end
+            for c in self.sentence.cues
+        )
 
     def _costs_a_project(self, amount: Amount, cue: Cue) -> bool:
         """'The line will cost $4.7 billion' is a project's value when a project is named in the
@@ -598,7 +614,7 @@ class FigureReader:
         sectors = self._sectors()
         if sectors:
             fields["sector"] = sectors[0]
-        countries = self._project_countries(kind_match.end() if kind_match else amount.end)
+        countries = self._project_countries()
         if countries:
             fields["countries"] = countries
         return self._fact("project", fields, amount, BASE_CONFIDENCE["project"], [])
@@ -637,7 +653,8 @@ class FigureReader:
         )
         return f"{name} in {place.group(1)}" if place else name
 
-    def _project_countries(self, after: int) -> list[dict]:
+    def _project_countries(self) -> list[dict]:
+        """The countries of the sentence: "in Kazakhstan" is the host, the others partners."""
         countries = []
         for mention in self.sentence.countries():
             role = (
