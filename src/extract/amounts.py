@@ -232,6 +232,8 @@ def _conversions(text: str, found: list[Amount]) -> list[Amount]:
 
 
 # Every vague quantity and multiplier in data/numbers.yaml contains one of these.
+# Every rank ("second-largest partner") contains one of these.
+RANK_STEMS = ("largest", "biggest", "leading", "top")
 VAGUE_STEMS = ("dozen", "hundreds", "thousands", "doubl", "tripl", "quadrupl", "fold")
 MAX_PREFIX = 45  # "in excess of US$ " and the like: how far before its number an amount starts
 
@@ -249,7 +251,7 @@ def _may_hold_a_number(text: str, start: int, end: int) -> bool:
 @cache
 def _number_hint() -> re.Pattern:
     """A digit, or the start of a number word or of a vague quantity."""
-    words = {*load("numbers")["number_words"], *VAGUE_STEMS}
+    words = {*load("numbers")["number_words"], *VAGUE_STEMS, *RANK_STEMS}
     return re.compile(rf"\d|{trie_regex(words)}", re.IGNORECASE)
 
 
