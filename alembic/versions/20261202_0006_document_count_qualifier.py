@@ -3,13 +3,13 @@
 agreements.document_count_qualifier: how a document count was stated ("more than 35 memoranda"
 is a lower bound, qualifier over), with CHECK constraints for its values and for needing a count.
 Autogenerate gives the add_column; the constraints are added by hand (autogenerate does not
-compare CHECK constraints). SQLite cannot add a table constraint without copying the table, and
-dropping the old copy would cascade through the foreign keys of citations and agreement parties;
-so there the column is added with its constraints written inline, which SQLite's ADD COLUMN
-accepts, and dropped in place (SQLite 3.35+), which it allows for a column's own constraints.
+compare CHECK constraints). On SQLite, where a new table constraint means rebuilding the table,
+the column is added with its CHECKs written inline instead (SQLite's ADD COLUMN accepts them)
+and dropped in place (SQLite 3.35+ allows it for a column's own constraints): the agreements,
+their citations and parties are never copied.
 
 Revision ID: 0006_document_count_qualifier
-Revises: 0001
+Revises: 0002_ingest
 Create Date: 2026-12-02 12:40:00.000000+00:00
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_document_count_qualifier"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_ingest"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
