@@ -178,18 +178,6 @@ _RANK = re.compile(
     r"(?P<between>(?:\s+[\w-]+){0,3}?)\s+(?P<noun>partner|investor|supplier|market|buyer|creditor)s?\b",
     re.IGNORECASE,
 )
-_ORDINALS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-)
 
 
 def _ranks(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]:
@@ -200,7 +188,7 @@ def _ranks(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]
         if any(a.start < match.end() and match.start() < a.end for a in taken):
             continue
         if match.group("ordinal"):
-            rank = _ORDINALS.index(match.group("ordinal").lower()) + 1
+            rank = load("events")["ordinals"][match.group("ordinal").lower()]
         else:
             rank = int(match.group("number") or 1)
         noun = match.group("noun").lower()

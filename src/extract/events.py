@@ -9,6 +9,7 @@ from datetime import date
 
 from .dates import find_dates, weekday_dates
 from .gazetteer import Gazetteer
+from .lexicon import load
 from .reading import BASE_CONFIDENCE, Context, Lexicon, Sentence
 from .types import ExtractedFact
 
@@ -49,20 +50,8 @@ TITLE_STOPS = {
     "When",
     "As",
 }
-TITLE_ORDINALS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "inaugural",
-    "annual",
-)
+# Ordinals and the like that belong to an event's name ("the second ... Forum", "annual").
+TITLE_ORDINALS = (*load("events")["ordinals"], "annual")
 
 
 class EventReader:
