@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from silkledger.cli import app
 from silkledger.errors import SilkledgerError
 from silkledger.extract import ExtractedFact
 from silkledger.extract.evaluate import (
@@ -17,6 +18,7 @@ from silkledger.extract.evaluate import (
     shortfalls,
 )
 from silkledger.loaders.evaluation import evaluate_extractor
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -128,3 +130,18 @@ def test_every_fact_on_both_sets_validates_as_its_seed_record():
             )
             checked += 1
     assert checked > 150
+
+
+def test_the_eval_command_prints_the_table_and_checks_the_targets():
+    result = CliRunner().invoke(app, ["eval", "--set", "seed", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "seed: 5 articles" in result.output
+    assert "trade flows" in result.output and "precision" in result.output
+    assert "miss: trade flows: 000_6060bbb4ab9dde19" in result.output  # misses carry their quotes
+
+
+def test_the_eval_command_refuses_an_unknown_set_in_one_line():
+    result = CliRunner().invoke(app, ["eval", "--set", "everything"])
+    assert result.exit_code == 1
+    assert "--set must be seed, tests or all, not 'everything'" in result.output
+    assert "Traceback" not in result.output
