@@ -330,3 +330,15 @@ def test_future_amounts_are_targets(small_gazetteer):
     flows = [f.fields["value"] for f in facts if f.kind == "trade_flow"]
     targets = [f.fields["value"] for f in facts if f.kind == "indicator" and f.fields["is_target"]]
     assert (flows, targets) == ([Decimal("43e9")], [Decimal("50e9")])
+
+
+def test_sentences_keep_abbreviations_initials_and_quotes_whole():
+    from silkledger.extract.text import sentences
+
+    text = 'Mr. Smith met U.S. officials. J. Doe said "Trade rose." Then it fell!\nA new line'
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "Mr. Smith met U.S. officials.",
+        'J. Doe said "Trade rose."',
+        "Then it fell!",
+        "A new line",
+    ]

@@ -231,16 +231,21 @@ def _vague_hint() -> re.Pattern:
     return re.compile(trie_regex(VAGUE_STEMS), re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _may_hold_a_number(text: str, start: int, end: int) -> bool:
     """Most sentences state no number: a digit search and a few substring tests say so fast."""
+    if _DIGIT.search(text, start, end):
+        return True
     return _number_hint().search(text, start, end) is not None
 
 
 @cache
 def _number_hint() -> re.Pattern:
-    """A digit, or the start of a number word or of a vague quantity."""
+    """The start of a number word, of a vague quantity or of a rank."""
     words = {*load("numbers")["number_words"], *VAGUE_STEMS, *RANK_STEMS}
-    return re.compile(rf"\d|{trie_regex(words)}", re.IGNORECASE)
+    return re.compile(trie_regex(words), re.IGNORECASE)
 
 
 _TOKEN = re.compile(r"[^\s(“\"]+")

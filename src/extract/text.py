@@ -62,14 +62,19 @@ def sentences(text: str) -> Iterator[Span]:
     for paragraph, line in enumerate(_LINE.finditer(text)):
         start = line.start()
         for stop in _STOP.finditer(text, line.start(), line.end()):
-            word = re.search(r"([\w.]+)$", text[start : stop.start()])
-            last = word.group(1).lower().rstrip(".") if word else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            if _is_abbreviation(text, start, stop.start()):
                 continue
             yield _trimmed(text, start, stop.end(), paragraph)
             start = stop.end()
         if text[start : line.end()].strip():
             yield _trimmed(text, start, line.end(), paragraph)
+
+
+def _is_abbreviation(text: str, start: int, stop: int) -> bool:
+    """Is the word before a stop an abbreviation ("Mr", "U.S") or an initial ("J")?"""
+    space = max(text.rfind(" ", start, stop), text.rfind("\t", start, stop))
+    last = text[max(start, space + 1) : stop].lower().strip("\"“”'(").rstrip(".")
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
 def _trimmed(text: str, start: int, end: int, paragraph: int) -> Span:
