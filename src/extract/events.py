@@ -18,6 +18,10 @@ TITLE_REACH = 90  # an event's name ends in its event word and starts at most th
 DATELINE = re.compile(
     r"[A-Z][A-Z .'’/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{0,40}\))?\s*(?:--|—|–|-)"
 )
+NOT_PLACES = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their"}
+MONTH_NAME = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
 # Words that start a sentence or a phrase and never belong to an event's name.
 TITLE_STOPS = {
@@ -173,7 +177,7 @@ def _place(text: str, sentence: Sentence, match: re.Match, gazetteer: Gazetteer)
         for mention in sentence.mentions:
             if mention.char_start == start and mention.kind == "country":
                 return mention.text, mention.key
-        if name.split()[0] in {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their"}:
+        if name.split()[0] in NOT_PLACES or MONTH_NAME.match(name):
             continue
         after = [
             m for m in sentence.countries(start, start + len(name) + 12) if m.char_start > start
@@ -182,8 +186,9 @@ def _place(text: str, sentence: Sentence, match: re.Match, gazetteer: Gazetteer)
     return None
 
 
-def merge_events(facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """One event mentioned several times in an article is one fact (its first quote).
+def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[ExtractedFact]:
+    """One event mentioned several times in an article is one fact: its first quote, or its first
+    quote in the body when the first is the headline's (before ``headline_end``).
 
     Two mentions are one event when they have the same kind, nothing they state differs
     (ordinal, year, place, and for meetings, visits and calls the parties named) and at least one
@@ -204,9 +209,12 @@ def merge_events(facts: list[ExtractedFact]) -> list[ExtractedFact]:
         )
         if same is None:
             kept.append(fact)
-        else:
-            for name, value in fact.fields.items():
-                same.fields.setdefault(name, value)
+            continue
+        for name, value in fact.fields.items():
+            same.fields.setdefault(name, value)
+        if same.char_start < headline_end <= fact.char_start:
+            same.quote, same.char_start, same.char_end = fact.quote, fact.char_start, fact.char_end
+            same.note = same.note or fact.note
     kinds = {f.fields["kind"] for f in kept if f.kind == "event"}
     for fact in bare:
         if fact.fields["kind"] not in kinds:
@@ -239,4 +247,5 @@ def _same_event(a: dict, b: dict) -> bool:
         return False
     mine, theirs = _event_traits(a), _event_traits(b)
     shared = [name for name in mine if mine[name] is not None and theirs.get(name) is not None]
-    return bool(shared) and all(mine[name] == theirs[name] for name in shared)
+    identifying = [name for name in shared if name != "year"]  # one year holds many summits
+    return bool(identifying) and all(mine[name] == theirs[name] for name in shared)

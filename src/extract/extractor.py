@@ -109,7 +109,7 @@ class Extractor:
             facts += FigureReader(self.lexicon, self.gazetteer, sentence, context).figures()
             facts += self.events.read(sentence, context)
             _advance(context, sentence)
-        return _without_headline_repeats(text, merge_events(facts))
+        return _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
 
     def _sentences(self, text: str, published: date | None) -> Iterator[Sentence]:
         """Each sentence with its mentions, amounts and periods (mentions found once, in order)."""
@@ -146,8 +146,8 @@ def _without_headline_repeats(text: str, facts: list[ExtractedFact]) -> list[Ext
     """A headline restates the story: a figure read from the first line is dropped when the body
     states it too (the same kind of fact, value and unit); the body's sentence is the better
     quote. Events are kept: a headline's "visit" may be another visit than the body's."""
-    first_line = text.find("\n")
-    if first_line == -1 or first_line > HEADLINE_MAX:
+    first_line = _headline_end(text)
+    if first_line == 0:
         return facts
     body = [fact for fact in facts if fact.char_start > first_line]
     restated = {_gist(fact) for fact in body}
@@ -156,6 +156,12 @@ def _without_headline_repeats(text: str, facts: list[ExtractedFact]) -> list[Ext
         for fact in facts
         if fact.char_start > first_line or fact.kind == "event" or _gist(fact) not in restated
     ]
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline (a short first line) ends; 0 when the text has none."""
+    first_line = text.find("\n")
+    return first_line if 0 < first_line <= HEADLINE_MAX else 0
 
 
 def _gist(fact: ExtractedFact) -> tuple:
