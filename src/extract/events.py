@@ -192,7 +192,7 @@ def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[Extr
 
     Two mentions are one event when they have the same kind, nothing they state differs
     (ordinal, year, place, and for meetings, visits and calls the parties named) and at least one
-    of these is stated by both and equal. A bare mention ("the summit", "during the forum": no
+    of these other than the year is stated by both and equal. A bare mention ("the summit", "during the forum": no
     name, ordinal, date or place) joins the article's event of that kind, if it has one.
     """
     kept: list[ExtractedFact] = []

@@ -39,7 +39,8 @@ How one article is read
    publication) and the people (for meetings, visits and calls also the countries) named as
    participants. Future or generic mentions ("the next summit", "invited to attend") are not
    events. Mentions of one event in an article are merged (same kind, no stated trait that
-   differs, one that agrees); a bare "the summit" joins the article's summit.
+   differs, and an ordinal, place or the people agreeing: a year alone is not enough); a bare
+   "the summit" joins the article's summit; the merged event quotes the body, not the headline.
 5. A figure in the headline (the first line) that the body states again is dropped: the body's
    sentence is the better quote.
 
