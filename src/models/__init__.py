@@ -10,10 +10,12 @@ from .base import Base
 from .events import Event, EventParticipant
 from .fields import apply_comments
 from .indicators import Indicator
+from .mentions import Mention
 from .parties import Organization, OrganizationAlias, Person
 from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
 from .provenance import Citation, Source
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
+from .review import ReviewAction
 from .runs import ReportRun
 from .trade import TradeFlow
 
@@ -37,6 +39,7 @@ __all__ = [
     "Event",
     "EventParticipant",
     "Indicator",
+    "Mention",
     "Organization",
     "OrganizationAlias",
     "Person",
@@ -45,6 +48,7 @@ __all__ = [
     "ProjectCountry",
     "ProjectOrganization",
     "ReportRun",
+    "ReviewAction",
     "Sector",
     "Source",
     "TradeFlow",

@@ -12,7 +12,8 @@ and each exception is written here, as PUDL's naming conventions do):
 - a foreign key is ``<referenced singular>_id`` (``country_id``), prefixed by its role where a
   table points twice at one table or the link needs a name (``reporter_country_id``,
   ``partner_country_id``, ``part_of_agreement_id``); exception: a sector's broader sector is
-  ``parent_id``; every other ``*_id`` column is a foreign key;
+  ``parent_id``; every other ``*_id`` column is a foreign key, but for a review action's
+  ``fact_id``, which outlives the fact it names;
 - curated and extracted records carry a stable natural key ``key`` (a lower-case slug);
 - dates end in ``_date`` and carry a ``<date>_precision`` (day, month, year); exceptions: an
   event's ``start_date`` and ``end_date`` share one ``date_precision``, and the bounds of a period
@@ -40,6 +41,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     MetaData,
     Numeric,
@@ -107,6 +109,11 @@ def non_negative(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} >= 0", name=f"{column}_non_negative")
 
 
+def unit_interval(column: str) -> CheckConstraint:
+    """A CHECK constraint that keeps ``column`` between 0 and 1 (NULL passes)."""
+    return CheckConstraint(f"{column} >= 0 AND {column} <= 1", name=f"{column}_range")
+
+
 class IdMixin:
     """The integer surrogate key ``id``, declared once for every table that has one (all but the
     link tables keyed by what they link); ``sort_order`` keeps it the first column."""
@@ -128,10 +135,17 @@ class CuratedMixin(TimestampMixin):
     review_status: Mapped[str] = mapped_column(String(16), default="extracted")
     loaded_by: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    extractor_name: Mapped[str | None] = mapped_column(String(60))
+    extractor_version: Mapped[str | None] = mapped_column(String(20))
 
     @staticmethod
     def fact_checks() -> tuple[CheckConstraint, ...]:
-        return (one_of("review_status", REVIEW_STATUSES), one_of("loaded_by", LOADERS))
+        return (
+            one_of("review_status", REVIEW_STATUSES),
+            one_of("loaded_by", LOADERS),
+            unit_interval("confidence"),
+        )
 
 
 class MoneyMixin:

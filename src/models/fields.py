@@ -33,6 +33,7 @@ from .projects import (
 )
 from .provenance import LOAD_METHODS
 from .reference import ALIAS_KINDS
+from .review import FACT_TABLES, REVIEW_ACTIONS
 from .runs import RUN_STATUSES
 from .trade import FLOWS, MEASURES, NON_CURRENCY_UNITS
 
@@ -82,6 +83,20 @@ FIELDS: dict[str, Field] = {
     ),
     "loaded_by": Field("Which loader wrote the row; a loader only touches its own rows.", LOADERS),
     "note": Field("Free-text remark: inferences made, caveats, disagreements between sources."),
+    # how a fact was made (CuratedMixin): by a person, or by an extractor and how sure it was
+    "confidence": Field(
+        "How sure the extractor was that the quote states this fact, from 0 to 1; NULL for "
+        "facts curated or entered by a person."
+    ),
+    "extractor_name": Field(
+        "The extractor that made the fact (silkledger-rules); NULL for curated facts."
+    ),
+    "extractor_version": Field("Version of that extractor (0.1.0); NULL for curated facts."),
+    # a span of a source's text (citations, mentions)
+    "char_start": Field(
+        "Offset of the span's first character in sources.body_text (0-based).", unit="characters"
+    ),
+    "char_end": Field("Offset just past the span's last character.", unit="characters"),
     "alias": Field("The name as texts use it."),
     "agreement_id": Field("The agreement."),
     "event_id": Field("The event."),
@@ -158,11 +173,6 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "project_id": Field("The cited project."),
         "indicator_id": Field("The cited indicator."),
         "quote": Field("Verbatim quote: exactly sources.body_text[char_start:char_end]."),
-        "char_start": Field(
-            "Offset of the quote's first character in the source text (0-based).",
-            unit="characters",
-        ),
-        "char_end": Field("Offset just past the quote's last character.", unit="characters"),
         "stated_value": Field(
             "The value as this source words it, kept when sources disagree (18-19 May, 2023)."
         ),
@@ -239,6 +249,16 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "is_target": Field("True for a goal or target rather than an achieved figure."),
         "description": Field("Context for the figure."),
     },
+    "mentions": {
+        "source_id": Field("The article that contains the mention."),
+        "country_id": Field(
+            "The country named (by its name, a demonym, a capital or an abbreviation)."
+        ),
+        "organization_id": Field("The organisation named."),
+        "person_id": Field("The person named."),
+        "project_id": Field("The project named."),
+        "mention_text": Field("The words as they stand: exactly body_text[char_start:char_end]."),
+    },
     "organization_aliases": {"organization_id": Field("The organisation meant.")},
     "organizations": {
         "name": Field("Full name (China National Petroleum Corporation)."),
@@ -288,6 +308,19 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "file_sha256": Field("SHA-256 of the workbook, hex."),
         "error": Field("Why the run failed."),
     },
+    "review_actions": {
+        "fact_table": Field("The table of the reviewed fact.", FACT_TABLES),
+        "fact_key": Field("The reviewed fact's key (stable across merges)."),
+        "fact_id": Field(
+            "The reviewed fact's id at the time; no foreign key, since a merge deletes it."
+        ),
+        "action": Field("What the reviewer did.", REVIEW_ACTIONS, {"merge": "into another fact"}),
+        "actor": Field("Who acted (a user name)."),
+        "acted_at": Field("When the action was taken."),
+        "changes": Field('What changed, as JSON: {"field": [old, new]} (review_status included).'),
+        "merged_into_key": Field("For a merge: the key of the fact that now carries the citation."),
+        "note": Field("The reviewer's remark."),
+    },
     "sectors": {
         "name": Field("Display name (Oil and gas)."),
         "parent_id": Field("The broader sector (energy for oil_gas); NULL at the top level."),
@@ -312,6 +345,13 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "load_method": Field("How the text was read.", LOAD_METHODS),
         "loaded_at": Field("When the article was loaded."),
         "note": Field("Remarks: how the date was inferred, what the text contains."),
+        "near_duplicate_of_source_id": Field(
+            "The earlier article this one republishes with small edits (a near-duplicate); its "
+            "facts are kept too, so both quotes stand side by side."
+        ),
+        "near_duplicate_similarity": Field(
+            "How alike the two texts are, from 0 to 1 (1: the same words in the same order)."
+        ),
     },
     "trade_flows": {
         "reporter_country_id": Field(

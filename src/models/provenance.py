@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import DATE_PRECISIONS, Base, IdMixin, TimestampMixin, exactly_one, one_of
+from .base import (
+    DATE_PRECISIONS,
+    LOADERS,
+    Base,
+    IdMixin,
+    TimestampMixin,
+    exactly_one,
+    one_of,
+    unit_interval,
+)
 
 LOAD_METHODS = ("seed", "text", "markdown", "html")
 
@@ -26,6 +45,9 @@ class Source(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         one_of("published_date_precision", DATE_PRECISIONS),
         one_of("load_method", LOAD_METHODS),
+        one_of("loaded_by", LOADERS),
+        unit_interval("near_duplicate_similarity"),
+        CheckConstraint("near_duplicate_of_source_id <> id", name="not_near_duplicate_of_itself"),
         {
             "comment": "One row per article: its metadata and its full text, the ground of every citation."
         },
@@ -46,6 +68,10 @@ class Source(IdMixin, TimestampMixin, Base):
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     loaded_by: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
+    near_duplicate_of_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
+    )
+    near_duplicate_similarity: Mapped[float | None] = mapped_column(Float)
 
 
 class Citation(IdMixin, TimestampMixin, Base):
