@@ -142,7 +142,8 @@ def test_a_unit_follows_the_values():
 
 
 def test_descriptions_give_datasette_each_table_and_column():
-    described = descriptions(metadata)
+    described = descriptions()
+    assert described == descriptions(metadata)
     assert set(described) == set(metadata.tables)
     trade = described["trade_flows"]
     assert trade["description"] == metadata.tables["trade_flows"].comment

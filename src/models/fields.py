@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import MetaData
 
 from .agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES, PARTY_ROLES
-from .base import DATE_PRECISIONS, LOADERS, REVIEW_STATUSES, VALUE_QUALIFIERS
+from .base import DATE_PRECISIONS, LOADERS, REVIEW_STATUSES, VALUE_QUALIFIERS, Base
 from .events import EVENT_KINDS, PARTICIPANT_ROLES
 from .parties import ORGANIZATION_KINDS
 from .projects import (
@@ -407,13 +407,15 @@ def apply_comments(metadata: MetaData) -> None:
                 continue
 
 
-def descriptions(metadata: MetaData) -> dict[str, dict]:
+def descriptions(metadata: MetaData | None = None) -> dict[str, dict]:
     """Per table, its description and its columns' (the shape of Datasette's metadata):
-    ``{"trade_flows": {"description": ..., "columns": {"flow": ..., ...}}, ...}``."""
+    ``{"trade_flows": {"description": ..., "columns": {"flow": ..., ...}}, ...}``. ``metadata``
+    defaults to the schema's."""
+    tables = (metadata or Base.metadata).tables
     return {
         name: {
             "description": table.comment or "",
             "columns": {column.name: column.comment or "" for column in table.columns},
         }
-        for name, table in sorted(metadata.tables.items())
+        for name, table in sorted(tables.items())
     }
