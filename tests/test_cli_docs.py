@@ -94,3 +94,7 @@ def command_words_of_example(line: str) -> list[str]:
         if "=" not in option and option != "--version":
             tokens.pop(0)  # the option's value
     return command_words(" ".join(tokens))
+
+
+def test_the_readme_table_lists_no_command_that_does_not_exist():
+    assert readme_commands() - set(COMMANDS) == set()
