@@ -34,8 +34,10 @@ and each exception is written here, as PUDL's naming conventions do):
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Context, Decimal
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -46,6 +48,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     func,
 )
@@ -87,6 +90,62 @@ def span_end(day: date, precision: str | None) -> date:
 
 # Money and measured values: 28 digits with 6 after the point hold any stated amount in units.
 Amount = Numeric(28, 6)
+
+# What an Amount may hold, so that it reads back as written on both engines. SQLite keeps a
+# Numeric as a binary double (SQLAlchemy converts through float), and a decimal of at most 15
+# significant digits always survives that round trip (DBL_DIG = 15); 2^53 + 1 would not. Every
+# writer of amounts checks ``amount_problem`` before writing and compares through
+# ``amount_as_read``; a computed amount (a conversion to USD) is rounded with ``rounded_amount``.
+AMOUNT_SIGNIFICANT_DIGITS = 15
+AMOUNT_DECIMAL_PLACES = 6  # the scale of Amount
+AMOUNT_LIMIT = Decimal(10) ** 18  # amounts are below a quintillion units: 10^18 is refused
+_SIGNIFICANT = Context(prec=AMOUNT_SIGNIFICANT_DIGITS)
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """Why ``value`` cannot be stored as an Amount and read back unchanged; None if it can."""
+    if not value.is_finite():
+        return f"{value} is not a finite number"
+    if abs(value) >= AMOUNT_LIMIT:
+        return f"{value:f} is too large: amounts must be below 10^18"
+    if value == 0:
+        return None
+    _, digits, exponent = value.as_tuple()
+    while digits[-1] == 0:  # 30050000000 has 4 significant digits
+        digits, exponent = digits[:-1], exponent + 1
+    if -exponent > AMOUNT_DECIMAL_PLACES:
+        return f"{value:f} has more than {AMOUNT_DECIMAL_PLACES} decimal places"
+    if len(digits) > AMOUNT_SIGNIFICANT_DIGITS:
+        return (
+            f"{value:f} has {len(digits)} significant digits; at most "
+            f"{AMOUNT_SIGNIFICANT_DIGITS} are kept exactly"
+        )
+    return None
+
+
+def amount_as_read(value: Decimal | float | int) -> Decimal:
+    """An Amount as both engines read it back, for comparing: at 15 significant digits, which
+    undoes SQLite's float (30051234567.8 comes back as 30051234567.799999)."""
+    return _SIGNIFICANT.create_decimal(value)
+
+
+def rounded_amount(value: Decimal) -> Decimal:
+    """A computed amount rounded to what an Amount holds exactly: 6 places, 15 digits."""
+    places = value.quantize(Decimal(1).scaleb(-AMOUNT_DECIMAL_PLACES), context=Context(prec=60))
+    return _SIGNIFICANT.create_decimal(places)
+
+
+def length_problems(table: Table, values: Mapping[str, Any]) -> list[str]:
+    """Each text in ``values`` longer than its ``String(n)`` column of ``table`` holds, as
+    "COLUMN is N characters; at most n fit". Writers check before writing: SQLite would keep
+    the text whole, PostgreSQL would refuse it with a message that names no record."""
+    problems = []
+    for name, value in values.items():
+        column = table.columns.get(name)
+        limit = getattr(column.type, "length", None) if column is not None else None
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            problems.append(f"{name} is {len(value)} characters; at most {limit} fit")
+    return problems
 
 
 class Base(DeclarativeBase):
