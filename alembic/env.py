@@ -13,6 +13,7 @@ from silkledger.db import (
     schema_change,
 )
 from silkledger.models import metadata
+from silkledger.models.base import ExactAmount
 
 config = context.config
 
@@ -40,8 +41,16 @@ def _configure(**kwargs) -> None:
         transactional_ddl=True,
         compare_type=True,
         compare_server_default=False,
+        render_item=_render_item,
         **kwargs,
     )
+
+
+def _render_item(kind: str, obj, autogen_context):
+    """A new migration spells an Amount as the NUMERIC(28, 6) it is in the database."""
+    if kind == "type" and isinstance(obj, ExactAmount):
+        return repr(obj.impl).replace("Numeric(", "sa.Numeric(")
+    return False
 
 
 def run_migrations_offline() -> None:

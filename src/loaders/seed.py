@@ -676,6 +676,7 @@ class SeedSync:
                     kind=a.kind,
                     status=a.status,
                     document_count=a.document_count,
+                    document_count_qualifier=a.stated_count_qualifier,
                     signed_date=a.signed_date,
                     signed_date_precision=a.date_precision,
                     event_id=self.id_of("event", a.event),

@@ -365,6 +365,8 @@ class AgreementRecord(FactRecord, Money):
     kind: Literal[AGREEMENT_KINDS]
     status: Literal[AGREEMENT_STATUSES]
     document_count: Annotated[int, Field(ge=1)] | None = None
+    # "more than 35 memoranda": count 35, qualifier over. None means exact when a count is given.
+    document_count_qualifier: Qualifier | None = None
     signed_date: date | None = None
     date_precision: DatePrecision | None = None
     event: FactKey | None = None
@@ -377,7 +379,16 @@ class AgreementRecord(FactRecord, Money):
     @model_validator(mode="after")
     def _dates(self) -> AgreementRecord:
         check_precision(self.signed_date, self.date_precision, "signed_date")
+        if self.document_count_qualifier and self.document_count is None:
+            raise ValueError("document_count_qualifier needs a document_count")
         return self
+
+    @property
+    def stated_count_qualifier(self) -> str | None:
+        """The qualifier stored with the count: as written, exact by default, none without one."""
+        if self.document_count is None:
+            return None
+        return self.document_count_qualifier or "exact"
 
     def references(self):
         yield from super().references()

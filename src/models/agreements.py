@@ -7,7 +7,16 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import DATE_PRECISIONS, Base, CuratedMixin, IdMixin, MoneyMixin, PartyMixin, one_of
+from .base import (
+    DATE_PRECISIONS,
+    VALUE_QUALIFIERS,
+    Base,
+    CuratedMixin,
+    IdMixin,
+    MoneyMixin,
+    PartyMixin,
+    one_of,
+)
 
 AGREEMENT_KINDS = (
     "treaty",
@@ -43,6 +52,11 @@ class Agreement(IdMixin, CuratedMixin, MoneyMixin, Base):
         one_of("status", AGREEMENT_STATUSES),
         one_of("signed_date_precision", DATE_PRECISIONS),
         CheckConstraint("document_count > 0", name="document_count_positive"),
+        one_of("document_count_qualifier", VALUE_QUALIFIERS),
+        CheckConstraint(
+            "document_count_qualifier IS NULL OR document_count IS NOT NULL",
+            name="document_count_qualifier_has_count",
+        ),
         CheckConstraint("part_of_agreement_id <> id", name="not_part_of_itself"),
         {
             "comment": (
@@ -56,6 +70,7 @@ class Agreement(IdMixin, CuratedMixin, MoneyMixin, Base):
     kind: Mapped[str] = mapped_column(String(24))
     status: Mapped[str] = mapped_column(String(16))
     document_count: Mapped[int | None] = mapped_column(Integer)
+    document_count_qualifier: Mapped[str | None] = mapped_column(String(10))
     signed_date: Mapped[date | None] = mapped_column(Date, index=True)
     signed_date_precision: Mapped[str | None] = mapped_column(String(8))
     event_id: Mapped[int | None] = mapped_column(

@@ -50,6 +50,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -88,9 +89,6 @@ def span_end(day: date, precision: str | None) -> date:
     return day
 
 
-# Money and measured values: 28 digits with 6 after the point hold any stated amount in units.
-Amount = Numeric(28, 6)
-
 # What an Amount may hold, so that it reads back as written on both engines. SQLite keeps a
 # Numeric as a binary double (SQLAlchemy converts through float), and a decimal of at most 15
 # significant digits always survives that round trip (DBL_DIG = 15); 2^53 + 1 would not. Every
@@ -100,6 +98,35 @@ AMOUNT_SIGNIFICANT_DIGITS = 15
 AMOUNT_DECIMAL_PLACES = 6  # the scale of Amount
 AMOUNT_LIMIT = Decimal(10) ** 18  # amounts are below a quintillion units: 10^18 is refused
 _SIGNIFICANT = Context(prec=AMOUNT_SIGNIFICANT_DIGITS)
+_AMOUNT_STEP = Decimal(1).scaleb(-AMOUNT_DECIMAL_PLACES)
+_ANY_DOUBLE = Context(prec=400)  # enough digits to quantize any double (SQLite's SUM included)
+
+
+class ExactAmount(TypeDecorator):
+    """NUMERIC(28, 6) on both engines, read back on SQLite as the decimal that was written.
+
+    SQLite hands back a binary double (30051234567.8 as 30051234567.799999237...); rounding it to
+    15 significant digits recovers the written decimal exactly for every amount that passes
+    ``amount_problem``. So both engines return the same Decimal, at six places.
+    """
+
+    impl = Numeric(28, 6)
+    cache_ok = True
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return _amount_from_sqlite
+
+
+# Money and measured values: 28 digits with 6 after the point hold any stated amount in units.
+Amount = ExactAmount()
+
+
+def _amount_from_sqlite(value: float | int | None) -> Decimal | None:
+    return (
+        None if value is None else amount_as_read(value).quantize(_AMOUNT_STEP, context=_ANY_DOUBLE)
+    )
 
 
 def amount_problem(value: Decimal) -> str | None:
@@ -124,14 +151,14 @@ def amount_problem(value: Decimal) -> str | None:
 
 
 def amount_as_read(value: Decimal | float | int) -> Decimal:
-    """An Amount as both engines read it back, for comparing: at 15 significant digits, which
-    undoes SQLite's float (30051234567.8 comes back as 30051234567.799999)."""
+    """``value`` at 15 significant digits, for comparing amounts: a float that stands for a
+    decimal (30051234567.799999237... for 30051234567.8) becomes that decimal again."""
     return _SIGNIFICANT.create_decimal(value)
 
 
 def rounded_amount(value: Decimal) -> Decimal:
     """A computed amount rounded to what an Amount holds exactly: 6 places, 15 digits."""
-    places = value.quantize(Decimal(1).scaleb(-AMOUNT_DECIMAL_PLACES), context=Context(prec=60))
+    places = value.quantize(_AMOUNT_STEP, context=_ANY_DOUBLE)
     return _SIGNIFICANT.create_decimal(places)
 
 

@@ -152,6 +152,11 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "document_count": Field(
             "Number of documents: 1 for a single agreement, 58 for a package of 58."
         ),
+        "document_count_qualifier": Field(
+            'How document_count was stated (over for "more than 35 memoranda": the count is a '
+            "lower bound, and so is any sum of it); NULL when no count is stated.",
+            VALUE_QUALIFIERS,
+        ),
         "signed_date": Field(
             "Date signed or announced (first of the month or year when less precise)."
         ),
