@@ -6,12 +6,10 @@ Everything here is about writing a workbook, nothing about what goes in it:
   a million rows never sits in memory;
 - data sheets that are Excel tables with an autofilter, a frozen header row, column widths,
   number formats (the unit is in the header: "Value (USD mn)") and wrapped long text;
-- safe text: every string (data, headings, labels, headers) has the control characters a
-  workbook cannot hold removed first; one that then begins with =, +, -, @ (or a tab or
-  carriage return) is stored as an explicit string cell with Excel's quote prefix, so no
-  spreadsheet ever evaluates it;
-- links from a fact's row to its source's row in the Sources sheet, kept as compact integers
-  while the sheet streams and written out at the end (openpyxl would keep one object per link);
+- safe text: every string (data, headings, labels, headers) goes through ``safe_text`` (the
+  one formula-injection rule), so no spreadsheet ever evaluates it;
+- links from a fact's row to its source's row in the Sources sheet (``openpyxl_fast``, the only
+  module that touches openpyxl's internals, keeps them compact while the sheet streams);
 - the About sheet: what the workbook holds, where it came from, the filters, row counts and the
   column dictionary, whose meanings are the ``comment=`` of the model columns
   (``silkledger.models.metadata``), never retyped;
@@ -28,34 +26,28 @@ import os
 import textwrap
 import uuid
 import warnings
-from array import array
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
-from openpyxl.xml.functions import Element
 
 from ..errors import SilkledgerError
 from ..models import metadata
+from . import openpyxl_fast
+from .openpyxl_fast import SheetLinks, styled_cell
+from .safe_text import clean_text, is_risky, safe_text, store_as_text
 
-# A string beginning with one of these is a formula (or DDE payload) to a spreadsheet.
-RISKY_FIRST_CHARACTERS = frozenset("=+-@\t\r")
-EXCEL_MAX_CELL_CHARS = 32767
 EXCEL_MAX_ROWS = 1_048_576
 TABLE_STYLE = "TableStyleMedium2"
 
@@ -108,41 +100,6 @@ def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
 def lines_height(lines: int) -> float:
     """A row height in points for ``lines`` lines of text."""
     return lines * LINE_HEIGHT + 3
-
-
-def is_risky(text: str) -> bool:
-    """True when a spreadsheet would read ``text`` as a formula if stored naively. Ask it of
-    what the cell will hold, i.e. of ``clean_text``'s result: "\x01=1+1" is harmless as
-    given, but is "=1+1" once the control character is dropped."""
-    return bool(text) and text[0] in RISKY_FIRST_CHARACTERS
-
-
-def clean_text(value: Any) -> str:
-    """``value`` as the text a cell will hold: the control characters a workbook cannot store
-    (openpyxl's ILLEGAL_CHARACTERS_RE) removed first, then cut to Excel's 32,767 characters
-    (longer text ends with an ellipsis). Whether the text is risky (``is_risky``) must be
-    asked of this result, never of ``value``."""
-    text = value if isinstance(value, str) else str(value)
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    if len(text) > EXCEL_MAX_CELL_CHARS:
-        text = text[: EXCEL_MAX_CELL_CHARS - 1] + "…"
-    return text
-
-
-def safe_text(cell: Cell, value: Any) -> Cell:
-    """``cell`` holding ``value`` as safe text (``clean_text``). When the text would read as a
-    formula, a copy of ``cell`` (same style, plus Excel's quote prefix) holding it as an
-    explicit string is returned instead, so a reused styled cell never keeps the prefix."""
-    text = clean_text(value)
-    if not is_risky(text):
-        cell.value = text
-        return cell
-    quoted = WriteOnlyCell(cell.parent)
-    quoted._style = copy(cell._style)
-    quoted.quotePrefix = True
-    quoted.value = text
-    quoted.data_type = "s"  # never a formula, whatever the first character
-    return quoted
 
 
 def usd_bn(value) -> float | None:
@@ -234,22 +191,6 @@ def excel_serial(day: date) -> int:
     return day.toordinal() - EXCEL_EPOCH_ORDINAL
 
 
-class StyledCell(Cell):
-    """A cell whose style is fixed once made, so its style id is looked up once, not per row."""
-
-    __slots__ = ("_style_id",)
-
-    def __init__(self, worksheet):
-        super().__init__(worksheet, column=1, row=1)
-        self._style_id = None
-
-    @property
-    def style_id(self):
-        if self._style_id is None:
-            self._style_id = self.parent.parent._cell_styles.add(self._style)
-        return self._style_id
-
-
 class _CellMaker:
     """Turns a column's values into what WriteOnlyWorksheet.append takes, fast.
 
@@ -282,7 +223,7 @@ class _CellMaker:
         self.quoted = self._cell(alignment=WRAP if kind == "wrap" else aligned, quote_prefix=True)
 
     def _cell(self, *, alignment=None, number_format=None, font=None, quote_prefix=False):
-        cell = StyledCell(self.ws)
+        cell = styled_cell(self.ws)
         if alignment is not None:
             cell.alignment = alignment
         if number_format is not None:
@@ -298,10 +239,7 @@ class _CellMaker:
         cells made once)."""
         text = clean_text(value)
         if is_risky(text):
-            cell = self.quoted
-            cell.value = text
-            cell.data_type = "s"  # never a formula, whatever the first character
-            return cell
+            return store_as_text(self.quoted, text)
         if template is None:
             return text  # clean and not risky: the sheet's row writer binds it as it is
         template.value = text
@@ -365,12 +303,7 @@ class SheetWriter:
         self.data_rows = 0
         for index, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
-        # Internal links (row, column, target sheet row), written out at the end of the sheet.
-        self._link_rows = array("L")
-        self._link_cols = array("H")
-        self._link_targets = array("L")
-        self._link_sheet: str | None = None
-        self._external_links: list[tuple[int, int, str]] = []
+        self.links = SheetLinks(self.ws)  # written out at the end of the sheet
         self._writer_ready = False
         self._page_used = 0.0  # points of the current printed page filled so far
         self._paged = False  # a sheet laid out for printing (print_landscape_fit_width)
@@ -386,7 +319,8 @@ class SheetWriter:
     # ----------------------------------------------------------------- free layout
     def append(self, values: Iterable) -> None:
         if not self._writer_ready:
-            self._install_link_writer()
+            openpyxl_fast.install(self.ws, self.links)
+            self._writer_ready = True
         if self._paged and self.row + 1 not in self.ws.row_dimensions:
             # Every row of a paged sheet has its height written, so that Excel and LibreOffice
             # (whose default rows are lower) lay out the same rows on each printed page.
@@ -526,7 +460,7 @@ class SheetWriter:
         makers = [_CellMaker(self.ws, column, sources) for column in columns]
         source_positions = [i for i, column in enumerate(columns) if column.kind == "source"]
         url_positions = [i for i, column in enumerate(columns) if column.kind == "url"]
-        append = self.ws.append
+        append, link = self.ws.append, self.links.link
         row_number = self.row
         for values in rows:
             row_number += 1
@@ -535,15 +469,18 @@ class SheetWriter:
                     f"sheet {self.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows: "
                     "narrow the selection with --country, --from or --to"
                 )
-            append([maker(value) for maker, value in zip(makers, values, strict=True)])
+            cells = [maker(value) for maker, value in zip(makers, values, strict=True)]
             for position in source_positions:
                 source_id = values[position]
                 if source_id is not None:
-                    self._link(row_number, position + 1, sources[source_id][1])
+                    cells[position] = link(
+                        cells[position], row_number, position + 1, target_row=sources[source_id][1]
+                    )
             for position in url_positions:
                 url = values[position]
                 if url and str(url).lower().startswith(("http://", "https://")):
-                    self._external_links.append((row_number, position + 1, str(url)))
+                    cells[position] = link(cells[position], row_number, position + 1, url=str(url))
+            append(cells)
         data_rows = row_number - self.row
         self.row = row_number
         if self._paged:
@@ -645,98 +582,7 @@ class SheetWriter:
     # ----------------------------------------------------------------- links
     def link_to_sheet(self, sheet_title: str) -> None:
         """Internal links of this sheet point into ``sheet_title`` (the Sources sheet)."""
-        self._link_sheet = sheet_title
-
-    def _link(self, row: int, col: int, target_row: int) -> None:
-        self._link_rows.append(row)
-        self._link_cols.append(col)
-        self._link_targets.append(target_row)
-
-    def _install_link_writer(self) -> None:
-        """Write this sheet's links at the end from compact arrays.
-
-        openpyxl keeps one Hyperlink object per linked cell until the sheet is closed (about
-        250 bytes each: a quarter of a gigabyte for a million rows). Here each link costs ten
-        bytes, and the <hyperlinks> element is streamed through the sheet's own XML writer,
-        at the place openpyxl's WorksheetWriter.write_tail puts it.
-        """
-        self._writer_ready = True
-        ws = self.ws
-        ws._get_writer()
-        writer = ws._writer
-        ws._values_to_row = _fast_values_to_row(ws)
-        default = writer.write_hyperlinks
-
-        def write_hyperlinks() -> None:
-            if self._external_links:  # few (source URLs): openpyxl's own way, with relationships
-                from openpyxl.worksheet.hyperlink import Hyperlink
-
-                ws._hyperlinks.extend(
-                    Hyperlink(ref=f"{get_column_letter(col)}{row}", target=url)
-                    for row, col, url in self._external_links
-                )
-                default()
-                if self._link_rows:
-                    raise ValueError("a sheet holds either internal or external links, not both")
-                return
-            if not self._link_rows:
-                return
-            sheet = quote_sheet_name(self._link_sheet or "Sources")
-            letters = {}
-            xf = writer.xf.send(True)
-            with xf.element("hyperlinks"):
-                for row, col, target in zip(
-                    self._link_rows, self._link_cols, self._link_targets, strict=True
-                ):
-                    letter = letters.get(col) or letters.setdefault(col, get_column_letter(col))
-                    xf.write(
-                        Element(
-                            "hyperlink", {"ref": f"{letter}{row}", "location": f"{sheet}!A{target}"}
-                        )
-                    )
-            writer.xf.send(None)
-
-        writer.write_hyperlinks = write_hyperlinks
-
-
-def _fast_values_to_row(ws):
-    """openpyxl's WriteOnlyWorksheet._values_to_row without its slow path for cells.
-
-    openpyxl tries to bind every appended item as a value and, for a cell object, catches the
-    ValueError (whose message formats the cell's repr) before using it; here a ready cell goes
-    straight through, and plain values are bound into one reused cell as openpyxl does."""
-
-    def values_to_row(values, row_idx):
-        plain = WriteOnlyCell(ws)
-        for col_idx, value in enumerate(values, 1):
-            if value is None:
-                continue
-            if isinstance(value, Cell):
-                cell = value
-            elif isinstance(value, str):
-                # Text from a column's cell maker is clean and not risky already; anything
-                # else goes the safe-text way (a control character first must not unmask a
-                # formula behind it).
-                if value[:1] in RISKY_FIRST_CHARACTERS:
-                    cell = safe_text(plain, value)
-                else:
-                    try:
-                        plain.value = value
-                        cell = plain
-                    except IllegalCharacterError:
-                        cell = safe_text(plain, value)
-            else:
-                cell = plain
-                cell.value = value
-            cell.column = col_idx
-            cell.row = row_idx
-            yield cell
-
-    return values_to_row
-
-
-def quote_sheet_name(title: str) -> str:
-    return "'" + title.replace("'", "''") + "'"
+        self.links.target_sheet = sheet_title
 
 
 # --------------------------------------------------------------------------- workbook
