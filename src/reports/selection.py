@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, inspect, o
 from ..errors import SilkledgerError
 from ..models import Citation, Country, Source
 from .filters import ReportFilters
-from .workbook import Column, WorkbookBuilder
+from .workbook import Column, WorkbookBuilder, source_columns
 
 # Rows fetched per round trip from the database while a sheet streams; children (parties,
 # sectors, sources) are fetched for one such batch at a time.
@@ -124,6 +124,15 @@ SOURCE_COLUMNS = [
     ),
     Column("Key", width=24, dictionary="sources.key"),
 ]
+
+
+def fact_tail_columns(table: str, key_width: float, n_sources: int) -> list[Column]:
+    """The columns every fact sheet ends with: review status, key and the links to sources."""
+    return [
+        Column("Review status", width=10, dictionary=f"{table}.review_status"),
+        Column("Key", width=key_width, dictionary=f"{table}.key"),
+        *source_columns(n_sources),
+    ]
 
 
 class SourceIndex:

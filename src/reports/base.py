@@ -1,0 +1,117 @@
+"""What every kind of workbook is: the ``Report`` base that the deals and trade reports follow.
+
+A report selects its facts when it is made (from a connection and the filters), and then writes
+the same frame every time: its Summary, its detail sheets (one Excel table each), the Sources
+sheet and the About sheet. A selection that matches nothing is still a report: its Summary says
+plainly that nothing matched, and ``warnings`` says so to whoever asked for it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import ClassVar, NamedTuple
+
+from sqlalchemy import Connection
+
+from .filters import ReportFilters
+from .selection import (
+    SourceIndex,
+    describe_selection,
+    filter_description,
+    resolve_countries,
+    write_sources_sheet,
+)
+from .workbook import AboutInfo, Column, WorkbookBuilder, datetime_cell_value
+
+NOTHING_MATCHED = "Nothing matched the selection"
+
+
+class DetailSheet(NamedTuple):
+    """A sheet that is one Excel table: title, table name, columns and a fresh row iterator."""
+
+    title: str
+    table_name: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence]
+
+
+class Report(ABC):
+    """One kind of workbook for one selection of facts."""
+
+    title: ClassVar[str]  # the workbook file's title
+    summary_title: ClassVar[str]  # the Summary sheet's heading
+    about_title: ClassVar[str]
+    purpose: ClassVar[list[str]]  # what the workbook holds, sheet by sheet (About)
+    dates_rule: ClassVar[str]  # how facts' dates meet the From/To bounds (About)
+    notes: ClassVar[list[str]]  # how to read the figures (About)
+    facts: ClassVar[str]  # what the report lists, in words: "agreements or projects"
+
+    index: SourceIndex
+
+    def __init__(self, connection: Connection, filters: ReportFilters):
+        self.connection = connection
+        self.filters = filters
+        self.country_ids = resolve_countries(connection, filters.countries)
+
+    @property
+    @abstractmethod
+    def is_empty(self) -> bool:
+        """True when the selection matches no fact."""
+
+    @abstractmethod
+    def detail_sheets(self) -> list[DetailSheet]:
+        """The data sheets, rows as fresh iterators (the benchmark writes them again)."""
+
+    @abstractmethod
+    def write_summary(self, builder: WorkbookBuilder, as_of: datetime) -> None:
+        """The Summary sheet of a selection that matches something."""
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the person who asked for the workbook should know: an empty selection."""
+        if not self.is_empty:
+            return []
+        return [f"nothing to report: no {self.facts} match the selection ({self.selection})"]
+
+    @property
+    def selection(self) -> str:
+        return describe_selection(self.filters)
+
+    def write(self, builder: WorkbookBuilder, as_of: datetime, database_label: str) -> None:
+        if self.is_empty:
+            self.write_nothing_matched(builder, as_of)
+        else:
+            self.write_summary(builder, as_of)
+        for sheet in self.detail_sheets():
+            builder.data_sheet(
+                sheet.title, sheet.table_name, sheet.columns, sheet.rows, sources=self.index.links
+            )
+        write_sources_sheet(builder, self.index)
+        builder.about_sheet(
+            AboutInfo(
+                title=self.about_title,
+                purpose=self.purpose,
+                database_label=database_label,
+                as_of=as_of,
+                filters=filter_description(self.filters, self.dates_rule),
+                notes=self.notes,
+            )
+        )
+
+    def write_nothing_matched(self, builder: WorkbookBuilder, as_of: datetime) -> None:
+        """A Summary that says, first thing, that the selection matched nothing."""
+        sheet = builder.sheet("Summary", [30, 90])
+        sheet.print_landscape_fit_width()
+        sheet.heading(self.summary_title, big=True)
+        moment, moment_format = datetime_cell_value(as_of)
+        sheet.field("As of", moment, moment_format)
+        sheet.field("Selection", self.selection)
+        sheet.blank()
+        sheet.heading(f"{NOTHING_MATCHED}: no {self.facts} match it.")
+        sheet.note(
+            "The other sheets are empty. Widen the selection (other countries, a longer "
+            "period, or --include-unreviewed), or wait until facts for it are loaded.",
+            2,
+        )
