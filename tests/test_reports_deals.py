@@ -21,7 +21,7 @@ from test_reports_data import (
     table_rows,
 )
 
-DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Sources", "About"]
+DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Indicators", "Sources", "About"]
 AGREEMENT_HEADERS = [
     "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Part of", "Parties",
     "Countries",
@@ -295,7 +295,12 @@ def test_an_empty_selection_is_a_report_with_a_warning(sample_engine, tmp_path):
         "nothing to report: no agreements or projects match the selection (countries: RUS; "
         "from any date to any date; review statuses: curated, accepted)"
     ]
-    assert result.sheet_row_counts == {"Agreements": 0, "Projects": 0, "Sources": 0}
+    assert result.sheet_row_counts == {
+        "Agreements": 0,
+        "Projects": 0,
+        "Indicators": 0,
+        "Sources": 0,
+    }
     assert wb.sheetnames == DEALS_SHEETS
     full, _wb = deals(sample_engine, tmp_path, name="all.xlsx")
     assert full.warnings == []

@@ -9,32 +9,25 @@ plainly that nothing matched, and ``warnings`` says so to whoever asked for it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from sqlalchemy import Connection
 
 from .filters import ReportFilters
+from .indicators import DATES_RULE as INDICATOR_DATES_RULE
+from .indicators import IndicatorSelection
 from .selection import (
+    DetailSheet,
     SourceIndex,
     describe_selection,
     filter_description,
     resolve_countries,
     write_sources_sheet,
 )
-from .workbook import AboutInfo, Column, WorkbookBuilder, datetime_cell_value
+from .workbook import AboutInfo, WorkbookBuilder, datetime_cell_value
 
 NOTHING_MATCHED = "Nothing matched the selection"
-
-
-class DetailSheet(NamedTuple):
-    """A sheet that is one Excel table: title, table name, columns and a fresh row iterator."""
-
-    title: str
-    table_name: str
-    columns: Sequence[Column]
-    rows: Iterable[Sequence]
 
 
 class Report(ABC):
@@ -54,6 +47,7 @@ class Report(ABC):
         self.connection = connection
         self.filters = filters
         self.country_ids = resolve_countries(connection, filters.countries)
+        self.indicators = IndicatorSelection(connection, filters, self.country_ids)
 
     @property
     @abstractmethod
@@ -61,8 +55,13 @@ class Report(ABC):
         """True when the selection matches no fact."""
 
     @abstractmethod
+    def fact_sheets(self) -> list[DetailSheet]:
+        """The report's own data sheets (Agreements ...), rows as fresh iterators."""
+
     def detail_sheets(self) -> list[DetailSheet]:
-        """The data sheets, rows as fresh iterators (the benchmark writes them again)."""
+        """Every data sheet before Sources, rows as fresh iterators (the benchmark writes them
+        again): the report's own, then Indicators."""
+        return [*self.fact_sheets(), self.indicators.sheet(self.index)]
 
     @abstractmethod
     def write_summary(self, builder: WorkbookBuilder, as_of: datetime) -> None:
@@ -95,7 +94,9 @@ class Report(ABC):
                 purpose=self.purpose,
                 database_label=database_label,
                 as_of=as_of,
-                filters=filter_description(self.filters, self.dates_rule),
+                filters=filter_description(
+                    self.filters, f"{self.dates_rule}. {INDICATOR_DATES_RULE}"
+                ),
                 notes=self.notes,
             )
         )

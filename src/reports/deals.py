@@ -29,16 +29,20 @@ from ..models import (
     ProjectOrganization,
     Sector,
 )
-from ..models.base import span_end, span_start
-from .base import DetailSheet, Report
+from ..models.agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from ..models.base import VALUE_QUALIFIERS, span_end, span_start
+from ..models.projects import PROJECT_KINDS, PROJECT_STATUSES
+from .base import Report
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
     MAX_SOURCE_COLUMNS,
+    DetailSheet,
     SourceIndex,
     build_source_index,
     central_asia_countries,
     describe_selection,
+    fact_sources,
     fact_tail_columns,
     max_sources_per_fact,
     source_cells,
@@ -50,6 +54,7 @@ from .workbook import (
     Column,
     WorkbookBuilder,
     datetime_cell_value,
+    slug_column,
     text_width,
     usd_bn,
     usd_mn,
@@ -414,7 +419,7 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
 
     sheet.keep_together(len(frames["kind"]) + 4)
     sheet.heading("By kind")
-    kind_columns = _measure_columns(Column("Kind", dictionary="agreements.kind"))
+    kind_columns = _measure_columns(Column("Kind", dictionary="agreements.kind", words=True))
     sheet.table("SummaryByKind", kind_columns, _measure_rows(frames["kind"], "kind"))
     sheet.blank()
 
@@ -448,7 +453,7 @@ def money_columns(table: str) -> list[Column]:
             note="In millions of the stated currency.",
         ),
         Column("Stated currency", width=9, dictionary=f"{table}.value_currency"),
-        Column("Qualifier", width=9, dictionary=f"{table}.value_qualifier"),
+        slug_column("Qualifier", VALUE_QUALIFIERS, f"{table}.value_qualifier"),
         Column(
             "Value (USD mn)",
             "number",
@@ -482,8 +487,8 @@ def agreement_columns(n_sources: int) -> list[Column]:
         ),
         Column("Date precision", width=10, dictionary="agreements.signed_date_precision"),
         Column("Title", "wrap", 48, dictionary="agreements.title"),
-        Column("Kind", width=16, dictionary="agreements.kind"),
-        Column("Status", width=10, dictionary="agreements.status"),
+        slug_column("Kind", AGREEMENT_KINDS, "agreements.kind"),
+        slug_column("Status", AGREEMENT_STATUSES, "agreements.status"),
         Column("Documents", "int", 10, dictionary="agreements.document_count"),
         Column(
             "Part of",
@@ -558,15 +563,6 @@ def _agreement_children(connection: Connection, ids: list[int]):
     return parties, countries, sectors
 
 
-def _fact_sources(connection: Connection, column, ids: list[int]) -> dict[int, list[int]]:
-    sources: dict[int, list[int]] = defaultdict(list)
-    for fact_id, source_id in connection.execute(
-        select(column, Citation.source_id).where(column.in_(ids))
-    ):
-        sources[fact_id].append(source_id)
-    return sources
-
-
 def agreement_rows(
     connection: Connection, conditions: list, index: SourceIndex, n_sources: int
 ) -> Iterator[tuple]:
@@ -599,7 +595,7 @@ def agreement_rows(
     for batch in result.partitions():
         ids = [row.id for row in batch]
         parties, countries, sectors = _agreement_children(connection, ids)
-        sources = _fact_sources(connection, Citation.agreement_id, ids)
+        sources = fact_sources(connection, Citation.agreement_id, ids)
         for row in batch:
             yield (
                 (row.signed_date, row.signed_date_precision),
@@ -626,7 +622,7 @@ def agreement_rows(
 def project_columns(n_sources: int) -> list[Column]:
     return [
         Column("Name", "wrap", 40, dictionary="projects.name"),
-        Column("Kind", width=14, dictionary="projects.kind"),
+        slug_column("Kind", PROJECT_KINDS, "projects.kind"),
         Column("Sector", width=18, dictionary="projects.sector_id", note="The sector's name."),
         Column(
             "Countries",
@@ -642,7 +638,7 @@ def project_columns(n_sources: int) -> list[Column]:
             dictionary="project_organizations.role",
             note="Each organisation with its role in brackets.",
         ),
-        Column("Status", width=14, dictionary="projects.status"),
+        slug_column("Status", PROJECT_STATUSES, "projects.status"),
         *money_columns("projects"),
         Column("Start year", "int", 8, "0", dictionary="projects.start_year"),
         Column("End year", "int", 8, "0", dictionary="projects.end_year"),
@@ -692,7 +688,7 @@ def project_rows(
             .order_by(ProjectOrganization.project_id, Organization.name, ProjectOrganization.role)
         ):
             organizations[project_id].append(f"{name} ({role})")
-        sources = _fact_sources(connection, Citation.project_id, ids)
+        sources = fact_sources(connection, Citation.project_id, ids)
         for row in batch:
             yield (
                 row.name,
@@ -727,7 +723,9 @@ class DealsReport(Report):
         "Asian states, as stated in the articles stored in the silkledger database.",
         "Summary: headline figures and breakdowns by Central Asian country, sector, "
         "year and kind, with charts. Agreements and Projects: one row each, with "
-        "links to the Sources sheet. Sources: every article cited. About: this page.",
+        "links to the Sources sheet. Indicators: every other figure stated (investment "
+        "portfolios, numbers of projects, jobs, shares, targets), with its sources; the trade "
+        "workbook lists the same. Sources: every article cited. About: this page.",
     ]
     notes = [
         "Values in USD are derived from the stated amount through the database's "
@@ -764,7 +762,11 @@ class DealsReport(Report):
         ).scalar_one()
         self.index = build_source_index(
             connection,
-            [(Citation.agreement_id, self.agreement_ids), (Citation.project_id, self.project_ids)],
+            [
+                (Citation.agreement_id, self.agreement_ids),
+                (Citation.project_id, self.project_ids),
+                self.indicators.cited,
+            ],
         )
         self.agreement_sources = max_sources_per_fact(
             connection, Citation.agreement_id, self.agreement_ids
@@ -777,7 +779,7 @@ class DealsReport(Report):
     def is_empty(self) -> bool:
         return self.n_agreements == 0 and self.n_projects == 0
 
-    def detail_sheets(self) -> list[DetailSheet]:
+    def fact_sheets(self) -> list[DetailSheet]:
         return [
             DetailSheet(
                 "Agreements",

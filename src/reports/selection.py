@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, inspect, or_, select
 
@@ -32,6 +34,15 @@ REQUIRED_TABLES = (
     "sources",
     "trade_flows",
 )
+
+
+class DetailSheet(NamedTuple):
+    """A sheet that is one Excel table: title, table name, columns and a fresh row iterator."""
+
+    title: str
+    table_name: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence]
 
 
 def check_schema(connection: Connection, database_label: str) -> None:
@@ -79,6 +90,14 @@ def central_asia_countries(connection: Connection, country_ids: Sequence[int] | 
     if country_ids is not None:
         stmt = stmt.where(Country.id.in_(country_ids))
     return connection.execute(stmt).all()
+
+
+def period_text(label: str | None, start: date | None, end: date | None) -> str | None:
+    if label:
+        return label
+    if start and end:
+        return f"{start.isoformat()}..{end.isoformat()}"
+    return start.isoformat() if start else None
 
 
 def selection_rows(filters: ReportFilters) -> list[tuple[str, str]]:
@@ -130,7 +149,7 @@ def fact_tail_columns(table: str, key_width: float, n_sources: int) -> list[Colu
     """The columns every fact sheet ends with: review status, key and the links to sources."""
     return [
         Column("Review status", width=10, dictionary=f"{table}.review_status"),
-        Column("Key", width=key_width, dictionary=f"{table}.key"),
+        Column("Key", "wrap", key_width, dictionary=f"{table}.key"),
         *source_columns(n_sources),
     ]
 
@@ -213,6 +232,17 @@ def source_cells(index: SourceIndex, source_ids, n_sources: int) -> tuple:
     padded with None."""
     ordered = index.order(source_ids)[:n_sources] if source_ids else []
     return tuple(ordered) + (None,) * (n_sources - len(ordered))
+
+
+def fact_sources(connection: Connection, column: ColumnElement, ids: list[int]):
+    """The source ids of each fact in ``ids``, ``column`` being its citations column
+    (Citation.agreement_id ...): {fact id: [source id, ...]}."""
+    sources: dict[int, list[int]] = defaultdict(list)
+    for fact_id, source_id in connection.execute(
+        select(column, Citation.source_id).where(column.in_(ids))
+    ):
+        sources[fact_id].append(source_id)
+    return sources
 
 
 def write_sources_sheet(builder: WorkbookBuilder, index: SourceIndex) -> None:

@@ -17,19 +17,22 @@ from sqlalchemy import Connection, and_, case, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..models import Citation, Country, Organization, Person, TradeFlow
+from ..models.base import VALUE_QUALIFIERS
 from ..models.trade import is_currency
-from .base import DetailSheet, Report
+from .base import Report
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
     CHINA,
     MAX_SOURCE_COLUMNS,
+    DetailSheet,
     SourceIndex,
     build_source_index,
     central_asia_countries,
     describe_selection,
     fact_tail_columns,
     max_sources_per_fact,
+    period_text,
     source_cells,
 )
 from .workbook import (
@@ -40,6 +43,7 @@ from .workbook import (
     Column,
     WorkbookBuilder,
     datetime_cell_value,
+    slug_column,
     text_width,
     usd_bn,
 )
@@ -67,14 +71,6 @@ def trade_conditions(filters: ReportFilters, country_ids: list[int] | None) -> l
             )
         )
     return conditions
-
-
-def period_text(label: str | None, start: date | None, end: date | None) -> str | None:
-    if label:
-        return label
-    if start and end:
-        return f"{start.isoformat()}..{end.isoformat()}"
-    return start.isoformat() if start else None
 
 
 def _claim_columns():
@@ -148,7 +144,7 @@ PERIOD_START = Column("Period start", "date", 11, dictionary="trade_flows.period
 PERIOD_END = Column("Period end", "date", 11, dictionary="trade_flows.period_end")
 FLOW = Column("Flow", width=10, dictionary="trade_flows.flow")
 MEASURE = Column("Measure", width=9, dictionary="trade_flows.measure")
-QUALIFIER = Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier")
+QUALIFIER = slug_column("Qualifier", VALUE_QUALIFIERS, "trade_flows.value_qualifier")
 
 
 def claim_columns(*period_detail: Column) -> list[Column]:
@@ -170,7 +166,8 @@ def claim_values(row, *period_detail) -> tuple:
 
 ATTRIBUTED_TO = Column(
     "Attributed to",
-    width=22,
+    "wrap",
+    22,
     dictionary=("trade_flows.attributed_to_person_id", "trade_flows.attributed_to_organization_id"),
     note="The person's or organisation's name.",
 )
@@ -375,7 +372,7 @@ def disagreement_columns() -> list[Column]:
             dictionary="citations.source_id",
             note="A link to the source's row in the Sources sheet.",
         ),
-        Column("Claim key", width=34, dictionary="trade_flows.key"),
+        Column("Claim key", "wrap", 34, dictionary="trade_flows.key"),
     ]
 
 
@@ -620,7 +617,7 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
         # Under the tables, on rows kept empty for it.
         sheet.blank()
         sheet.keep_together(sheet.chart_rows())
-        sheet.line_chart(
+        sheet.years_chart(
             "Turnover with China (highest sourced claim)",
             "USD bn",
             header,
@@ -651,7 +648,9 @@ class TradeReport(Report):
         "flows: every claim (values, shares and volumes). Disagreements: every "
         "figure stated by more than one source, one row per source. Shares and "
         "volumes: the claims in percent, tonnes and containers again, each unit in "
-        "its own column. Sources: every article cited. About: this page.",
+        "its own column. Indicators: every other figure stated (trade shares and growth, "
+        "targets, investment portfolios, numbers of projects), with its sources; the deals "
+        "workbook lists the same. Sources: every article cited. About: this page.",
     ]
     dates_rule = (
         "a claim counts when its whole period lies within the period (it starts "
@@ -684,7 +683,9 @@ class TradeReport(Report):
         ).one()
         self.n_claims, self.n_money = counts
         self.share_conditions = [*self.conditions, TradeFlow.measure != "value"]
-        self.index = build_source_index(connection, [(Citation.trade_flow_id, self.claim_ids)])
+        self.index = build_source_index(
+            connection, [(Citation.trade_flow_id, self.claim_ids), self.indicators.cited]
+        )
         self.n_sources = max_sources_per_fact(connection, Citation.trade_flow_id, self.claim_ids)
         self.n_groups = connection.execute(
             select(func.count()).select_from(disagreement_groups(self.conditions))
@@ -698,7 +699,7 @@ class TradeReport(Report):
     def is_empty(self) -> bool:
         return self.n_claims == 0
 
-    def detail_sheets(self) -> list[DetailSheet]:
+    def fact_sheets(self) -> list[DetailSheet]:
         return [
             DetailSheet(
                 "Trade flows",

@@ -34,6 +34,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import NumFmt
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
@@ -71,6 +73,9 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top")
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 18.0, 6.5
 ROW_HEIGHT_CM = LINE_HEIGHT / 72 * 2.54
+# Chart series colours, one per series in order (distinct in colour and in grey).
+SERIES_COLOURS = ("1F77B4", "D62728", "2CA02C", "FF7F0E", "9467BD", "8C564B", "17BECF", "7F7F7F")
+MAX_YEARS_AS_BARS = 8  # a chart over more years draws lines (with markers)
 
 
 # Average width of a character of text, in Excel's width units (the width of a "0"): text is
@@ -91,10 +96,23 @@ def text_width(text: str, bold: bool = False) -> float:
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines ``text`` takes when wrapped in a cell ``width`` characters wide."""
     per_line = max(1, int((width - 1) / (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)))
+    if len(text) <= per_line and "\n" not in text:
+        return 1  # most cells: no need to wrap anything
     return sum(
         max(1, len(textwrap.wrap(part, per_line, break_long_words=True)))
         for part in text.split("\n")
     )
+
+
+def header_width(column: Column) -> float:
+    """``column``'s width, widened so that no word of its header is broken across lines."""
+    longest = max((text_width(word, bold=True) for word in column.header.split()), default=0)
+    return max(column.width, longest)
+
+
+def as_words(slug: str) -> str:
+    """A slug as words for a reader: commercial_contract -> commercial contract."""
+    return slug.replace("_", " ")
 
 
 def lines_height(lines: int) -> float:
@@ -148,6 +166,7 @@ class Column:
     dictionary: str | tuple[str, ...] | None = None
     note: str | None = None
     align: str | None = None  # horizontal alignment of a text column's cells: left, center
+    words: bool = False  # a slug (commercial_contract) shown as words (commercial contract)
 
     def meaning(self) -> str:
         parts = []
@@ -163,6 +182,13 @@ class Column:
     def sources_label(self) -> str:
         names = (self.dictionary,) if isinstance(self.dictionary, str) else self.dictionary or ()
         return ", ".join(names)
+
+
+def slug_column(header: str, slugs: Sequence[str], dictionary: str) -> Column:
+    """A column of slugs (a model's allowed values) shown as words, wide enough for the
+    longest of them."""
+    width = max(text_width(header, bold=True), *(text_width(as_words(slug)) for slug in slugs))
+    return Column(header, width=width, dictionary=dictionary, words=True)
 
 
 def source_columns(count: int) -> list[Column]:
@@ -204,22 +230,23 @@ class _CellMaker:
         self.column = column
         self.sources = sources or {}
         kind = column.kind
-        self.styled = None
-        aligned = None
-        if kind == "text" and column.align:
-            aligned = Alignment(horizontal=column.align, vertical="top")
+        # Every cell is aligned to the top of its row, so that the cells of a row that holds
+        # wrapped text (and is several lines tall) read on one line with it.
+        aligned = Alignment(horizontal=column.align, vertical="top") if column.align else TOP
+        if kind == "text":
             self.styled = self._cell(alignment=aligned)
         elif kind == "wrap":
             self.styled = self._cell(alignment=WRAP)
         elif kind in ("int", "number"):
             fmt = column.number_format or (FORMAT_INT if kind == "int" else FORMAT_AMOUNT)
-            self.styled = self._cell(number_format=fmt)
+            self.styled = self._cell(alignment=TOP, number_format=fmt)
         elif kind == "date":
             self.dates = {
-                precision: self._cell(number_format=fmt) for precision, fmt in DATE_FORMATS.items()
+                precision: self._cell(alignment=TOP, number_format=fmt)
+                for precision, fmt in DATE_FORMATS.items()
             }
         elif kind in ("source", "url"):
-            self.styled = self._cell(font=LINK_FONT)
+            self.styled = self._cell(alignment=TOP, font=LINK_FONT)
         self.quoted = self._cell(alignment=WRAP if kind == "wrap" else aligned, quote_prefix=True)
 
     def _cell(self, *, alignment=None, number_format=None, font=None, quote_prefix=False):
@@ -251,11 +278,9 @@ class _CellMaker:
         kind = self.column.kind
         if kind == "text":
             if isinstance(value, str):
-                return self.text(value, self.styled)
-            if self.styled is not None:
-                self.styled.value = value
-                return self.styled
-            return value
+                return self.text(as_words(value) if self.column.words else value, self.styled)
+            self.styled.value = value
+            return self.styled
         if kind == "wrap":
             return self.text(value, self.styled)
         if kind in ("int", "number"):
@@ -394,8 +419,11 @@ class SheetWriter:
         if lines > 1:
             self.ws.row_dimensions[row].height = lines_height(lines)
 
-    def print_landscape_fit_width(self) -> None:
-        """Print in landscape, scaled so the sheet's width fits one page (set it first)."""
+    def print_landscape_fit_width(self, *, paged: bool = True, repeat_header: bool = False):
+        """Print in landscape, scaled so the sheet's width fits one page (set it first).
+        ``paged``: the sheet is laid out page by page (every row's height written, sections
+        kept together: the Summary). ``repeat_header``: the first row (a data sheet's table
+        header) is printed at the top of every page."""
         if self.row != 0:
             raise ValueError("page setup must be set before the sheet's first row")
         self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -403,7 +431,9 @@ class SheetWriter:
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.page_margins = PageMargins(**MARGINS)
-        self._paged = True
+        if repeat_header:
+            self.ws.print_title_rows = "1:1"
+        self._paged = paged
 
     def keep_together(self, lines: float) -> None:
         """Start a new printed page here unless the next ``lines`` lines (of 15 points) fit
@@ -455,12 +485,11 @@ class SheetWriter:
             cell.alignment = WRAP
             headers.append(safe_text(cell, column.header))
         self.append(headers)  # the sheet's top (views, widths) is written here: set them first
-        if self._paged:
-            rows = self._with_row_heights(rows)
+        heights = self._row_heights(columns)
         makers = [_CellMaker(self.ws, column, sources) for column in columns]
         source_positions = [i for i, column in enumerate(columns) if column.kind == "source"]
         url_positions = [i for i, column in enumerate(columns) if column.kind == "url"]
-        append, link = self.ws.append, self.links.link
+        append, link, row_dims = self.ws.append, self.links.link, self.ws.row_dimensions
         row_number = self.row
         for values in rows:
             row_number += 1
@@ -480,11 +509,15 @@ class SheetWriter:
                 url = values[position]
                 if url and str(url).lower().startswith(("http://", "https://")):
                     cells[position] = link(cells[position], row_number, position + 1, url=str(url))
+            height = heights(values)
+            if height:
+                row_dims[row_number].height = height
+                self._page_used += height
             append(cells)
+            if not self._paged:  # written with the row: a million rows keep no dimensions
+                row_dims.pop(row_number, None)
         data_rows = row_number - self.row
         self.row = row_number
-        if self._paged:
-            self._page_used += data_rows * LINE_HEIGHT
         if count_rows:
             self.data_rows += data_rows
         last_row = max(row_number, header_row + 1)  # a table needs a data row, even empty
@@ -504,16 +537,34 @@ class SheetWriter:
             self.ws.add_table(table)
         return header_row, row_number
 
-    def _with_row_heights(self, rows: Iterable[Sequence]) -> Iterable[Sequence]:
-        """``rows``, each one's sheet row given the fixed height before it is written."""
-        dims = self.ws.row_dimensions
-        for row_number, values in enumerate(rows, self.row + 1):
-            dims[row_number].height = LINE_HEIGHT
-            yield values
+    def _row_heights(self, columns: Sequence[Column]):
+        """A function of a table row's values giving the row's height in points: as tall as
+        its longest wrapped text (Excel and LibreOffice do not grow a row written by a
+        program, so wrapped text would spill over the rows below), or None for the default
+        height of one line. A paged sheet writes every row's height (see ``append``)."""
+        dims = self.ws.column_dimensions
+        wrapped = []
+        for position, column in enumerate(columns):
+            if column.kind == "wrap":
+                dim = dims.get(get_column_letter(position + 1))
+                wrapped.append((position, dim.width if dim is not None and dim.width else 13))
+        single = LINE_HEIGHT if self._paged else None
+
+        def height(values) -> float | None:
+            lines = 1
+            for position, width in wrapped:
+                value = values[position]
+                if value is not None:
+                    lines = max(lines, wrapped_lines(clean_text(value), width))
+            return lines_height(lines) if lines > 1 else single
+
+        return height
 
     def set_widths(self, columns: Sequence[Column]) -> None:
+        """Column widths of a data sheet: each column's own, widened to fit its header's
+        longest word."""
         for index, column in enumerate(columns, 1):
-            self.ws.column_dimensions[get_column_letter(index)].width = column.width
+            self.ws.column_dimensions[get_column_letter(index)].width = header_width(column)
 
     # ----------------------------------------------------------------- charts
     def bar_chart(
@@ -533,21 +584,17 @@ class SheetWriter:
         chart.type = "bar" if horizontal else "col"
         if horizontal:  # categories top to bottom in the table's order
             chart.x_axis.scaling.orientation = "maxMin"
-        chart.title = title
-        chart.y_axis.title = y_title
-        chart.y_axis.scaling.min = 0  # bars start at zero, whatever the spread of values
         chart.legend = None
-        chart.add_data(
+        self._add_chart(
+            chart,
+            title,
+            y_title,
             Reference(self.ws, min_col=col, min_row=header_row, max_row=last_row),
-            titles_from_data=True,
+            Reference(self.ws, min_col=categories_col, min_row=header_row + 1, max_row=last_row),
+            anchor,
         )
-        chart.set_categories(
-            Reference(self.ws, min_col=categories_col, min_row=header_row + 1, max_row=last_row)
-        )
-        chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
-        self.ws.add_chart(chart, anchor)
 
-    def line_chart(
+    def years_chart(
         self,
         title: str,
         y_title: str,
@@ -557,13 +604,21 @@ class SheetWriter:
         last_series_col: int,
         anchor: str,
     ) -> None:
+        """One series per column over the years in column A: clustered columns for a few
+        years, so that a series with a single year shows as a bar; a line with a marker on
+        every point for more."""
         if last_row <= header_row or last_series_col < first_series_col:
             return
-        chart = LineChart()
-        chart.title = title
-        chart.y_axis.title = y_title
+        if last_row - header_row <= MAX_YEARS_AS_BARS:
+            chart = BarChart()
+            chart.type, chart.grouping = "col", "clustered"
+        else:
+            chart = LineChart()
         chart.x_axis.title = "Year"
-        chart.add_data(
+        self._add_chart(
+            chart,
+            title,
+            y_title,
             Reference(
                 self.ws,
                 min_col=first_series_col,
@@ -571,11 +626,31 @@ class SheetWriter:
                 min_row=header_row,
                 max_row=last_row,
             ),
-            titles_from_data=True,
+            Reference(self.ws, min_col=1, min_row=header_row + 1, max_row=last_row),
+            anchor,
         )
-        chart.set_categories(
-            Reference(self.ws, min_col=1, min_row=header_row + 1, max_row=last_row)
-        )
+
+    def _add_chart(self, chart, title, y_title, data, categories, anchor) -> None:
+        """The chart's data, a colour of its own for each series (markers on a line), and a
+        value axis from zero labelled in the General format, so whole values show as whole
+        numbers (20, not 20.00) and fractions only where they are."""
+        chart.title = title
+        chart.y_axis.title = y_title
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.numFmt = NumFmt(formatCode="General", sourceLinked=False)
+        chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes otherwise
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(categories)
+        for index, series in enumerate(chart.series):
+            colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+            series.graphicalProperties.line.solidFill = colour
+            if isinstance(chart, LineChart):
+                series.smooth = False
+                series.marker.symbol, series.marker.size = "circle", 7
+                series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+                series.marker.graphicalProperties.line.solidFill = colour
+            else:
+                series.graphicalProperties.solidFill = colour
         chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
         self.ws.add_chart(chart, anchor)
 
@@ -632,6 +707,7 @@ class WorkbookBuilder:
         """A sheet that is one Excel table with a frozen header: a detail listing."""
         sheet = self.sheet(title)
         sheet.set_widths(columns)
+        sheet.print_landscape_fit_width(paged=False, repeat_header=True)
         sheet.link_to_sheet(link_sheet)
         sheet.table(table_name, columns, rows, sources=sources, freeze=True, count_rows=True)
         self.sheet_row_counts[title] = sheet.data_rows
@@ -646,6 +722,7 @@ class WorkbookBuilder:
             Column("Meaning", "wrap", width=90),
         ]
         sheet = self.sheet("About", [c.width for c in about_columns])
+        sheet.print_landscape_fit_width(paged=False)
         sheet.heading(info.title, big=True)
         sheet.blank()
         for line in info.purpose:
