@@ -188,7 +188,13 @@ def slug_column(header: str, slugs: Sequence[str], dictionary: str) -> Column:
     """A column of slugs (a model's allowed values) shown as words, wide enough for the
     longest of them."""
     width = max(text_width(header, bold=True), *(text_width(as_words(slug)) for slug in slugs))
-    return Column(header, width=width, dictionary=dictionary, words=True)
+    return Column(
+        header,
+        width=width,
+        dictionary=dictionary,
+        note="Shown as words (commercial_contract as commercial contract).",
+        words=True,
+    )
 
 
 def source_columns(count: int) -> list[Column]:
@@ -716,28 +722,29 @@ class WorkbookBuilder:
 
     def about_sheet(self, info: AboutInfo) -> SheetWriter:
         about_columns = [
-            Column("Sheet", width=18),
+            Column("Sheet", width=26),
             Column("Column", width=28),
             Column("Database column", width=30),
             Column("Meaning", "wrap", width=90),
         ]
         sheet = self.sheet("About", [c.width for c in about_columns])
         sheet.print_landscape_fit_width(paged=False)
+        last = len(about_columns)  # text spans columns B to the last, as tall as it needs
         sheet.heading(info.title, big=True)
         sheet.blank()
         for line in info.purpose:
-            sheet.field("", line)
+            sheet.field("", line, span_to=last)
         sheet.blank()
         sheet.heading("Provenance")
-        sheet.field("Made at (as of)", info.as_of.isoformat())
-        sheet.field("Database", info.database_label)
+        sheet.field("Made at (as of)", info.as_of.isoformat(), span_to=last)
+        sheet.field("Database", info.database_label, span_to=last)
         from .. import __version__
 
-        sheet.field("Made by", f"silkledger {__version__}")
+        sheet.field("Made by", f"silkledger {__version__}", span_to=last)
         sheet.blank()
         sheet.heading("Filters")
         for label, value in info.filters:
-            sheet.field(label, value)
+            sheet.field(label, value, span_to=last)
         sheet.blank()
         sheet.heading("Rows")
         for title, count in self.sheet_row_counts.items():
@@ -746,7 +753,7 @@ class WorkbookBuilder:
             sheet.blank()
             sheet.heading("How to read the figures")
             for note in info.notes:
-                sheet.field("", note)
+                sheet.field("", note, span_to=last)
         sheet.blank()
         sheet.heading("Column dictionary (meanings from the database's data dictionary)")
         rows = [
