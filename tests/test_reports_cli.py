@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 from openpyxl import load_workbook
 from silkledger.cli import app
 from test_reports_data import AS_OF, build_sample
+from test_reports_render import needs_libreoffice
 from typer.testing import CliRunner
 
 runner = CliRunner()
@@ -135,10 +135,7 @@ def test_missing_database_is_one_line(engine_name, tmp_path):
     assert not (tmp_path / "missing.db").exists()  # the report does not create a database
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None,
-    reason="LibreOffice (soffice) is not installed: the PDF conversion check needs it",
-)
+@needs_libreoffice
 @pytest.mark.parametrize("kind", ["deals", "trade"])
 def test_libreoffice_converts_the_workbook_to_pdf(kind, sample_url, tmp_path):
     out = tmp_path / f"{kind}.xlsx"

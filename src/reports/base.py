@@ -107,12 +107,12 @@ class Report(ABC):
         sheet.print_landscape_fit_width()
         sheet.heading(self.summary_title, big=True)
         moment, moment_format = datetime_cell_value(as_of)
-        sheet.field("As of", moment, moment_format)
-        sheet.field("Selection", self.selection)
+        sheet.field("As of", moment, moment_format, span_to=2)
+        sheet.field("Selection", self.selection, span_to=2)
         sheet.blank()
         sheet.heading(f"{NOTHING_MATCHED}: no {self.facts} match it.")
         sheet.note(
-            "The other sheets are empty. Widen the selection (other countries, a longer "
-            "period, or --include-unreviewed), or wait until facts for it are loaded.",
+            "Widen the selection (other countries, a longer period, or --include-unreviewed), "
+            "or wait until facts for it are loaded.",
             2,
         )

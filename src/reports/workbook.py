@@ -231,15 +231,24 @@ class _CellMaker:
     sheet serialises a row as soon as it is appended, so the object is free again at once.
     """
 
-    def __init__(self, ws, column: Column, sources: dict[int, tuple[str, int]] | None):
+    def __init__(
+        self,
+        ws,
+        column: Column,
+        sources: dict[int, tuple[str, int]] | None,
+        *,
+        tall_rows: bool = True,
+    ):
         self.ws = ws
         self.column = column
         self.sources = sources or {}
         kind = column.kind
-        # Every cell is aligned to the top of its row, so that the cells of a row that holds
-        # wrapped text (and is several lines tall) read on one line with it.
+        # Cells are aligned to the top of their row, so that the cells of a row that holds
+        # wrapped text (several lines tall) read on one line with it. Plain text goes unstyled
+        # (cheaper) into rows of one line (``tall_rows`` false), where alignment shows nothing.
         aligned = Alignment(horizontal=column.align, vertical="top") if column.align else TOP
-        if kind == "text":
+        self.styled = None
+        if kind == "text" and (tall_rows or column.align):
             self.styled = self._cell(alignment=aligned)
         elif kind == "wrap":
             self.styled = self._cell(alignment=WRAP)
@@ -285,6 +294,8 @@ class _CellMaker:
         if kind == "text":
             if isinstance(value, str):
                 return self.text(as_words(value) if self.column.words else value, self.styled)
+            if self.styled is None:
+                return value
             self.styled.value = value
             return self.styled
         if kind == "wrap":
@@ -492,7 +503,8 @@ class SheetWriter:
             headers.append(safe_text(cell, column.header))
         self.append(headers)  # the sheet's top (views, widths) is written here: set them first
         heights = self._row_heights(columns)
-        makers = [_CellMaker(self.ws, column, sources) for column in columns]
+        tall = [_CellMaker(self.ws, column, sources) for column in columns]
+        short = [_CellMaker(self.ws, column, sources, tall_rows=False) for column in columns]
         source_positions = [i for i, column in enumerate(columns) if column.kind == "source"]
         url_positions = [i for i, column in enumerate(columns) if column.kind == "url"]
         append, link, row_dims = self.ws.append, self.links.link, self.ws.row_dimensions
@@ -504,6 +516,8 @@ class SheetWriter:
                     f"sheet {self.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows: "
                     "narrow the selection with --country, --from or --to"
                 )
+            height = heights(values)
+            makers = tall if height else short
             cells = [maker(value) for maker, value in zip(makers, values, strict=True)]
             for position in source_positions:
                 source_id = values[position]
@@ -515,7 +529,6 @@ class SheetWriter:
                 url = values[position]
                 if url and str(url).lower().startswith(("http://", "https://")):
                     cells[position] = link(cells[position], row_number, position + 1, url=str(url))
-            height = heights(values)
             if height:
                 row_dims[row_number].height = height
                 self._page_used += height
