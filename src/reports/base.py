@@ -18,6 +18,7 @@ from .filters import ReportFilters
 from .indicators import DATES_RULE as INDICATOR_DATES_RULE
 from .indicators import IndicatorSelection
 from .selection import (
+    MAX_SOURCE_COLUMNS,
     DetailSheet,
     SourceIndex,
     describe_selection,
@@ -28,6 +29,13 @@ from .selection import (
 from .workbook import AboutInfo, WorkbookBuilder, datetime_cell_value
 
 NOTHING_MATCHED = "Nothing matched the selection"
+# How to read any workbook, after each report's own notes.
+COMMON_NOTES = [
+    "Facts count when their review status is one of those listed above "
+    "(by default curated and accepted).",
+    f"A fact cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
+    f"{MAX_SOURCE_COLUMNS} in Sources order.",
+]
 
 
 class Report(ABC):
@@ -97,7 +105,7 @@ class Report(ABC):
                 filters=filter_description(
                     self.filters, f"{self.dates_rule}. {INDICATOR_DATES_RULE}"
                 ),
-                notes=self.notes,
+                notes=[*self.notes, *COMMON_NOTES],
             )
         )
 

@@ -36,7 +36,6 @@ from .base import Report
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
-    MAX_SOURCE_COLUMNS,
     DetailSheet,
     SourceIndex,
     build_source_index,
@@ -742,10 +741,6 @@ class DealsReport(Report):
         "it; the Summary's headline says how many such components are listed. A "
         "component counts in no total even when its package falls outside the "
         "selection.",
-        "Facts count when their review status is one of those listed above "
-        "(by default curated and accepted).",
-        f"A fact cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
-        f"{MAX_SOURCE_COLUMNS} in Sources order.",
     ]
 
     def __init__(self, connection: Connection, filters: ReportFilters):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
 from ..models import Citation, Country, Indicator, Organization, Person
@@ -23,6 +23,8 @@ from .selection import (
     BATCH_SIZE,
     DetailSheet,
     SourceIndex,
+    attributed_to_column,
+    claim_conditions,
     fact_sources,
     fact_tail_columns,
     max_sources_per_fact,
@@ -48,21 +50,9 @@ IndicatorPartner = aliased(Country, name="indicator_partner")
 
 
 def indicator_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
-    conditions = [Indicator.review_status.in_(filters.review_statuses)]
-    if filters.date_from is not None:
-        conditions.append(Indicator.period_start >= filters.date_from)
-    if filters.date_to is not None:
-        conditions.append(
-            func.coalesce(Indicator.period_end, Indicator.period_start) <= filters.date_to
-        )
-    if country_ids is not None:
-        conditions.append(
-            or_(
-                Indicator.country_id.in_(country_ids),
-                Indicator.partner_country_id.in_(country_ids),
-            )
-        )
-    return conditions
+    return claim_conditions(
+        Indicator, filters, country_ids, Indicator.country_id, Indicator.partner_country_id
+    )
 
 
 def indicator_columns(n_sources: int) -> list[Column]:
@@ -90,16 +80,7 @@ def indicator_columns(n_sources: int) -> list[Column]:
             note="target: a goal; achieved: a figure reached.",
         ),
         Column("Context", "wrap", 36, dictionary="indicators.description"),
-        Column(
-            "Attributed to",
-            "wrap",
-            22,
-            dictionary=(
-                "indicators.attributed_to_person_id",
-                "indicators.attributed_to_organization_id",
-            ),
-            note="The person's or organisation's name.",
-        ),
+        attributed_to_column("indicators"),
         *fact_tail_columns("indicators", 30, n_sources),
     ]
 

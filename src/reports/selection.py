@@ -74,6 +74,21 @@ def resolve_countries(connection: Connection, codes: Sequence[str]) -> list[int]
     return [found[code] for code in wanted]
 
 
+def claim_conditions(model, filters: ReportFilters, country_ids, *country_columns) -> list:
+    """The conditions selecting claims of ``model`` (a fact with a review status and a period:
+    trade flows, indicators): counted review statuses; a whole period within the bounds (it
+    starts on or after From and ends on or before To; a claim without a period is left out
+    when a bound is set); and one of ``country_columns`` among ``country_ids`` (None: any)."""
+    conditions = [model.review_status.in_(filters.review_statuses)]
+    if filters.date_from is not None:
+        conditions.append(model.period_start >= filters.date_from)
+    if filters.date_to is not None:
+        conditions.append(func.coalesce(model.period_end, model.period_start) <= filters.date_to)
+    if country_ids is not None:
+        conditions.append(or_(*(column.in_(country_ids) for column in country_columns)))
+    return conditions
+
+
 def central_asia_countries(connection: Connection, country_ids: Sequence[int] | None = None):
     """The rows (id, name, iso3, is_aggregate) of the Central Asian countries and of Central
     Asia as a whole (XCA), countries first, by name; only those in ``country_ids`` if given."""
@@ -143,6 +158,17 @@ SOURCE_COLUMNS = [
     ),
     Column("Key", width=24, dictionary="sources.key"),
 ]
+
+
+def attributed_to_column(table: str) -> Column:
+    """Who a claim of ``table`` (AttributionMixin) is attributed to, by name."""
+    return Column(
+        "Attributed to",
+        "wrap",
+        22,
+        dictionary=(f"{table}.attributed_to_person_id", f"{table}.attributed_to_organization_id"),
+        note="The person's or organisation's name.",
+    )
 
 
 def fact_tail_columns(table: str, key_width: float, n_sources: int) -> list[Column]:

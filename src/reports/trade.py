@@ -24,11 +24,12 @@ from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
     CHINA,
-    MAX_SOURCE_COLUMNS,
     DetailSheet,
     SourceIndex,
+    attributed_to_column,
     build_source_index,
     central_asia_countries,
+    claim_conditions,
     describe_selection,
     fact_tail_columns,
     max_sources_per_fact,
@@ -55,22 +56,13 @@ FORMAT_FIGURE = "#,##0.00##"
 
 
 def trade_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
-    conditions = [TradeFlow.review_status.in_(filters.review_statuses)]
-    # A claim counts when its whole period lies within the bounds.
-    if filters.date_from is not None:
-        conditions.append(TradeFlow.period_start >= filters.date_from)
-    if filters.date_to is not None:
-        conditions.append(
-            func.coalesce(TradeFlow.period_end, TradeFlow.period_start) <= filters.date_to
-        )
-    if country_ids is not None:
-        conditions.append(
-            or_(
-                TradeFlow.reporter_country_id.in_(country_ids),
-                TradeFlow.partner_country_id.in_(country_ids),
-            )
-        )
-    return conditions
+    return claim_conditions(
+        TradeFlow,
+        filters,
+        country_ids,
+        TradeFlow.reporter_country_id,
+        TradeFlow.partner_country_id,
+    )
 
 
 def _claim_columns():
@@ -164,13 +156,7 @@ def claim_values(row, *period_detail) -> tuple:
     )
 
 
-ATTRIBUTED_TO = Column(
-    "Attributed to",
-    "wrap",
-    22,
-    dictionary=("trade_flows.attributed_to_person_id", "trade_flows.attributed_to_organization_id"),
-    note="The person's or organisation's name.",
-)
+ATTRIBUTED_TO = attributed_to_column("trade_flows")
 
 
 def claim_tail_columns(n_sources: int) -> list[Column]:
@@ -665,10 +651,6 @@ class TradeReport(Report):
         "may agree (spread 0) or not.",
         "Flows are from the reporter's side; turnover is both ways. Values in USD "
         "are derived through the database's currency_rates table.",
-        "Facts count when their review status is one of those listed above "
-        "(by default curated and accepted).",
-        f"A claim cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
-        f"{MAX_SOURCE_COLUMNS} in Sources order.",
     ]
 
     def __init__(self, connection: Connection, filters: ReportFilters):
