@@ -67,6 +67,8 @@ LINK_FONT = Font(color="0563C1", underline="single")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 TOP_LEFT = Alignment(horizontal="left", vertical="top")
+# Figures keep a space from the text of the column to their right (11 | 004_edff…, not 11004_…).
+TOP_FIGURE = Alignment(horizontal="right", vertical="top", indent=1)
 
 # Layout of the free-form sheets (Summary): Excel and LibreOffice do not grow a row to fit
 # wrapped text written by a program, so heights are set from an estimate of the lines.
@@ -254,10 +256,10 @@ class _CellMaker:
             self.styled = self._cell(alignment=WRAP)
         elif kind in ("int", "number"):
             fmt = column.number_format or (FORMAT_INT if kind == "int" else FORMAT_AMOUNT)
-            self.styled = self._cell(alignment=TOP, number_format=fmt)
+            self.styled = self._cell(alignment=TOP_FIGURE, number_format=fmt)
         elif kind == "date":
             self.dates = {
-                precision: self._cell(alignment=TOP, number_format=fmt)
+                precision: self._cell(alignment=TOP_FIGURE, number_format=fmt)
                 for precision, fmt in DATE_FORMATS.items()
             }
         elif kind in ("source", "url"):
