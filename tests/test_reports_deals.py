@@ -21,7 +21,7 @@ from test_reports_data import (
     table_rows,
 )
 
-DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Sources", "About"]
+DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Indicators", "Sources", "About"]
 AGREEMENT_HEADERS = [
     "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Part of", "Parties",
     "Countries",
@@ -277,16 +277,33 @@ def test_a_failed_export_leaves_the_old_file_alone(sample_engine, tmp_path):
     folder.mkdir()
     target = folder / "deals.xlsx"
     target.write_bytes(b"previous workbook")
-    with pytest.raises(SilkledgerError, match="nothing to report"):
+    with pytest.raises(SilkledgerError, match="unknown country code XXX"):
         write_report(
             "deals",
             sample_engine,
             target,
-            ReportFilters(countries=("RUS",)),
+            ReportFilters(countries=("XXX",)),
             "test-db",
         )
     assert target.read_bytes() == b"previous workbook"
     assert sorted(p.name for p in folder.iterdir()) == ["deals.xlsx"]  # no temp file left
+
+
+def test_an_empty_selection_is_a_report_with_a_warning(sample_engine, tmp_path):
+    result, wb = deals(sample_engine, tmp_path, countries=("RUS",))
+    assert result.warnings == [
+        "nothing to report: no agreements or projects match the selection (countries: RUS; "
+        "from any date to any date; review statuses: curated, accepted)"
+    ]
+    assert result.sheet_row_counts == {
+        "Agreements": 0,
+        "Projects": 0,
+        "Indicators": 0,
+        "Sources": 0,
+    }
+    assert wb.sheetnames == DEALS_SHEETS
+    full, _wb = deals(sample_engine, tmp_path, name="all.xlsx")
+    assert full.warnings == []
 
 
 def test_unknown_country_is_a_clear_error(sample_engine, tmp_path):
