@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, and_, extract, func, or_, select, union
+from sqlalchemy import Connection, and_, case, extract, func, or_, select, union
 from sqlalchemy.orm import aliased
 
 from ..models import (
@@ -207,6 +207,9 @@ def summary_frames(connection: Connection, conditions: list) -> dict:
             func.sum(Agreement.value_usd).label("value_usd"),
             func.count(Agreement.value_usd).label("with_usd"),
             func.count(Agreement.value_amount).label("with_value"),
+            func.count(
+                case((Agreement.document_count_qualifier.in_(LOWER_BOUND_QUALIFIERS), 1))
+            ).label("lower_bound_counts"),
         ).where(*conditions)
     ).one()
     frames["totals"] = totals
@@ -279,6 +282,9 @@ MEASURE_WIDTHS = [12, 12, 14, 16]
 ISO3_WIDTH = 8
 LAST_COLUMN = 1 + len(MEASURE_WIDTHS) + 1
 COMPONENTS_LABEL = "Components of packages listed, not added"
+LOWER_BOUND_LABEL = "Document counts stated as lower bounds (more than …)"
+# Qualifiers under which a stated count is a floor: the total it is added to is one as well.
+LOWER_BOUND_QUALIFIERS = ("over", "at_least")
 
 
 def _measure_columns(first: Column) -> list[Column]:
@@ -338,6 +344,7 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
     headline = [
         ("Agreements", totals.agreements, FORMAT_INT),
         ("Documents", int(totals.documents or 0), FORMAT_INT),
+        (LOWER_BOUND_LABEL, totals.lower_bound_counts, FORMAT_INT),
         ("Stated value, USD bn", usd_bn(totals.value_usd) or 0.0, FORMAT_USD_BN),
         ("Agreements with a USD value", totals.with_usd, FORMAT_INT),
         (
@@ -489,6 +496,7 @@ def agreement_columns(n_sources: int) -> list[Column]:
         slug_column("Kind", AGREEMENT_KINDS, "agreements.kind"),
         slug_column("Status", AGREEMENT_STATUSES, "agreements.status"),
         Column("Documents", "int", 10, dictionary="agreements.document_count"),
+        slug_column("Documents qualifier", VALUE_QUALIFIERS, "agreements.document_count_qualifier"),
         Column(
             "Part of",
             "wrap",
@@ -575,6 +583,7 @@ def agreement_rows(
             Agreement.kind,
             Agreement.status,
             Agreement.document_count,
+            Agreement.document_count_qualifier,
             Agreement.value_amount,
             Agreement.value_currency,
             Agreement.value_qualifier,
@@ -603,6 +612,7 @@ def agreement_rows(
                 row.kind,
                 row.status,
                 row.document_count,
+                row.document_count_qualifier,
                 row.package_title,
                 "; ".join(parties.get(row.id, ())) or None,
                 "; ".join(sorted(countries.get(row.id, ()))) or None,
@@ -732,7 +742,9 @@ class DealsReport(Report):
         "is not summed. Qualified amounts (over, about, up to …) are summed at the "
         "stated figure.",
         "Documents count each agreement's document_count, or 1 where none is stated. "
-        "A package is one agreement of many documents.",
+        "A package is one agreement of many documents. A count stated as a lower bound "
+        '("more than 35 memoranda") is added at its stated figure, so the total is then a '
+        "lower bound too: the Summary says beside it how many counts are lower bounds.",
         "Packages are never counted twice: every total on the Summary (headline, "
         "by country, sector, year and kind, and the charts) counts top-level "
         'agreements only. An agreement recorded as one of a package (its "Part '
