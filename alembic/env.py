@@ -42,19 +42,39 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
-def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
+def _migrate(connection) -> None:
+    """Run the migrations on ``connection``. On SQLite, foreign keys are off meanwhile: batch mode
+    rebuilds a table by dropping it, and a DROP with foreign keys on deletes its rows first, which
+    fails on a RESTRICT key or, worse, cascades into citations. The keys are checked afterwards.
+    Legacy ALTER TABLE is on too: renaming the rebuilt table into place must not re-parse the
+    analyst views, which name the table while it is briefly missing."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:  # a PRAGMA inside a transaction is ignored: set it before BEGIN
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        connection.connection.driver_connection.execute("PRAGMA legacy_alter_table = ON")
+    try:
         _configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+    finally:
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA legacy_alter_table = OFF")
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _migrate(connection)
         return
     engine = make_engine(_url())
     try:
         with engine.connect() as connection:
-            _configure(connection=connection)
-            with context.begin_transaction():
-                context.run_migrations()
+            _migrate(connection)
     finally:
         engine.dispose()
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     MetaData,
     Numeric,
@@ -88,6 +89,11 @@ def non_negative(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} >= 0", name=f"{column}_non_negative")
 
 
+def unit_interval(column: str) -> CheckConstraint:
+    """A CHECK constraint that keeps ``column`` between 0 and 1 (NULL passes)."""
+    return CheckConstraint(f"{column} >= 0 AND {column} <= 1", name=f"{column}_range")
+
+
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True),
@@ -125,10 +131,28 @@ class CuratedMixin(TimestampMixin):
     note: Mapped[str | None] = mapped_column(
         Text, comment="Free-text remark: inferences made, caveats, disagreements between sources."
     )
+    confidence: Mapped[float | None] = mapped_column(
+        Float,
+        comment=(
+            "How sure the extractor was that the quote states this fact, from 0 to 1; "
+            "NULL for facts curated or entered by a person."
+        ),
+    )
+    extractor_name: Mapped[str | None] = mapped_column(
+        String(60),
+        comment="The extractor that made the fact (silkledger-rules); NULL for curated facts.",
+    )
+    extractor_version: Mapped[str | None] = mapped_column(
+        String(20), comment="Version of that extractor (0.1.0); NULL for curated facts."
+    )
 
     @staticmethod
     def fact_checks() -> tuple[CheckConstraint, ...]:
-        return (one_of("review_status", REVIEW_STATUSES), one_of("loaded_by", LOADERS))
+        return (
+            one_of("review_status", REVIEW_STATUSES),
+            one_of("loaded_by", LOADERS),
+            unit_interval("confidence"),
+        )
 
 
 class MoneyMixin:
