@@ -1,0 +1,286 @@
+"""Stated amounts: money, percentages, physical quantities, counts and multipliers.
+
+Rules (each with a unit test in tests/test_extract_amounts.py):
+
+- Money is a number with a currency symbol before it (``$``, ``US$``, ``USD``, ``€``, ``RMB`` ...)
+  or a currency word after it (``dollars``, ``yuan``, ``tenge``, ``soms`` ...), both from
+  data/currencies.yaml; a scale word (``bn``, ``billion``, ``mln``, ``million``, ``trillion``,
+  ``thousand``; ``m``/``k`` only right after a symbol) multiplies it.
+- A range (``$3–4 billion``, ``between 3 and 4 billion``) keeps both ends: ``value`` is the low
+  end, ``high`` the high end; the scale and currency of the second end apply to both.
+- ``20 billion yuan (about $2.8 billion)`` is one amount with an ``equivalent``.
+- A qualifier word just before the amount (data/qualifiers.yaml) sets ``qualifier``.
+- Numbers in words (``two billion``, ``eight days``) are read with text2num; vague quantities
+  (``a dozen``, ``hundreds of``, ``double-digit``) come from data/numbers.yaml with their value
+  and qualifier.
+- Thousands separators: ``211,000`` is 211000. The decimal comma some outlets use
+  (``$4,700 billion`` for 4.7 billion) is recognised when reading the comma as a thousands
+  separator gives more than a trillion US dollars (judged with the rough rates in
+  currencies.yaml), which no bilateral figure reaches: the comma is then read as a decimal point.
+  When the same text also writes an unambiguous decimal comma (``2,5 billion``) the reading is
+  certain; otherwise the amount is flagged ``suspect`` (the extractor lowers its confidence and
+  writes a note). It is never stored as thousands of billions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from text_to_num import text2num
+
+from .lexicon import alternation, inverted, load
+
+TRILLION_USD = Decimal(10) ** 12
+MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+YEARS = range(1800, 2101)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # ISO 4217 code, "percent", a unit word (tonnes, km), "count" or "times"
+    qualifier: str = "exact"
+    high: Decimal | None = None
+    equivalent: Amount | None = None
+    noun: str | None = None  # for counts: the noun counted ("agreements")
+    suspect: bool = False
+    note: str | None = None
+
+    @property
+    def is_money(self) -> bool:
+        return len(self.unit) == 3 and self.unit.isupper()
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    currencies = load("currencies")
+    numbers = load("numbers")
+    units = load("units")
+    words = "|".join(numbers["number_words"])
+    word_number = rf"(?:(?:{words})(?:[\s-]+(?:and\s+)?(?:{words}))*)"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    number = rf"(?:{digits}|\b{word_number}\b)"
+    symbol = alternation(currencies["symbols"], flexible_space=False)
+    scale = alternation(numbers["scales"])
+    short = alternation(numbers["short_scales"])
+    qualifier = alternation(inverted(load("qualifiers")))
+    one = (
+        rf"(?:(?P<sym>{symbol})\s?)?(?P<num>{number})"
+        rf"(?:\s?(?:(?P<scale>{scale})|(?<=\d)(?P<short>{short}))(?![\w]))?"
+    )
+    second = (
+        rf"(?:(?P<sym2>{symbol})\s?)?(?P<num2>{number})"
+        rf"(?:\s?(?:(?P<scale2>{scale})|(?<=\d)(?P<short2>{short}))(?![\w]))?"
+    )
+    tail = (
+        rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b)"
+        rf"|\s(?P<cur>{alternation(currencies['words'])})(?![\w]))?"
+    )
+    return {
+        "amount": re.compile(
+            rf"(?:(?P<qual>\b{qualifier})\s+(?:of\s+)?)?(?P<between>\bbetween\s+)?{one}"
+            rf"(?:\s?(?P<sep>–|—|-|\bto\b|\band\b)\s?{second})?{tail}",
+            re.IGNORECASE,
+        ),
+        "vague": re.compile(rf"\b(?P<vague>{alternation(numbers['vague_numbers'])})", re.I),
+        "multiplier": re.compile(
+            rf"\b(?:(?P<mult>{alternation(numbers['multipliers'])})\b|(?P<fold>\d+)-fold\b)", re.I
+        ),
+        "unit": re.compile(rf"[\s-]?(?P<unit>{alternation(units['units'])})(?![\w])"),
+        "count": re.compile(
+            rf"(?P<between>(?:\s+[a-z][\w-]*,?){{0,3}}?)\s+(?P<noun>{alternation(units['count_nouns'])})\b"
+        ),
+        "equivalent": re.compile(r"\s*\((?:or\s+|equivalent\s+to\s+)?", re.I),
+        "decimal_comma": re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)\s*(?:%|[a-zA-Z$])"),
+        "month_after": re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b"),
+        "month_before": re.compile(rf"{MONTHS}\s+$"),
+    }
+
+
+def parse_number(raw: str) -> Decimal:
+    """'211,000' -> 211000, '4.7' -> 4.7, '2,5' -> 2.5, 'twenty-five' -> 25."""
+    raw = raw.strip()
+    if raw[0].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+            return Decimal(raw.replace(",", ""))
+        return Decimal(raw.replace(",", "."))
+    return Decimal(text2num(re.sub(r"\s+", " ", raw.lower()).replace(" and ", " "), "en"))
+
+
+def _scale(match: re.Match, scale_group: str, short_group: str) -> Decimal:
+    tables = load("numbers")
+    if word := match.group(scale_group):
+        return Decimal(tables["scales"][re.sub(r"\s+", " ", word.lower())])
+    if word := match.group(short_group):
+        return Decimal(tables["short_scales"][word.lower()])
+    return Decimal(1)
+
+
+def _currency(match: re.Match) -> str | None:
+    currencies = load("currencies")
+    for group in ("sym", "sym2"):
+        if symbol := match.group(group):
+            return currencies["symbols"].get(symbol) or currencies["symbols"].get(symbol.upper())
+    if word := match.group("cur"):
+        normal = re.sub(r"\s+", " ", word)
+        by_lower = {k.lower(): v for k, v in currencies["words"].items()}
+        return currencies["words"].get(normal) or by_lower.get(normal.lower())
+    return None
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every amount stated in ``text[start:end]``, left to right."""
+    end = len(text) if end is None else end
+    rx = patterns()
+    found: list[Amount] = []
+    position = start
+    while (match := rx["amount"].search(text, position, end)) is not None:
+        amount = _read(text, match, end)
+        if amount is not None:
+            found.append(amount)
+        # A shortened read ("27.4% and 15%" is two amounts) resumes after what it kept.
+        position = max(amount.end if amount else match.end(), position + 1)
+    found += _vague_and_multipliers(text, start, end, found)
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _read(text: str, match: re.Match, end: int) -> Amount | None:
+    if match.group("sep") and match.group("num2") is None:
+        return None
+    ranged = match.group("num2") is not None and (
+        match.group("sep").lower() != "and" or match.group("between")
+    )
+    if match.group("num2") is not None and not ranged:
+        return _read_without_range(text, match, end)
+    if _is_date_part(text, match, ranged):
+        return None  # a day or a year ("17 June", "in 2024"), not an amount
+    low = parse_number(match.group("num"))
+    scale = _scale(match, "scale2", "short2") if ranged else Decimal(1)
+    scale = _scale(match, "scale", "short") if scale == 1 or not ranged else scale
+    if ranged and _scale(match, "scale", "short") != 1:
+        scale_low = _scale(match, "scale", "short")
+    else:
+        scale_low = scale
+    high = parse_number(match.group("num2")) * scale if ranged else None
+    value = low * scale_low
+    qualifier = inverted(load("qualifiers")).get(
+        re.sub(r"\s+", " ", (match.group("qual") or "").lower()), "exact"
+    )
+    currency = _currency(match)
+    unit_end = match.end()
+    if match.group("pct"):
+        unit = "percent"
+    elif currency:
+        unit = currency
+    else:
+        unit, unit_end = _unit_after(text, match.end(), end)
+    amount = Amount(match.start(), unit_end, value, unit, qualifier, high)
+    if unit == "count" and not match.group("qual") and match.group("between"):
+        return None
+    amount = _decimal_comma(text, match, amount)
+    if amount.is_money:
+        amount = _with_equivalent(text, amount, end)
+    return amount
+
+
+def _is_date_part(text: str, match: re.Match, ranged: bool) -> bool:
+    rx = patterns()
+    if rx["month_after"].match(text, match.end("num2") if ranged else match.end("num")):
+        return True
+    if rx["month_before"].search(text, max(0, match.start("num") - 12), match.start("num")):
+        return True
+    bare = not (
+        match.group("sym") or match.group("cur") or match.group("pct") or match.group("scale")
+    )
+    raw = match.group("num")
+    return bare and raw.isdigit() and int(raw) in YEARS and not match.group("qual")
+
+
+def _read_without_range(text: str, match: re.Match, end: int) -> Amount | None:
+    """'27.4% and 15%': the 'and' joined two amounts, not a range; read the first alone."""
+    cut = match.start("sep")
+    again = patterns()["amount"].match(text, match.start(), cut)
+    return _read(text, again, end) if again else None
+
+
+def _unit_after(text: str, position: int, end: int) -> tuple[str, int]:
+    rx = patterns()
+    if unit := rx["unit"].match(text, position, end):
+        return load("units")["units"][re.sub(r"\s+", " ", unit.group("unit"))], unit.end()
+    return "count", position
+
+
+def _decimal_comma(text: str, match: re.Match, amount: Amount) -> Amount:
+    """'$4,700 billion' is 4.7 billion (see the module docstring)."""
+    raw = match.group("num")
+    if not (amount.is_money and re.fullmatch(r"\d{1,3},\d{3}", raw)):
+        return amount
+    rate = Decimal(str(load("currencies")["plausibility_usd_per_unit"].get(amount.unit, 1)))
+    if amount.value * rate <= TRILLION_USD:
+        return amount
+    factor = Decimal(1000)
+    certain = patterns()["decimal_comma"].search(text) is not None
+    note = f"read {raw!r} with a decimal comma: as a thousands separator it would exceed a trillion US dollars"
+    return replace(
+        amount,
+        value=amount.value / factor,
+        high=amount.high / factor if amount.high is not None else None,
+        suspect=not certain,
+        note=note
+        if certain
+        else note + "; the text has no other decimal comma, so this is a guess",
+    )
+
+
+def _with_equivalent(text: str, amount: Amount, end: int) -> Amount:
+    """'20 billion yuan (about $2.8 billion)': the bracketed amount is the equivalent."""
+    rx = patterns()
+    opening = rx["equivalent"].match(text, amount.end, end)
+    if opening is None or "(" not in opening.group():
+        return amount
+    inner = rx["amount"].match(text, opening.end(), end)
+    if inner is None:
+        return amount
+    second = _read(text, inner, end)
+    close = text.find(")", second.end if second else inner.end(), end)
+    if second is None or not second.is_money or close == -1 or close - second.end > 2:
+        return amount
+    return replace(amount, equivalent=second, end=close + 1)
+
+
+def _vague_and_multipliers(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]:
+    rx = patterns()
+    tables = load("numbers")
+    occupied = [(a.start, a.end) for a in taken]
+    found: list[Amount] = []
+    for match in rx["vague"].finditer(text, start, end):
+        entry = tables["vague_numbers"][re.sub(r"\s+", " ", match.group("vague").lower())]
+        unit, unit_end = _unit_after(text, match.end(), end)
+        found.append(
+            Amount(match.start(), unit_end, Decimal(entry["value"]), unit, entry["qualifier"])
+        )
+    for match in rx["multiplier"].finditer(text, start, end):
+        factor = match.group("fold") or tables["multipliers"][match.group("mult").lower()]
+        found.append(Amount(match.start(), match.end(), Decimal(factor), "times"))
+    kept: list[Amount] = []
+    for amount in found:  # vague quantities first: "double-digit" is not "double"
+        if not any(s < amount.end and amount.start < e for s, e in occupied):
+            kept.append(amount)
+            occupied.append((amount.start, amount.end))
+    return kept
+
+
+def count_noun(text: str, amount: Amount, end: int) -> tuple[str, int] | None:
+    """For a bare count: the noun it counts and where that noun ends ('58 commercial agreements')."""
+    if amount.unit != "count":
+        return None
+    match = patterns()["count"].match(text, amount.end, end)
+    if match is None:
+        return None
+    return re.sub(r"\s+", " ", match.group("noun")), match.end()

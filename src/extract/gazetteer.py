@@ -1,0 +1,223 @@
+"""The gazetteer: every name the database knows, compiled once per run into one regex.
+
+Names come from the database, so that adding an alias improves the next ingest:
+countries (their name and official name, pycountry's names and common names for the same
+codes, and every ``country_aliases`` row: demonyms, capitals, abbreviations), organizations and
+their aliases, people (full name, and the surname alone when no other person shares it and it is
+at least four letters long: articles say "Tokayev" after the first mention), projects and their
+aliases (rejected extracted projects excluded), and sectors (by key and name, for the extractor).
+
+Matching is case-sensitive (names are proper nouns: "Turkmen" but not "turkmen carpet" ...) and
+also accepts the all-capitals form of each name, for headlines. A name is matched only between
+non-word characters; a name ending in a hyphen ("Sino-") needs no boundary after it.
+
+Speed (bench/bench_extract.py, seed articles, this 2-core machine): all names go into one
+trie-factored regular expression (see ``trie.py``). Finding the mentions of a 3 KB article takes
+about 0.1 ms. spaCy's blank English pipeline with a PhraseMatcher built from the same names took
+about 1.2 ms per 3 KB article for tokenisation alone, a third of the loader's whole per-article
+budget (120 articles/s including database writes), so it is not used on this path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pycountry
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+
+from ..models import (
+    Country,
+    CountryAlias,
+    CountryGroupMember,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Project,
+    ProjectAlias,
+    Sector,
+)
+from .trie import trie_regex
+from .types import Mention
+
+# Whose name wins when two entities share one surface form (rare): the more specific first.
+KIND_PRIORITY = ("person", "organization", "project", "country")
+PROJECT_MATCH_CUTOFF = 88  # rapidfuzz token_set_ratio; below this a name is a new project
+MIN_SURNAME_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectEntry:
+    key: str
+    name: str
+    kind: str | None
+    sector: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Names -> (kind, key). Build with ``from_connection`` (or ``from_names`` in tests)."""
+
+    names: dict[str, tuple[str, str]]
+    country_alias_kinds: dict[str, str] = field(default_factory=dict)  # surface -> alias kind
+    aggregates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # XCA -> members
+    organization_country: dict[str, str] = field(default_factory=dict)  # org key -> iso3
+    person_country: dict[str, str] = field(default_factory=dict)
+    projects: dict[str, ProjectEntry] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)  # key -> name
+
+    def __post_init__(self) -> None:
+        surfaces = set(self.names) | {name.upper() for name in self.names}
+        self._by_surface = dict(self.names)
+        for name, target in self.names.items():
+            self._by_surface.setdefault(name.upper(), target)
+        # The first-character lookahead lets the engine skip most positions at once.
+        first = "".join(sorted({re.escape(surface[0]) for surface in surfaces if surface}))
+        self._regex = re.compile(
+            rf"(?=[{first}])(?<!\w)(?:" + trie_regex(surfaces) + r")(?:(?<=-)|(?!\w))"
+        )
+        self._project_names = {
+            alias: key for alias, (kind, key) in self.names.items() if kind == "project"
+        }
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def from_connection(cls, connection) -> Gazetteer:
+        """Read every name from a SQLAlchemy Connection or Session (read only)."""
+        rows = _Rows(connection)
+        names: dict[str, tuple[str, str]] = {}
+        entries: list[tuple[str, str, str]] = []  # (kind, key, surface)
+        iso3_of: dict[int, str] = {}
+        alias_kinds: dict[str, str] = {}
+        for row in rows(
+            select(
+                Country.id, Country.iso3, Country.name, Country.official_name, Country.is_aggregate
+            )
+        ):
+            iso3_of[row.id] = row.iso3
+            entries += [("country", row.iso3, name) for name in _country_names(row)]
+        for row in rows(select(CountryAlias.country_id, CountryAlias.alias, CountryAlias.kind)):
+            entries.append(("country", iso3_of[row.country_id], row.alias))
+            alias_kinds[row.alias] = row.kind
+        aggregates = _aggregates(rows, iso3_of)
+        org_key: dict[int, str] = {}
+        org_country: dict[str, str] = {}
+        for row in rows(
+            select(Organization.id, Organization.key, Organization.name, Organization.country_id)
+        ):
+            org_key[row.id] = row.key
+            entries.append(("organization", row.key, row.name))
+            if row.country_id in iso3_of:
+                org_country[row.key] = iso3_of[row.country_id]
+        for row in rows(select(OrganizationAlias.organization_id, OrganizationAlias.alias)):
+            entries.append(("organization", org_key[row.organization_id], row.alias))
+        people = list(rows(select(Person.key, Person.name, Person.country_id)))
+        entries += [("person", key, surface) for key, surface in _person_names(people)]
+        person_country = {p.key: iso3_of[p.country_id] for p in people if p.country_id in iso3_of}
+        sectors = {row.key: row.name for row in rows(select(Sector.key, Sector.name))}
+        sector_of = {row.id: row.key for row in rows(select(Sector.id, Sector.key))}
+        projects, project_entries = _projects(rows, sector_of)
+        entries += project_entries
+        for kind, key, surface in sorted(entries, key=lambda e: KIND_PRIORITY.index(e[0])):
+            names.setdefault(surface.strip(), (kind, key))
+        return cls(
+            names=names,
+            country_alias_kinds=alias_kinds,
+            aggregates=aggregates,
+            organization_country=org_country,
+            person_country=person_country,
+            projects=projects,
+            sectors=sectors,
+        )
+
+    # ------------------------------------------------------------------ using
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every known name in ``text``, left to right, longest at each position."""
+        found = []
+        for match in self._regex.finditer(text):
+            kind, key = self._by_surface[match.group()]
+            found.append(Mention(kind, key, match.start(), match.end(), match.group()))  # type: ignore[arg-type]
+        return found
+
+    def mentions_in(self, text: str, start: int, end: int) -> Iterator[Mention]:
+        """The mentions inside ``text[start:end]``, with spans in ``text``."""
+        for match in self._regex.finditer(text, start, end):
+            kind, key = self._by_surface[match.group()]
+            yield Mention(kind, key, match.start(), match.end(), match.group())  # type: ignore[arg-type]
+
+    def match_project(self, name: str) -> str | None:
+        """The key of a known project called ``name`` (exact, alias, or a close fuzzy match)."""
+        if name in self._project_names:
+            return self._project_names[name]
+        if not self._project_names:
+            return None
+        best = process.extractOne(
+            name,
+            list(self._project_names),
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=PROJECT_MATCH_CUTOFF,
+        )
+        return self._project_names[best[0]] if best else None
+
+    def is_capital(self, surface: str) -> bool:
+        return self.country_alias_kinds.get(surface) == "capital"
+
+
+class _Rows:
+    """Runs a select on a Connection or a Session alike."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def __call__(self, statement) -> Iterable:
+        return self.connection.execute(statement).all()
+
+
+def _country_names(row) -> Iterator[str]:
+    yield row.name
+    if row.official_name:
+        yield row.official_name
+    country = None if row.is_aggregate else pycountry.countries.get(alpha_3=row.iso3)
+    if country is not None:
+        for attribute in ("name", "common_name", "official_name"):
+            if value := getattr(country, attribute, None):
+                yield value
+
+
+def _aggregates(rows: _Rows, iso3_of: dict[int, str]) -> dict[str, tuple[str, ...]]:
+    members: dict[str, list[str]] = {}
+    statement = select(CountryGroupMember.group_country_id, CountryGroupMember.member_country_id)
+    for row in rows(statement):
+        members.setdefault(iso3_of[row.group_country_id], []).append(iso3_of[row.member_country_id])
+    return {code: tuple(sorted(codes)) for code, codes in members.items()}
+
+
+def _person_names(people: list) -> Iterator[tuple[str, str]]:
+    """Full names, and each surname that only one person has ("Tokayev")."""
+    surnames = Counter(person.name.split()[-1] for person in people)
+    for person in people:
+        yield person.key, person.name
+        surname = person.name.split()[-1]
+        if surnames[surname] == 1 and len(surname) >= MIN_SURNAME_LENGTH and surname != person.name:
+            yield person.key, surname
+
+
+def _projects(rows: _Rows, sector_of: dict[int, str]) -> tuple[dict[str, ProjectEntry], list]:
+    projects: dict[str, ProjectEntry] = {}
+    id_to_key: dict[int, str] = {}
+    statement = select(
+        Project.id, Project.key, Project.name, Project.kind, Project.sector_id
+    ).where(Project.review_status != "rejected")
+    for row in rows(statement):
+        id_to_key[row.id] = row.key
+        projects[row.key] = ProjectEntry(row.key, row.name, row.kind, sector_of.get(row.sector_id))
+    entries = [("project", entry.key, entry.name) for entry in projects.values()]
+    for row in rows(select(ProjectAlias.project_id, ProjectAlias.alias)):
+        if row.project_id in id_to_key:
+            entries.append(("project", id_to_key[row.project_id], row.alias))
+    return projects, entries
