@@ -554,3 +554,159 @@ def report_trade(
     Example: silkledger report trade --out reports/trade.xlsx --country KAZ --from 2024
     """
     _report(ctx, "trade", out, country, date_from, date_to, include_unreviewed, as_of)
+
+
+# --------------------------------------------------------------------------- ingest
+
+IngestPathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Article files, folders (searched recursively) or - for standard input."),
+]
+
+
+def _ingest_metadata(title, author, publisher, url, published, language):
+    from .loaders.articles import Metadata, parse_published
+
+    return Metadata(
+        title=title,
+        author=author,
+        publisher=publisher,
+        url=url,
+        published=parse_published("--published", published) if published else None,
+        language=language,
+    )
+
+
+def _ingest_progress(total: int, quiet: bool):
+    """A rich progress bar on stderr for more than a few files; otherwise nothing."""
+    from contextlib import nullcontext
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    if quiet or total <= 5:
+        return nullcontext(None)
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    return Progress(*columns, console=err_console, transient=True)
+
+
+def _print_ingest_report(report, reindex: bool) -> None:
+    summary = Table(title="reindexed" if reindex else "ingest summary", show_header=False)
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    rows = [("loaded" if not reindex else "reindexed", len(report.of("loaded")))]
+    if not reindex:
+        rows += [
+            ("already loaded", len(report.of("already_loaded"))),
+            ("near-duplicates (loaded, linked)", len(report.near_duplicates)),
+        ]
+    rows += [("failed", len(report.failed))]
+    rows += [(f"facts extracted: {kind}", count) for kind, count in report.facts_per_kind().items()]
+    if not reindex:
+        rows += [("articles without a publication date", len(report.undated))]
+    for what, count in rows:
+        summary.add_row(what, f"{count:,}")
+    console.print(summary)
+    for outcome in report.near_duplicates:
+        console.print(
+            f"near-duplicate: {outcome.name} of {outcome.near_duplicate_of} "
+            f"(similarity {outcome.similarity})",
+            markup=False,
+            highlight=False,
+        )
+    for outcome in report.undated:
+        console.print(f"no publication date: {outcome.name}", markup=False, highlight=False)
+    for outcome in report.outcomes:
+        for reason in outcome.skipped_facts:
+            err_console.print(f"fact skipped: {outcome.name}: {reason}", markup=False)
+    for outcome in report.failed:
+        err_console.print(
+            f"[bold red]failed:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+@app.command("ingest")
+@expected_errors
+def ingest_command(
+    ctx: typer.Context,
+    paths: IngestPathsArgument = None,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            help="In folders, load the files matching this pattern (default: *.txt, *.md, *.html …)."
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Headline (overrides the article's).")] = None,
+    author: Annotated[str | None, typer.Option(help="Author (overrides the article's).")] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher (overrides the article's).")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL (overrides the article's).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date: 2025-06-17, 2025-06 or 2025.")
+    ] = None,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 language code.")] = None,
+    max_size: Annotated[
+        str, typer.Option("--max-size", help="Refuse files larger than this (5MB, 500KB).")
+    ] = "5MB",
+    reindex: Annotated[
+        bool,
+        typer.Option(
+            "--reindex",
+            help="Recompute every stored source's mentions and re-run extraction on loaded "
+            "articles, keeping reviewed facts (PATHs are not read).",
+        ),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON summary on stdout.")
+    ] = False,
+) -> None:
+    """Load articles (plain text, text/Markdown with front matter, saved HTML), one transaction
+    each, with their mentions and extracted facts waiting for review.
+
+    An article whose text is already stored is skipped; one republished with small edits is
+    loaded and linked as a near-duplicate. Exits 1 when any article failed; the others are loaded.
+
+    Example: silkledger ingest inbox/ --glob "*.md" --publisher "Caspian Wire"
+    """
+    import json
+
+    from .loaders.articles import collect_inputs, parse_size
+    from .loaders.ingest import ArticleLoader, IngestReport, Outcome
+
+    if not paths and not reindex:
+        raise SilkledgerError("give at least one file, folder or - (or --reindex)")
+    metadata = _ingest_metadata(title, author, publisher, url, published, language)
+    max_bytes = parse_size(max_size)
+    inputs, problems = ([], []) if reindex else collect_inputs(paths or [], glob)
+    with migrate.connected(database_url(ctx)) as engine:
+        loader = ArticleLoader(engine)
+        report = IngestReport([Outcome(p.name, "failed", reason=p.reason) for p in problems])
+        with _ingest_progress(len(inputs), quiet or as_json) as progress:
+            task = progress.add_task("loading", total=len(inputs)) if progress else None
+
+            def advance(_outcome) -> None:
+                if progress:
+                    progress.advance(task)
+
+            if reindex:
+                report = loader.reindex(progress=advance)
+            for source in inputs:
+                report.outcomes.append(loader.load(source, metadata, max_bytes))
+                advance(None)
+    if as_json:
+        print(json.dumps(report.as_json(), indent=2, default=str))
+    elif quiet:
+        for outcome in report.failed:
+            err_console.print(f"failed: {outcome.name}: {outcome.reason}", markup=False)
+    else:
+        _print_ingest_report(report, reindex)
+    if report.failed:
+        raise typer.Exit(1)

@@ -156,6 +156,18 @@ class ArticleInput:
         return data
 
 
+SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$", re.IGNORECASE)
+SIZE_UNITS = {"b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
+
+
+def parse_size(raw: str) -> int:
+    """``5MB``, ``500KB`` or a number of bytes -> bytes (a binary megabyte: 1024 * 1024)."""
+    match = SIZE.match(raw)
+    if not match or float(match.group(1)) <= 0:
+        raise SilkledgerError(f"--max-size: not a size like 5MB, 500KB or 100000: {raw!r}")
+    return int(float(match.group(1)) * SIZE_UNITS[(match.group(2) or "b").lower()])
+
+
 def _too_large(size: int, max_bytes: int) -> str:
     return (
         f"{_megabytes(size)} is over the size limit of {_megabytes(max_bytes)} "
