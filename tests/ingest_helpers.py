@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from silkledger import migrate
 from silkledger.db import make_engine
 from silkledger.extract import ExtractedFact
@@ -44,8 +43,9 @@ def build_reference_database(url: URL, tmp_root: Path) -> None:
         engine.dispose()
 
 
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory, tmp_path_factory) -> URL:
+def reference_database(engine_name, databases, template_factory, tmp_path_factory) -> URL:
+    """A fresh database with reference data only (made from a template built once per run);
+    test modules wrap it in their ``reference_url`` fixture."""
     root = tmp_path_factory.mktemp("reference-seed")
     template = template_factory(
         engine_name, "reference", lambda url: build_reference_database(url, root)

@@ -12,6 +12,7 @@ from ingest_helpers import (
     SEED_ARTICLES,
     fact_at,
     ingest_paths,
+    reference_database,
     write_article,
 )
 from silkledger import migrate
@@ -23,7 +24,11 @@ from sqlalchemy.orm import Session
 from test_ingest_readers import HTML_PAGE
 from typer.testing import CliRunner
 
-pytest_plugins = ("ingest_helpers",)  # the reference_url fixture
+
+@pytest.fixture
+def reference_url(engine_name, databases, template_factory, tmp_path_factory):
+    return reference_database(engine_name, databases, template_factory, tmp_path_factory)
+
 
 TRADE_TEXT = (
     "Kazakhstan and China: trade keeps growing\n"
