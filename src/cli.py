@@ -988,3 +988,63 @@ def review_import(
         err_console.print(f"refused: {line}", markup=False, highlight=False, soft_wrap=True)
     if report.refused:
         raise typer.Exit(1)
+
+
+# ----------------------------------------------------------------------------- eval
+
+
+def _print_eval(report, show_misses: bool) -> None:
+    table = Table(title=f"{report.name}: {report.articles} articles")
+    for column in ("kind", "expected", "extracted", "matched", "precision", "recall"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for category, result in report.scores.items():
+        shown = [f"{v:.2f}" if v is not None else "-" for v in (result.precision, result.recall)]
+        table.add_row(
+            category, str(result.expected), str(result.extracted), str(result.matched), *shown
+        )
+    console.print(table)
+    if show_misses:
+        for label, outcomes in (
+            ("miss", report.misses),
+            ("false positive", report.false_positives),
+        ):
+            for item in outcomes:
+                console.print(
+                    f"{label}: {item.category}: {item.source}: {item.label}\n    “{item.quote}”",
+                    markup=False,
+                    highlight=False,
+                )
+
+
+@app.command("eval")
+@expected_errors
+def eval_command(
+    which: Annotated[
+        str, typer.Option("--set", help="Which articles: seed, tests or all.")
+    ] = "all",
+    seed_dir: SeedDirOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", help="Print the tables only, not the misses and false positives."),
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a target of issue 11 is missed.")
+    ] = False,
+) -> None:
+    """Measure the fact extractor: precision and recall per kind on the seed articles (against the
+    curated seed facts) and on tests/data/articles (against the YAML beside each article).
+
+    Example: silkledger eval --set seed
+    """
+    from pathlib import Path
+
+    from .extract.evaluate import evaluate, shortfalls
+
+    reports = evaluate(which, Path(seed_dir) if seed_dir else None)
+    for report in reports:
+        _print_eval(report, show_misses=not quiet)
+    missed = [line for report in reports for line in shortfalls(report)]
+    for line in missed:
+        err_console.print(f"below target: {line}", markup=False, highlight=False)
+    if check and missed:
+        raise typer.Exit(1)

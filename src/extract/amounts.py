@@ -95,7 +95,12 @@ def patterns() -> dict[str, re.Pattern]:
         "count": re.compile(
             rf"(?P<between>(?:\s+[a-z][\w-]*,?){{0,3}}?)\s+(?P<noun>{alternation(units['count_nouns'])})\b"
         ),
-        "equivalent": re.compile(r"\s*\((?:or\s+|equivalent\s+to\s+)?", re.I),
+        # "(about $2.8 billion)" or ", about $21 billion at the average rate"
+        "equivalent": re.compile(
+            r"\s*\((?:or\s+|equivalent\s+to\s+)?"
+            r"|,\s*(?=(?:or|about|around|roughly|approximately|some|equivalent\s+to)\s+(?:US)?[$€])",
+            re.I,
+        ),
         "decimal_comma": re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)\s*(?:%|[a-zA-Z$])"),
         "month_after": re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b"),
         "month_before": re.compile(rf"{MONTHS}\s+$"),
@@ -145,9 +150,33 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             found.append(amount)
         # A shortened read ("27.4% and 15%" is two amounts) resumes after what it kept.
         position = max(amount.end if amount else match.end(), position + 1)
+    found = _conversions(text, found)
     found += _vague_and_multipliers(text, start, end, found)
     found.sort(key=lambda a: a.start)
     return found
+
+
+_CONVERSION_GAP = re.compile(r"(?:\s+[\w-]+){0,3},\s*(?:or\s+|equivalent\s+to\s+)?")
+
+
+def _conversions(text: str, found: list[Amount]) -> list[Amount]:
+    """'1.9 trillion rubles last year, about $21 billion': the second sum converts the first."""
+    kept: list[Amount] = []
+    for amount in found:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.is_money
+            and amount.is_money
+            and previous.equivalent is None
+            and amount.unit != previous.unit
+            and amount.qualifier == "about"
+            and _CONVERSION_GAP.fullmatch(text, previous.end, amount.start)
+        ):
+            kept[-1] = replace(previous, equivalent=amount)
+            continue
+        kept.append(amount)
+    return kept
 
 
 def _read(text: str, match: re.Match, end: int) -> Amount | None:
@@ -242,14 +271,18 @@ def _with_equivalent(text: str, amount: Amount, end: int) -> Amount:
     """'20 billion yuan (about $2.8 billion)': the bracketed amount is the equivalent."""
     rx = patterns()
     opening = rx["equivalent"].match(text, amount.end, end)
-    if opening is None or "(" not in opening.group():
+    if opening is None:
         return amount
     inner = rx["amount"].match(text, opening.end(), end)
     if inner is None:
         return amount
     second = _read(text, inner, end)
-    close = text.find(")", second.end if second else inner.end(), end)
-    if second is None or not second.is_money or close == -1 or close - second.end > 2:
+    if second is None or not second.is_money or second.unit == amount.unit:
+        return amount
+    if "(" not in opening.group():
+        return replace(amount, equivalent=second, end=second.end)
+    close = text.find(")", second.end, end)
+    if close == -1 or close - second.end > 2:
         return amount
     return replace(amount, equivalent=second, end=close + 1)
 

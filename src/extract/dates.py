@@ -51,7 +51,7 @@ class PeriodMention:
     start: int
     end: int
     period: Period | None  # None for a shift ("the previous year") to apply to the context
-    shift: int = 0
+    shift: int = 0  # -1: a year before the period in context; 0: that period; else: that year
     note: str | None = None
 
 
@@ -99,6 +99,13 @@ def _rx() -> dict[str, re.Pattern]:
             re.I,
         ),
         "shift": re.compile(rf"\b{alternation(table['context_shift'])}\b", re.I),
+        "same": re.compile(
+            rf"\b(?:{alternation(table['context_same'])}|the\s+same\s+\w+\s+months)\b", re.I
+        ),
+        "month": re.compile(
+            rf"\b(?:in|during|for)\s+(?P<m>{month})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?(?!\s*(?:–|—|-|to)\s*\w|\s+\d{{1,2}}\b)",
+            re.I,
+        ),
         "year": re.compile(
             rf"\b(?:{alternation(table['year_prepositions'])})\s*(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
             re.I,
@@ -206,6 +213,21 @@ def find_periods(text: str, start: int, end: int, published: date | None) -> lis
             found.append(PeriodMention(match.start(), match.end(), None, shift=-1))
     for match in rx["shift"].finditer(text, start, end):
         found.append(PeriodMention(match.start(), match.end(), None, shift=-1))
+    for match in rx["same"].finditer(text, start, end):
+        found.append(PeriodMention(match.start(), match.end(), None, shift=0))
+    for match in rx["month"].finditer(text, start, end):
+        if match.group("m") == "may":
+            continue  # the verb
+        month = _month(match.group("m"))
+        year, note = _year(match, published)
+        if year is None:
+            year, note = _unstated_year(month, published)
+        if year is not None:
+            found.append(
+                PeriodMention(
+                    match.start("m"), match.end(), months_period(year, month, month), note=note
+                )
+            )
     for match in rx["year_span"].finditer(text, start, end):
         y1, y2 = int(match.group("y1")), int(match.group("y2"))
         if y1 < y2:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pycountry
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 
 from ..models import (
@@ -45,7 +45,9 @@ from .types import Mention
 
 # Whose name wins when two entities share one surface form (rare): the more specific first.
 KIND_PRIORITY = ("person", "organization", "project", "country")
-PROJECT_MATCH_CUTOFF = 88  # rapidfuzz token_set_ratio; below this a name is a new project
+# rapidfuzz token_sort_ratio on lower-cased words (word order free, no subset matches: a bare
+# "pipeline" must not link to "Natural gas pipeline from Turkmenistan"); below it, a new project.
+PROJECT_MATCH_CUTOFF = 85
 MIN_SURNAME_LENGTH = 4
 
 
@@ -159,7 +161,8 @@ class Gazetteer:
         best = process.extractOne(
             name,
             list(self._project_names),
-            scorer=fuzz.token_set_ratio,
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
             score_cutoff=PROJECT_MATCH_CUTOFF,
         )
         return self._project_names[best[0]] if best else None

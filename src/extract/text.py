@@ -1,0 +1,94 @@
+"""Sentences and clauses: the spans a quote is cut from.
+
+A sentence ends at ``.``, ``!`` or ``?`` (and a closing quote mark) followed by white space and
+a capital, a digit or an opening quote, unless the word before the stop is a known abbreviation
+or a single capital (an initial); a line break always ends one (the stored text keeps paragraphs
+one per line). A clause is a part of a sentence after ``;``, or before ``while``, ``whereas``,
+``compared to``, ``up from``, ``, and`` ...: the unit within which an amount takes its cue
+words and its period first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gen",
+    "prof",
+    "approx",
+    "u.s",
+    "u.k",
+}
+_STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_CLAUSE = re.compile(
+    r";\s+|:\s+(?=[a-z])|,\s+(?=(?:while|whereas|compared|up\s+from|down\s+from|against|versus|"
+    r"and|but|with|reaching|creating|bringing|marking|showing|making)\b)"
+    r"|\s+(?=(?:while|whereas|compared\s+(?:to|with))\b)"
+)
+COMPARISON_START = re.compile(r"(?:compared|up\s+from|down\s+from|against|versus)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """Every sentence of ``text`` with surrounding white space trimmed."""
+    for paragraph, line in enumerate(_LINE.finditer(text)):
+        start = line.start()
+        for stop in _STOP.finditer(text, line.start(), line.end()):
+            word = re.search(r"([\w.]+)$", text[start : stop.start()])
+            last = word.group(1).lower().rstrip(".") if word else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+            yield _trimmed(text, start, stop.end(), paragraph)
+            start = stop.end()
+        if text[start : line.end()].strip():
+            yield _trimmed(text, start, line.end(), paragraph)
+
+
+def _trimmed(text: str, start: int, end: int, paragraph: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, paragraph)
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """The clauses of a sentence; together they cover it."""
+    cuts = [sentence.start]
+    for match in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        cuts.append(match.end())
+    cuts.append(sentence.end)
+    return [Span(a, b, sentence.paragraph) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def is_comparison(text: str, clause: Span) -> bool:
+    """A clause that states the figure compared with ('compared to $4 billion in 2024')."""
+    return COMPARISON_START.match(text, clause.start) is not None
