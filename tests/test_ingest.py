@@ -334,3 +334,36 @@ def test_cli_json_summary_and_exit_code(reference_url, tmp_path):
     )
     assert again.exit_code == 0
     assert "already loaded" in again.stdout
+
+
+def test_seed_articles_with_the_real_extractor(reference_url, databases):
+    """Reference data only, then the five seed articles: every extracted fact is stored for
+    review with a quote that is exactly body_text[char_start:char_end]."""
+    engine = databases.engine(reference_url)
+    report = ingest_paths(engine, [SEED_ARTICLES])
+    assert [o.status for o in report.outcomes] == ["loaded"] * 5
+    assert [o.skipped_facts for o in report.outcomes] == [[]] * 5
+    per_kind = report.facts_per_kind()
+    assert per_kind["trade_flow"] > 0 and per_kind["agreement"] > 0 and per_kind["event"] > 0
+    with Session(engine) as session:
+        citations = session.execute(
+            select(Citation.quote, Citation.char_start, Citation.char_end, Source.body_text).join(
+                Source, Source.id == Citation.source_id
+            )
+        ).all()
+        assert len(citations) >= sum(per_kind.values())
+        for quote, start, end, body in citations:
+            assert body[start:end] == quote
+        flows = session.execute(
+            select(TradeFlow.value, TradeFlow.review_status, TradeFlow.confidence, Source.key)
+            .join(Citation, Citation.trade_flow_id == TradeFlow.id)
+            .join(Source, Source.id == Citation.source_id)
+        ).all()
+        assert {(status, 0 <= confidence <= 1) for _, status, confidence, _ in flows} == {
+            ("extracted", True)
+        }
+        # "racking up $30.05 billion in bilateral trade in 2024" (article 000)
+        assert any(
+            Decimal(str(value)) == Decimal("30050000000") and key.startswith("000_")
+            for value, _, _, key in flows
+        )
