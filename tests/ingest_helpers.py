@@ -3,7 +3,6 @@ written by the test, and a stand-in extractor that returns facts the test builds
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,44 +11,28 @@ from silkledger.db import make_engine
 from silkledger.extract import ExtractedFact
 from silkledger.loaders.articles import collect_inputs
 from silkledger.loaders.ingest import ArticleLoader, IngestReport, Outcome
-from silkledger.loaders.seed import DEFAULT_SEED_DIR, load_seed
+from silkledger.loaders.reference import load_reference_data
+from silkledger.loaders.seed import DEFAULT_SEED_DIR
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 SEED_ARTICLES = DEFAULT_SEED_DIR / "articles"
-# The seed files that hold facts and articles; emptied for a reference-only database.
-FACT_FILES = (
-    "sources.yaml",
-    "events.yaml",
-    "agreements.yaml",
-    "projects.yaml",
-    "trade_flows.yaml",
-    "indicators.yaml",
-)
 
 
-def build_reference_database(url: URL, tmp_root: Path) -> None:
-    """Migrate and load the seed's reference data (countries, aliases, sectors, rates,
-    organisations, people) without its articles and facts."""
-    seed_copy = tmp_root / f"seed-reference-{url.database.replace('/', '_')[-40:]}"
-    shutil.copytree(DEFAULT_SEED_DIR, seed_copy, ignore=shutil.ignore_patterns("articles"))
-    for name in FACT_FILES:
-        (seed_copy / name).write_text("[]\n")
+def build_reference_database(url: URL) -> None:
+    """Migrate and load the seed's reference data (no articles, no facts)."""
     migrate.upgrade(url)
     engine = make_engine(url)
     try:
-        load_seed(engine, seed_copy)
+        load_reference_data(engine)
     finally:
         engine.dispose()
 
 
-def reference_database(engine_name, databases, template_factory, tmp_path_factory) -> URL:
+def reference_database(engine_name, databases, template_factory) -> URL:
     """A fresh database with reference data only (made from a template built once per run);
     test modules wrap it in their ``reference_url`` fixture."""
-    root = tmp_path_factory.mktemp("reference-seed")
-    template = template_factory(
-        engine_name, "reference", lambda url: build_reference_database(url, root)
-    )
+    template = template_factory(engine_name, "reference", build_reference_database)
     return databases.create(template)
 
 

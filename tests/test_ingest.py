@@ -26,8 +26,8 @@ from typer.testing import CliRunner
 
 
 @pytest.fixture
-def reference_url(engine_name, databases, template_factory, tmp_path_factory):
-    return reference_database(engine_name, databases, template_factory, tmp_path_factory)
+def reference_url(engine_name, databases, template_factory):
+    return reference_database(engine_name, databases, template_factory)
 
 
 TRADE_TEXT = (

@@ -22,8 +22,8 @@ SILKLEDGER = str(Path(sys.executable).with_name("silkledger"))
 
 
 @pytest.fixture
-def reference_url(engine_name, databases, template_factory, tmp_path_factory):
-    return reference_database(engine_name, databases, template_factory, tmp_path_factory)
+def reference_url(engine_name, databases, template_factory):
+    return reference_database(engine_name, databases, template_factory)
 
 
 def make_folder(folder: Path, count: int) -> Path:

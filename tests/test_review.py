@@ -67,8 +67,8 @@ def wide_console(monkeypatch):
 
 
 @pytest.fixture
-def reference_url(engine_name, databases, template_factory, tmp_path_factory):
-    return reference_database(engine_name, databases, template_factory, tmp_path_factory)
+def reference_url(engine_name, databases, template_factory):
+    return reference_database(engine_name, databases, template_factory)
 
 
 def load_article(engine, tmp_path, text=ARTICLE, name="astana.txt") -> str:
