@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
@@ -109,7 +110,7 @@ class Article:
     def __post_init__(self):
         object.__setattr__(self, "sha256", text_sha256(self.body_text))
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The source key: the file stem as a slug plus the text's hash (unique per text)."""
         stem = "stdin" if self.name == STDIN_NAME else Path(self.name).stem

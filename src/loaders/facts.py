@@ -286,34 +286,41 @@ def measured_columns(record: Record, refs: References) -> dict[str, Any]:
     )
 
 
-def child_rows(kind: FactKind, record: Record, fact_id: int, refs: References) -> Iterator[Any]:
-    """The link rows of a new fact: participants, parties, sectors, project countries and
-    organisations (each listed once)."""
+def child_rows(
+    kind: FactKind, record: Record, fact_id: int, refs: References
+) -> Iterator[tuple[type, dict[str, Any]]]:
+    """The link rows of a new fact as (model, columns): participants, parties, sectors, project
+    countries and organisations (each listed once)."""
     if kind.name in ("event", "agreement"):
         model = EventParticipant if kind.name == "event" else AgreementParty
         parent = "event_id" if kind.name == "event" else "agreement_id"
         parties = record.participants if kind.name == "event" else record.parties
         for party in dict.fromkeys(parties):
-            yield model(
-                **{parent: fact_id},
-                country_id=refs.id_of("country", party.country),
-                organization_id=refs.id_of("organization", party.organization),
-                person_id=refs.id_of("person", party.person),
-                role=party.role,
+            yield (
+                model,
+                {
+                    parent: fact_id,
+                    "country_id": refs.id_of("country", party.country),
+                    "organization_id": refs.id_of("organization", party.organization),
+                    "person_id": refs.id_of("person", party.person),
+                    "role": party.role,
+                },
             )
     if kind.name == "agreement":
         for sector in dict.fromkeys(record.sectors):
-            yield AgreementSector(agreement_id=fact_id, sector_id=refs.id_of("sector", sector))
+            yield (
+                AgreementSector,
+                {"agreement_id": fact_id, "sector_id": refs.id_of("sector", sector)},
+            )
     if kind.name == "project":
         for ref in dict.fromkeys(record.countries):
-            yield ProjectCountry(
-                project_id=fact_id, country_id=refs.id_of("country", ref.country), role=ref.role
-            )
+            country = refs.id_of("country", ref.country)
+            yield ProjectCountry, {"project_id": fact_id, "country_id": country, "role": ref.role}
         for ref in dict.fromkeys(record.organizations):
-            yield ProjectOrganization(
-                project_id=fact_id,
-                organization_id=refs.id_of("organization", ref.organization),
-                role=ref.role,
+            organization = refs.id_of("organization", ref.organization)
+            yield (
+                ProjectOrganization,
+                {"project_id": fact_id, "organization_id": organization, "role": ref.role},
             )
 
 

@@ -1,0 +1,137 @@
+"""Benchmark of `silkledger ingest` on a synthetic corpus, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/bench_ingest.py                        # 10,000 articles, both engines
+    .venv/bin/python bench/bench_ingest.py --count 2000 --engines sqlite
+
+The corpus comes from bench/make_corpus.py (written to a temporary folder unless --corpus names
+one). For each engine a fresh database is migrated and given the seed's reference data (no seed
+articles or facts); then one ArticleLoader (the gazetteer and the extractor built once) loads
+every article through the real path: read, decode, normalise, near-duplicate check, mentions,
+extraction, validation, one transaction per article. It prints the loader's start-up time, the
+articles per second over the whole run, and the mean time per article over the first and the
+last thousand (targets: >= 120 articles/s on SQLite, >= 60 on PostgreSQL, last/first <= 1.2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import make_corpus
+from silkledger import migrate
+from silkledger.db import make_engine
+from silkledger.loaders.articles import Metadata, collect_inputs
+from silkledger.loaders.ingest import ArticleLoader
+from silkledger.loaders.reference import load_reference_data
+
+TARGETS = {"sqlite": 120, "postgresql": 60}
+WINDOW = 1000
+PG_ADMIN = os.environ.get(
+    "SILKLEDGER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def fresh_database(engine_name: str, folder: Path):
+    """A new empty database URL and a function that drops it."""
+    if engine_name == "sqlite":
+        return make_url(f"sqlite:///{folder / 'bench.db'}"), lambda: None
+    name = f"silkledger_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop():
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return make_url(PG_ADMIN).set(database=name), drop
+
+
+def run(engine_name: str, corpus: Path, folder: Path) -> dict:
+    url, drop = fresh_database(engine_name, folder)
+    try:
+        migrate.upgrade(url)
+        engine = make_engine(url)
+        load_reference_data(engine)
+        inputs, _ = collect_inputs([str(corpus)])
+        started = time.perf_counter()
+        loader = ArticleLoader(engine)
+        build = time.perf_counter() - started
+        times, statuses, facts = [], Counter(), Counter()
+        loop_started = time.perf_counter()
+        for source in inputs:
+            began = time.perf_counter()
+            outcome = loader.load(source, Metadata(), 5 << 20)
+            times.append(time.perf_counter() - began)
+            statuses[outcome.status] += 1
+            facts.update(outcome.facts)
+        elapsed = time.perf_counter() - loop_started
+        engine.dispose()
+    finally:
+        drop()
+    first = sum(times[:WINDOW]) / len(times[:WINDOW])
+    last = sum(times[-WINDOW:]) / len(times[-WINDOW:])
+    return {
+        "engine": engine_name,
+        "articles": len(inputs),
+        "statuses": dict(statuses),
+        "facts": dict(facts),
+        "build_s": build,
+        "elapsed_s": elapsed,
+        "per_second": len(inputs) / elapsed,
+        "first_ms": first * 1000,
+        "last_ms": last * 1000,
+        "ratio": last / first,
+    }
+
+
+def report(result: dict) -> None:
+    target = TARGETS[result["engine"]]
+    rate_ok = "meets" if result["per_second"] >= target else "MISSES"
+    ratio_ok = "meets" if result["ratio"] <= 1.2 else "MISSES"
+    print(f"\n{result['engine']}: {result['articles']:,} articles {result['statuses']}")
+    print(f"  facts extracted: {result['facts']}")
+    print(f"  loader start-up (gazetteer, extractor, caches): {result['build_s']:.2f} s")
+    print(
+        f"  {result['elapsed_s']:.1f} s: {result['per_second']:.0f} articles/s "
+        f"({rate_ok} the target of {target})"
+    )
+    print(
+        f"  per article: first {WINDOW:,} {result['first_ms']:.2f} ms, last {WINDOW:,} "
+        f"{result['last_ms']:.2f} ms, ratio {result['ratio']:.2f} ({ratio_ok} the target of 1.2)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="An existing corpus folder.")
+    parser.add_argument("--count", type=int, default=10_000, help="Articles to generate.")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="silkledger-bench-") as scratch:
+        corpus = args.corpus
+        if corpus is None:
+            corpus = Path(scratch) / "corpus"
+            paths = make_corpus(corpus, args.count)
+            size = sum(path.stat().st_size for path in paths) / len(paths)
+            print(f"corpus: {len(paths):,} synthetic articles, {size:,.0f} bytes each on average")
+        for engine_name in args.engines.split(","):
+            folder = Path(scratch) / engine_name
+            folder.mkdir()
+            report(run(engine_name, corpus, folder))
+
+
+if __name__ == "__main__":
+    main()
