@@ -799,38 +799,32 @@ ReviewIdsArgument = Annotated[
 ReviewAllOption = Annotated[bool, typer.Option("--all", help="Every pending fact of --source.")]
 
 
-@review_app.command("accept")
-@expected_errors
-def review_accept(
-    ctx: typer.Context,
-    ids: ReviewIdsArgument = None,
-    all_of_source: ReviewAllOption = False,
-    source: ReviewSourceOption = None,
-    actor: ActorOption = None,
-    note: ReviewNoteOption = None,
-) -> None:
-    """Accept facts: from now on they count in reports and default views.
+def _review_decision_command(decision: str, help_text: str) -> None:
+    """``review accept`` and ``review reject``: the same options, a different decision."""
 
-    Example: silkledger review accept trade_flow:12 agreement:3
-    """
-    _review_decide(ctx, ids, "accept", all_of_source, source, actor, note)
+    @review_app.command(decision, help=help_text)
+    @expected_errors
+    def command(
+        ctx: typer.Context,
+        ids: ReviewIdsArgument = None,
+        all_of_source: ReviewAllOption = False,
+        source: ReviewSourceOption = None,
+        actor: ActorOption = None,
+        note: ReviewNoteOption = None,
+    ) -> None:
+        _review_decide(ctx, ids, decision, all_of_source, source, actor, note)
 
 
-@review_app.command("reject")
-@expected_errors
-def review_reject(
-    ctx: typer.Context,
-    ids: ReviewIdsArgument = None,
-    all_of_source: ReviewAllOption = False,
-    source: ReviewSourceOption = None,
-    actor: ActorOption = None,
-    note: ReviewNoteOption = None,
-) -> None:
-    """Reject facts: they stay in the database, marked rejected, and never count.
-
-    Example: silkledger review reject --all --source wire-2025-06-17-3f2a9c01d2e4
-    """
-    _review_decide(ctx, ids, "reject", all_of_source, source, actor, note)
+_review_decision_command(
+    "accept",
+    "Accept facts: from now on they count in reports and default views.\n\n"
+    "Example: silkledger review accept trade_flow:12 agreement:3",
+)
+_review_decision_command(
+    "reject",
+    "Reject facts: they stay in the database, marked rejected, and never count.\n\n"
+    "Example: silkledger review reject --all --source wire-2025-06-17-3f2a9c01d2e4",
+)
 
 
 @review_app.command(

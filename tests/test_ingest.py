@@ -18,6 +18,7 @@ from ingest_helpers import (
 from silkledger import migrate
 from silkledger.cli import app
 from silkledger.loaders.ingest import ArticleLoader
+from silkledger.loaders.seed_files import quote_positions
 from silkledger.models import Citation, Mention, Source, TradeFlow
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -247,7 +248,7 @@ def test_turkmenistan_mentions_in_seed_article_003(reference_url, databases):
     report = ingest_paths(engine, [article])
     assert report.outcomes[0].status == "loaded"
     spans = _turkmenistan_spans(engine)
-    expected = [(i, i + len("Turkmenistan")) for i in _positions(body, "Turkmenistan")]
+    expected = [(i, i + len("Turkmenistan")) for i in quote_positions(body, "Turkmenistan")]
     assert [(start, end) for start, end, text_ in spans if text_ == "Turkmenistan"] == expected
     assert ("Turkmen",) in {(t,) for _, _, t in spans}  # the demonym counts too
     for start, end, mention_text in spans:
@@ -282,14 +283,6 @@ def _turkmenistan_spans(engine) -> list[tuple[int, int, str]]:
     sha = hashlib.sha256((SEED_ARTICLES / "003_f6314906d5230dff.txt").read_bytes()).hexdigest()
     with engine.connect() as connection:
         return [tuple(row) for row in connection.execute(query, {"sha": sha})]
-
-
-def _positions(body: str, word: str) -> list[int]:
-    positions, start = [], body.find(word)
-    while start != -1:
-        positions.append(start)
-        start = body.find(word, start + 1)
-    return positions
 
 
 def test_reindex_keeps_reviewed_facts_and_replaces_pending(reference_url, databases, tmp_path):
