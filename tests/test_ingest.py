@@ -19,7 +19,7 @@ from silkledger import migrate
 from silkledger.cli import app
 from silkledger.loaders.ingest import ArticleLoader
 from silkledger.loaders.seed_files import quote_positions
-from silkledger.models import Citation, Mention, Source, TradeFlow
+from silkledger.models import Citation, Mention, Project, Source, TradeFlow
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from test_ingest_readers import HTML_PAGE
@@ -360,3 +360,36 @@ def test_seed_articles_with_the_real_extractor(reference_url, databases):
             Decimal(str(value)) == Decimal("30050000000") and key.startswith("000_")
             for value, _, _, key in flows
         )
+
+
+def test_project_fact_about_a_known_project_becomes_its_citation(seeded_engine, tmp_path):
+    text_ = "Railway news\nWork on the CKU railway resumed in Kyrgyzstan this spring.\n"
+    quote = "Work on the CKU railway resumed in Kyrgyzstan this spring"
+    fields = {"name": "CKU railway", "kind": "railway", "key_hint": "prj-cku-railway"}
+    path = write_article(tmp_path, "rail.txt", text_)
+    with Session(seeded_engine) as session:
+        projects_before = session.scalar(select(func.count()).select_from(Project))
+    report = ingest_paths(
+        seeded_engine, [path], extract=lambda body: [fact_at(body, quote, "project", fields)]
+    )
+    assert (report.outcomes[0].linked, report.outcomes[0].facts) == (1, {})
+    with Session(seeded_engine) as session:
+        assert session.scalar(select(func.count()).select_from(Project)) == projects_before
+        cited = session.execute(
+            select(Project.key, Citation.quote)
+            .join(Citation, Citation.project_id == Project.id)
+            .join(Source, Source.id == Citation.source_id)
+            .where(Source.loaded_by == "article")
+        ).all()
+        assert cited == [("prj-cku-railway", quote)]
+
+
+def test_stdin_through_the_cli(reference_url):
+    url = reference_url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(
+        app, ["--db", url, "ingest", "-", "--published", "2025-06", "--json"], input=TRADE_TEXT
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["loaded"], summary["undated"]) == (1, [])
+    assert summary["articles"][0]["name"] == "<stdin>"
