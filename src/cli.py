@@ -663,6 +663,9 @@ def ingest_command(
             "articles, keeping reviewed facts (PATHs are not read).",
         ),
     ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Processes loading files side by side.")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON summary on stdout.")
@@ -679,28 +682,28 @@ def ingest_command(
     import json
 
     from .loaders.articles import collect_inputs, parse_size
-    from .loaders.ingest import ArticleLoader, IngestReport, Outcome
+    from .loaders.ingest import ArticleLoader, Outcome, ingest
 
     if not paths and not reindex:
         raise SilkledgerError("give at least one file, folder or - (or --reindex)")
     metadata = _ingest_metadata(title, author, publisher, url, published, language)
     max_bytes = parse_size(max_size)
     inputs, problems = ([], []) if reindex else collect_inputs(paths or [], glob)
-    with migrate.connected(database_url(ctx)) as engine:
-        loader = ArticleLoader(engine)
-        report = IngestReport([Outcome(p.name, "failed", reason=p.reason) for p in problems])
-        with _ingest_progress(len(inputs), quiet or as_json) as progress:
-            task = progress.add_task("loading", total=len(inputs)) if progress else None
+    with (
+        migrate.connected(database_url(ctx)) as engine,
+        _ingest_progress(len(inputs), quiet or as_json) as progress,
+    ):
+        task = progress.add_task("loading", total=len(inputs)) if progress else None
 
-            def advance(_outcome) -> None:
-                if progress:
-                    progress.advance(task)
+        def advance(_outcome) -> None:
+            if progress:
+                progress.advance(task)
 
-            if reindex:
-                report = loader.reindex(progress=advance)
-            for source in inputs:
-                report.outcomes.append(loader.load(source, metadata, max_bytes))
-                advance(None)
+        if reindex:
+            report = ArticleLoader(engine).reindex(progress=advance)
+        else:
+            report = ingest(engine, inputs, metadata, max_bytes, advance, workers)
+    report.outcomes[:0] = [Outcome(p.name, "failed", reason=p.reason) for p in problems]
     if as_json:
         print(json.dumps(report.as_json(), indent=2, default=str))
     elif quiet:

@@ -101,3 +101,21 @@ def test_two_ingests_of_one_folder_at_once(reference_url, databases, tmp_path):
         assert summary["failed"] == 0
     assert sum(summary["loaded"] for summary in summaries) == total
     assert_whole_and_unique(engine, total)
+
+
+def test_workers_load_every_file_once_in_order(reference_url, databases, tmp_path):
+    engine = databases.engine(reference_url)
+    total = 45
+    folder = make_folder(tmp_path / "inbox", total)
+    write_article(folder, "zz-empty.txt", b"")
+    run = subprocess.run(
+        [*ingest_command(reference_url, folder), "--workers", "2", "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1, run.stderr  # the empty file failed, the rest loaded
+    summary = json.loads(run.stdout)
+    assert (summary["loaded"], summary["failed"]) == (total, 1)
+    names = [Path(article["name"]).name for article in summary["articles"]]
+    assert names == [f"article-{n:04d}.txt" for n in range(total)] + ["zz-empty.txt"]
+    assert_whole_and_unique(engine, total)
