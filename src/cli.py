@@ -1058,9 +1058,9 @@ def eval_command(
     """
     from pathlib import Path
 
-    from .extract.evaluate import evaluate, shortfalls
+    from .loaders.evaluation import evaluate_extractor, shortfalls
 
-    reports = evaluate(which, Path(seed_dir) if seed_dir else None)
+    reports = evaluate_extractor(which, Path(seed_dir) if seed_dir else None)
     for report in reports:
         _print_eval(report, show_misses=not quiet)
     missed = [line for report in reports for line in shortfalls(report)]

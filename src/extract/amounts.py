@@ -82,6 +82,8 @@ def patterns() -> dict[str, re.Pattern]:
         rf"|\s(?P<cur>{alternation(currencies['words'])})(?![\w]))?"
     )
     return {
+        # Where an amount's number starts: a digit, or a number word.
+        "core": re.compile(rf"\d+|(?<![\w-])(?:{word_number})(?![\w])", re.IGNORECASE),
         "amount": re.compile(
             rf"(?:(?P<qual>\b{qualifier})\s+(?:of\s+)?)?(?P<between>\bbetween\s+)?{one}"
             rf"(?:\s?(?P<sep>–|—|-|\bto\b|\band\b)\s?{second})?{tail}",
@@ -93,7 +95,7 @@ def patterns() -> dict[str, re.Pattern]:
         ),
         "unit": re.compile(rf"[\s-]?(?P<unit>{alternation(units['units'])})(?![\w])"),
         "count": re.compile(
-            rf"(?P<between>(?:\s+[a-z][\w-]*,?){{0,3}}?)\s+(?P<noun>{alternation(units['count_nouns'])})\b"
+            rf"(?P<between>(?:\s+[A-Za-z][\w-]*,?){{0,3}}?)\s+(?P<noun>{alternation(units['count_nouns'])})\b"
         ),
         # "(about $2.8 billion)" or ", about $21 billion at the average rate"
         "equivalent": re.compile(
@@ -105,6 +107,11 @@ def patterns() -> dict[str, re.Pattern]:
         "month_after": re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b"),
         "month_before": re.compile(rf"{MONTHS}\s+$"),
     }
+
+
+@cache
+def _qualifiers() -> dict[str, str]:
+    return inverted(load("qualifiers"))
 
 
 def parse_number(raw: str) -> Decimal:
@@ -144,12 +151,17 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     rx = patterns()
     found: list[Amount] = []
     position = start
-    while (match := rx["amount"].search(text, position, end)) is not None:
+    for core in rx["core"].finditer(text, start, end):
+        if core.start() < position:
+            continue
+        match = _match_at(text, core.start(), position, end)
+        if match is None:
+            continue
         amount = _read(text, match, end)
         if amount is not None:
             found.append(amount)
         # A shortened read ("27.4% and 15%" is two amounts) resumes after what it kept.
-        position = max(amount.end if amount else match.end(), position + 1)
+        position = amount.end if amount else match.end()
     found = _conversions(text, found)
     found += _vague_and_multipliers(text, start, end, found)
     found.sort(key=lambda a: a.start)
@@ -179,6 +191,32 @@ def _conversions(text: str, found: list[Amount]) -> list[Amount]:
     return kept
 
 
+# Every vague quantity and multiplier in data/numbers.yaml contains one of these.
+VAGUE_STEMS = ("dozen", "hundreds", "thousands", "doubl", "tripl", "quadrupl", "fold")
+MAX_PREFIX = 45  # "in excess of US$ " and the like: how far before its number an amount starts
+
+
+def _match_at(text: str, number_start: int, floor: int, end: int) -> re.Match | None:
+    """The longest amount whose number starts at ``number_start``: the regex is tried, anchored,
+    at each token start up to MAX_PREFIX characters before it (an unanchored search would try
+    the qualifier and currency alternations at every position of the sentence)."""
+    regex = patterns()["amount"]
+    lowest = max(floor, number_start - MAX_PREFIX)
+    for candidate in range(lowest, number_start + 1):
+        if (
+            candidate > lowest
+            and not (text[candidate - 1].isspace() or text[candidate - 1] in '(“"')
+            and candidate != number_start
+        ):
+            continue
+        if text[candidate].isspace():
+            continue
+        match = regex.match(text, candidate, end)
+        if match is not None and match.start("num") == number_start:
+            return match
+    return None
+
+
 def _read(text: str, match: re.Match, end: int) -> Amount | None:
     if match.group("sep") and match.group("num2") is None:
         return None
@@ -198,9 +236,7 @@ def _read(text: str, match: re.Match, end: int) -> Amount | None:
         scale_low = scale
     high = parse_number(match.group("num2")) * scale if ranged else None
     value = low * scale_low
-    qualifier = inverted(load("qualifiers")).get(
-        re.sub(r"\s+", " ", (match.group("qual") or "").lower()), "exact"
-    )
+    qualifier = _qualifiers().get(re.sub(r"\s+", " ", (match.group("qual") or "").lower()), "exact")
     currency = _currency(match)
     unit_end = match.end()
     if match.group("pct"):
@@ -292,6 +328,9 @@ def _vague_and_multipliers(text: str, start: int, end: int, taken: list[Amount])
     tables = load("numbers")
     occupied = [(a.start, a.end) for a in taken]
     found: list[Amount] = []
+    lowered = text[start:end].lower()
+    if not any(stem in lowered for stem in VAGUE_STEMS):
+        return found
     for match in rx["vague"].finditer(text, start, end):
         entry = tables["vague_numbers"][re.sub(r"\s+", " ", match.group("vague").lower())]
         unit, unit_end = _unit_after(text, match.end(), end)

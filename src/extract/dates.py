@@ -6,7 +6,7 @@ Periods (what a figure covers) carry a start, an end and a label in the seed's s
 
 Rules:
 - "in 2024", "for 2024", "by the end of 2024" -> the calendar year.
-- "the first four months of 2025", "the first quarter of 2024", "the first half of 2025",
+- "the first five months of 2026", "the first quarter of 2023", "the first half of 2026",
   "January–May 2025", "between January and April", "Q1 2025", "H1 2025" -> those months.
 - A month range without a year is in the publication year when it has ended by the
   publication month, else in the year before ("January–May" read in September 2025 is 2025).
@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from .lexicon import alternation, load
@@ -84,6 +84,9 @@ def _rx() -> dict[str, re.Pattern]:
     dash = r"\s*(?:–|—|-|to|through|and)\s*"
     day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
     return {
+        # Every form below needs one of these; most sentences have none and are skipped at once.
+        "year_hint": re.compile(r"(?:19|20)\d\d"),
+        "month_hint": re.compile(rf"\b{month}\b", re.IGNORECASE),
         "first_part": re.compile(
             rf"\bfirst\s+(?:(?P<n>{count})\s+months|(?P<part>quarter|half))\s+(?:of\s+)?{year_ref}",
             re.I,
@@ -161,106 +164,130 @@ def _unstated_year(last_month: int, published: date | None) -> tuple[int | None,
 def find_periods(text: str, start: int, end: int, published: date | None) -> list[PeriodMention]:
     """Every period stated in ``text[start:end]``, left to right, overlapping ones dropped."""
     rx = _rx()
+    gates = _gates(text, start, end)
     found: list[PeriodMention] = []
-    for match in rx["first_part"].finditer(text, start, end):
-        year, note = _year(match, published)
-        if year is None:
-            continue
-        table = load("dates")
-        months = (
-            table["part_months"][match.group("n").lower()]
-            if match.group("n")
-            else table["parts"][match.group("part").lower()]
-        )
-        found.append(
-            PeriodMention(match.start(), match.end(), months_period(year, 1, months), note=note)
-        )
-    for match in rx["quarter"].finditer(text, start, end):
-        size = 3 if match.group("qh") == "Q" else 6
-        last = int(match.group("qn")) * size
-        found.append(
-            PeriodMention(
-                match.start(),
-                match.end(),
-                months_period(int(match.group("year")), last - size + 1, last),
-            )
-        )
-    for match in rx["month_range"].finditer(text, start, end):
-        first, last = _month(match.group("m1")), _month(match.group("m2"))
-        if last < first:
-            continue
-        year, note = _year(match, published)
-        if year is None:
-            year, note = _unstated_year(last, published)
-        if year is not None:
-            found.append(
-                PeriodMention(
-                    match.start(), match.end(), months_period(year, first, last), note=note
-                )
-            )
-    for match in rx["same_period"].finditer(text, start, end):
-        if match.group("year"):
-            found.append(
-                PeriodMention(
-                    match.start(),
-                    match.end(),
-                    None,
-                    shift=int(match.group("year")),
-                    note="same months as the period in context",
-                )
-            )
-        else:
-            found.append(PeriodMention(match.start(), match.end(), None, shift=-1))
-    for match in rx["shift"].finditer(text, start, end):
-        found.append(PeriodMention(match.start(), match.end(), None, shift=-1))
-    for match in rx["same"].finditer(text, start, end):
-        found.append(PeriodMention(match.start(), match.end(), None, shift=0))
-    for match in rx["month"].finditer(text, start, end):
-        if match.group("m") == "may":
-            continue  # the verb
-        month = _month(match.group("m"))
-        year, note = _year(match, published)
-        if year is None:
-            year, note = _unstated_year(month, published)
-        if year is not None:
-            found.append(
-                PeriodMention(
-                    match.start("m"), match.end(), months_period(year, month, month), note=note
-                )
-            )
-    for match in rx["year_span"].finditer(text, start, end):
-        y1, y2 = int(match.group("y1")), int(match.group("y2"))
-        if y1 < y2:
-            found.append(
-                PeriodMention(
-                    match.start(),
-                    match.end(),
-                    Period(date(y1, 1, 1), date(y2, 12, 31), f"{y1}..{y2}"),
-                )
-            )
-    for match in rx["year"].finditer(text, start, end):
-        year = int(match.group("year"))
-        found.append(PeriodMention(match.start("year"), match.end(), months_period(year, 1, 12)))
-    if published is not None:
-        for match in rx["relative"].finditer(text, start, end):
-            phrase = re.sub(r"\s+", " ", match.group().lower())
-            if phrase in {"the previous year", "a year earlier", "a year ago", "the year before"}:
-                continue  # a shift of the context, found above
-            offset = load("dates")["relative_years"][phrase]
-            note = f'"{match.group()}" read against the publication date {published}'
-            found.append(
-                PeriodMention(
-                    match.start(),
-                    match.end(),
-                    months_period(published.year + offset, 1, 12),
-                    note=note,
-                )
-            )
+    for gate, name, reader in _PERIOD_READERS:
+        if gate in gates:
+            for match in rx[name].finditer(text, start, end):
+                if (item := reader(match, published)) is not None:
+                    found.append(item)
     return _without_overlaps(found)
 
 
+def _gates(text: str, start: int, end: int) -> set[str]:
+    """Which families of forms can occur in the window: cheap tests that spare the regexes
+    (most sentences state no period at all)."""
+    rx = _rx()
+    lowered = text[start:end].lower()
+    gates = {word for word in ("first", "same", "year") if word in lowered}
+    if any(word in lowered for word in ("previous", "earlier", "ago", "before")):
+        gates.add("shift")
+    if rx["year_hint"].search(text, start, end):
+        gates.add("digits")
+    if rx["month_hint"].search(text, start, end):
+        gates.add("month")
+    return gates
+
+
+def _first_part(match: re.Match, published: date | None) -> PeriodMention | None:
+    year, note = _year(match, published)
+    if year is None:
+        return None
+    table = load("dates")
+    if match.group("n"):
+        months = table["part_months"][match.group("n").lower()]
+    else:
+        months = table["parts"][match.group("part").lower()]
+    return PeriodMention(match.start(), match.end(), months_period(year, 1, months), note=note)
+
+
+def _quarter(match: re.Match, published: date | None) -> PeriodMention:
+    size = 3 if match.group("qh") == "Q" else 6
+    last = int(match.group("qn")) * size
+    period = months_period(int(match.group("year")), last - size + 1, last)
+    return PeriodMention(match.start(), match.end(), period)
+
+
+def _month_range(match: re.Match, published: date | None) -> PeriodMention | None:
+    first, last = _month(match.group("m1")), _month(match.group("m2"))
+    if last < first:
+        return None
+    year, note = _year(match, published)
+    if year is None:
+        year, note = _unstated_year(last, published)
+    if year is None:
+        return None
+    return PeriodMention(match.start(), match.end(), months_period(year, first, last), note=note)
+
+
+def _single_month(match: re.Match, published: date | None) -> PeriodMention | None:
+    if match.group("m") == "may":
+        return None  # the verb
+    month = _month(match.group("m"))
+    year, note = _year(match, published)
+    if year is None:
+        year, note = _unstated_year(month, published)
+    if year is None:
+        return None
+    period = months_period(year, month, month)
+    return PeriodMention(match.start("m"), match.end(), period, note=note)
+
+
+def _same_period(match: re.Match, published: date | None) -> PeriodMention:
+    if match.group("year"):
+        note = "same months as the period in context"
+        return PeriodMention(match.start(), match.end(), None, int(match.group("year")), note)
+    return PeriodMention(match.start(), match.end(), None, shift=-1)
+
+
+def _shift(match: re.Match, published: date | None) -> PeriodMention:
+    return PeriodMention(match.start(), match.end(), None, shift=-1)
+
+
+def _same(match: re.Match, published: date | None) -> PeriodMention:
+    return PeriodMention(match.start(), match.end(), None, shift=0)
+
+
+def _year_span(match: re.Match, published: date | None) -> PeriodMention | None:
+    first, last = int(match.group("y1")), int(match.group("y2"))
+    if first >= last:
+        return None
+    period = Period(date(first, 1, 1), date(last, 12, 31), f"{first}..{last}")
+    return PeriodMention(match.start(), match.end(), period)
+
+
+def _whole_year(match: re.Match, published: date | None) -> PeriodMention:
+    period = months_period(int(match.group("year")), 1, 12)
+    return PeriodMention(match.start("year"), match.end(), period)
+
+
+def _relative_year(match: re.Match, published: date | None) -> PeriodMention | None:
+    phrase = re.sub(r"\s+", " ", match.group().lower())
+    if published is None or phrase in load("dates")["context_shift"]:
+        return None  # a shift of the period in context, read by _shift
+    offset = load("dates")["relative_years"][phrase]
+    note = f'"{match.group()}" read against the publication date {published}'
+    period = months_period(published.year + offset, 1, 12)
+    return PeriodMention(match.start(), match.end(), period, note=note)
+
+
+# (gate, regex, reader): a reader runs only when its gate says its words can occur.
+_PERIOD_READERS = (
+    ("first", "first_part", _first_part),
+    ("digits", "quarter", _quarter),
+    ("month", "month_range", _month_range),
+    ("same", "same_period", _same_period),
+    ("shift", "shift", _shift),
+    ("same", "same", _same),
+    ("month", "month", _single_month),
+    ("digits", "year_span", _year_span),
+    ("digits", "year", _whole_year),
+    ("year", "relative", _relative_year),
+)
+
+
 def _without_overlaps(found: list) -> list:
-    """Keep the longest of overlapping mentions ("the first four months of 2025" over "of 2025")."""
+    """Keep the longest of overlapping mentions ("the first nine months of 2023" over "of 2023")."""
     kept: list = []
     for item in sorted(found, key=lambda m: (m.start - m.end, m.start)):
         if not any(item.start < other.end and other.start < item.end for other in kept):
@@ -282,39 +309,70 @@ def _safe_date(year: int, month: int, day: int) -> date:
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """Event dates stated in ``text[start:end]`` (see the module docstring)."""
     rx = _rx()
+    gates = _gates(text, start, end)
     found: list[DateMention] = []
-    for name in ("cross_range", "day_range", "day_month", "month_day"):
-        for match in rx[name].finditer(text, start, end):
-            groups = match.groupdict()
-            m1 = _month(groups.get("m1") or groups["m"])
-            m2 = _month(groups.get("m2") or groups.get("m") or groups["m1"])
-            d1 = int(groups.get("d1") or groups["d"])
-            d2 = int(groups.get("d2") or groups.get("d1") or groups["d"])
-            note = None
-            year = int(groups["year"]) if groups.get("year") else _nearest_year(m1, d1, published)
-            if year is None:
-                continue
-            if not groups.get("year"):
-                note = f"year not stated; {year} from the publication date {published}"
-            try:
-                first, last = date(year, m1, d1), date(year, m2, d2)
-            except ValueError:
-                continue
-            if last >= first:
-                found.append(DateMention(match.start(), match.end(), first, last, "day", note))
-    for match in rx["month_year"].finditer(text, start, end):
-        first = date(int(match.group("year")), _month(match.group("m")), 1)
-        found.append(DateMention(match.start(), match.end(), first, first, "month"))
-    for match in rx["in_month"].finditer(text, start, end):
-        month = _month(match.group("m"))
-        if match.group("m").lower() == "may" and match.group("m")[0] == "m":
-            continue  # the verb "may"
-        year = _nearest_year(month, 15, published)
-        if year is not None:
-            first = date(year, month, 1)
-            note = f"year not stated; {year} from the publication date {published}"
-            found.append(DateMention(match.start("m"), match.end(), first, first, "month", note))
-    for match in rx["in_year"].finditer(text, start, end):
-        first = date(int(match.group("year")), 1, 1)
-        found.append(DateMention(match.start(), match.end(), first, first, "year"))
+    if "month" in gates:
+        for name in ("cross_range", "day_range", "day_month", "month_day"):
+            for match in rx[name].finditer(text, start, end):
+                if (item := _day_date(match, published)) is not None:
+                    found.append(item)
+        for match in rx["month_year"].finditer(text, start, end):
+            first = date(int(match.group("year")), _month(match.group("m")), 1)
+            found.append(DateMention(match.start(), match.end(), first, first, "month"))
+        for match in rx["in_month"].finditer(text, start, end):
+            if (item := _month_date(match, published)) is not None:
+                found.append(item)
+    if "digits" in gates:
+        for match in rx["in_year"].finditer(text, start, end):
+            first = date(int(match.group("year")), 1, 1)
+            found.append(DateMention(match.start(), match.end(), first, first, "year"))
     return _without_overlaps(found)
+
+
+def _day_date(match: re.Match, published: date | None) -> DateMention | None:
+    groups = match.groupdict()
+    first_month = _month(groups.get("m1") or groups["m"])
+    last_month = _month(groups.get("m2") or groups.get("m") or groups["m1"])
+    first_day = int(groups.get("d1") or groups["d"])
+    last_day = int(groups.get("d2") or groups.get("d1") or groups["d"])
+    stated = groups.get("year")
+    year = int(stated) if stated else _nearest_year(first_month, first_day, published)
+    if year is None:
+        return None
+    note = None if stated else f"year not stated; {year} from the publication date {published}"
+    try:
+        first, last = date(year, first_month, first_day), date(year, last_month, last_day)
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    return DateMention(match.start(), match.end(), first, last, "day", note)
+
+
+def _month_date(match: re.Match, published: date | None) -> DateMention | None:
+    if match.group("m") == "may":
+        return None  # the verb
+    month = _month(match.group("m"))
+    year = _nearest_year(month, 15, published)
+    if year is None:
+        return None
+    first = date(year, month, 1)
+    note = f"year not stated; {year} from the publication date {published}"
+    return DateMention(match.start("m"), match.end(), first, first, "month", note)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\bon\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def weekday_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """'on Wednesday' in a news report: the last such day on or before the publication date."""
+    if published is None:
+        return []
+    found = []
+    for match in _WEEKDAY.finditer(text, start, end):
+        back = (published.weekday() - WEEKDAYS.index(match.group("day").lower())) % 7
+        day = published - timedelta(days=back)
+        note = f'"{match.group("day")}" read as {day}, the last one on or before publication'
+        found.append(DateMention(match.start("day"), match.end(), day, day, "day", note))
+    return found

@@ -2,9 +2,9 @@
 
 Sets
 - ``seed``: the five seed articles against the curated seed facts (seed/*.yaml). The gazetteer
-  comes from a temporary SQLite database holding the seed's reference data only: migrated, seed
-  loaded, then every event, agreement, trade flow and indicator row, every citation and every
-  source deleted. Countries, aliases, organizations, people and sectors stay; so do the
+  comes from a database holding the seed's reference data only: the seed loaded, then every
+  event, agreement, trade flow and indicator row, every citation and every source deleted
+  (``reference_only``; loaders/evaluation.py builds it in a temporary SQLite file). Countries, aliases, organizations, people and sectors stay; so do the
   **projects** (names and aliases, not their citations): a project registry is reference data
   analysts keep between articles, and linking a new article's project to it is what key_hint is
   for. Project values are still read from the text, never from the registry.
@@ -33,11 +33,10 @@ already matched) is a false positive, an expected fact matched by nothing a miss
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +44,12 @@ import yaml
 from sqlalchemy import delete
 
 from ..errors import SilkledgerError
+from ..models import Agreement, Citation, Event, Indicator, Source, TradeFlow
 from ..models.base import span_end, span_start
+from ..models.events import EVENT_KINDS
 from .extractor import Extractor
 from .gazetteer import Gazetteer
+from .lexicon import load
 from .types import ExtractedFact
 
 # The second set lives in the source checkout beside the tests.
@@ -59,17 +61,8 @@ CATEGORIES = (
     "events",
     "indicators",
 )
-EVENT_KINDS_EVALUATED = (
-    "summit",
-    "state_visit",
-    "working_visit",
-    "bilateral_meeting",
-    "forum",
-    "business_council",
-    "phone_call",
-    "parade",
-    "conference",
-)
+# Gatherings the issue names; announcements and "other" happenings are not scored.
+EVENT_KINDS_EVALUATED = tuple(kind for kind in EVENT_KINDS if kind not in ("announcement", "other"))
 KIND_FAMILY = {"state_visit": "visit", "working_visit": "visit"}
 SEED_TABLE_KIND = {
     "trade_flows": "trade_flow",
@@ -171,7 +164,7 @@ def same_value(a: Any, b: Any) -> bool:
 
 def _significant(value: Decimal, digits: int = 3) -> Decimal:
     exponent = value.adjusted() - digits + 1
-    return value.scaleb(-exponent).quantize(Decimal(1)).scaleb(exponent)
+    return value.scaleb(-exponent).quantize(Decimal(1), rounding=ROUND_HALF_UP).scaleb(exponent)
 
 
 def _unit(category: str, fields: dict[str, Any]) -> str | None:
@@ -261,10 +254,9 @@ def _describe(fields: dict[str, Any], stated: str | None) -> str:
 # ------------------------------------------------------------------------------ set 1: seed
 
 
-def seed_articles(seed_dir: Path) -> list[Article]:
-    from ..loaders.seed_files import read_seed  # evaluation only: the extractor never loads seeds
-
-    data = read_seed(seed_dir)
+def seed_articles(data) -> list[Article]:
+    """The seed articles with their curated facts as expected facts. ``data`` is the SeedData
+    that loaders.seed_files.read_seed returns (passed in: extract never imports the loaders)."""
     published = {source.key: source.published_date for source in data.sources}
     articles = {
         key: Article(key, article.text, published.get(key))
@@ -292,38 +284,17 @@ def _by_source(citations: Iterable) -> dict[str, list]:
     return grouped
 
 
-def reference_gazetteer(seed_dir: Path) -> Gazetteer:
-    """A gazetteer from a temporary SQLite database with the seed's reference data only."""
-    from .. import migrate
-    from ..db import make_engine
-    from ..loaders.seed import load_seed
-    from ..models import Agreement, Citation, Event, Indicator, Source, TradeFlow
-
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'reference.db'}"
-        migrate.upgrade(migrate_url(url))
-        engine = make_engine(url)
-        try:
-            load_seed(engine, seed_dir)
-            with engine.begin() as connection:
-                for model in (Citation, Indicator, TradeFlow, Agreement, Event, Source):
-                    connection.execute(delete(model))
-            with engine.connect() as connection:
-                return Gazetteer.from_connection(connection)
-        finally:
-            engine.dispose()
-
-
-def migrate_url(url: str):
-    from sqlalchemy.engine import make_url
-
-    return make_url(url)
+def reference_only(connection) -> None:
+    """Delete every fact, citation and source, keeping the reference data and the projects
+    (see the module docstring): the database the seed set is scored against."""
+    for model in (Citation, Indicator, TradeFlow, Agreement, Event, Source):
+        connection.execute(delete(model))
 
 
 # ------------------------------------------------------------------------------ set 2: tests
 
 
-def test_articles(folder: Path) -> list[Article]:
+def second_set_articles(folder: Path) -> list[Article]:
     """tests/data/articles/NAME.txt with NAME.yaml: published and the expected facts."""
     articles = []
     for text_path in sorted(folder.glob("*.txt")):
@@ -354,34 +325,30 @@ def _expected_item(article: Article, item: dict[str, Any], number: int) -> Expec
 
 
 def _stated(raw: Any) -> Decimal:
-    from ..loaders.seed_files import parse_stated_value
-
-    return parse_stated_value(raw)
+    """'31.4 billion' -> 31400000000 (the seed files' way of writing a value), 211000 -> 211000."""
+    words = str(raw).split()
+    scale = load("numbers")["scales"][words[1]] if len(words) == 2 else 1
+    return Decimal(words[0]) * scale
 
 
 # ------------------------------------------------------------------------------ running
 
 
-def evaluate(
-    which: str, seed_dir: Path | None = None, tests_dir: Path | None = None
-) -> list[Report]:
+def evaluate(which: str, gazetteer: Gazetteer, seed_data, tests_dir: Path | None) -> list[Report]:
     """Score the extractor on the seed set, the tests set or both (``which``: seed|tests|all)."""
-    from ..loaders.seed import resolve_seed_dir
-
     if which not in ("seed", "tests", "all"):
         raise SilkledgerError(f"--set must be seed, tests or all, not {which!r}")
-    seed_dir = resolve_seed_dir(seed_dir)
     tests_dir = tests_dir or DEFAULT_TESTS_DIR
     if which != "seed" and not tests_dir.is_dir():
         raise SilkledgerError(
             f"article folder not found: {tests_dir} (the tests set ships with a source checkout)"
         )
-    extractor = Extractor(reference_gazetteer(seed_dir))
+    extractor = Extractor(gazetteer)
     reports = []
     if which in ("seed", "all"):
-        reports.append(score("seed", seed_articles(seed_dir), extractor))
+        reports.append(score("seed", seed_articles(seed_data), extractor))
     if which in ("tests", "all"):
-        reports.append(score("tests", test_articles(tests_dir), extractor))
+        reports.append(score("tests", second_set_articles(tests_dir), extractor))
     return reports
 
 

@@ -20,7 +20,7 @@ How one article is read
      a count of agreements without money is an agreement package without a value.
      **investment** + a signing verb in the clause ("concluded") -> an agreement (investment).
    - a **project noun** (plant, pipeline, railway ...; data/projects.yaml) + money, or an
-     agreement whose clause says what it builds ("a deal ... to build a gas chemical complex")
+     agreement whose clause says what it builds ("a loan ... for a new cement plant")
      -> a project fact, linked to a known project by name, alias or fuzzy match (key_hint).
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
 4. Events: an event word (summit, state/working visit, forum, business council, talks, phone
@@ -33,7 +33,7 @@ Fields
   comparison clause), else the one carried from the previous sentence of the paragraph. A shift
   ("the previous year", "the same period in 2024") applies to the period it is compared with.
   A trade flow with no period at all is dated to the last full calendar year before publication
-  (as curators do for "has already reached $43.8 billion"), with a note and lower confidence;
+  (as curators date an undated "turnover has reached $X"), with a note and lower confidence;
   without a publication date it becomes an indicator instead.
 - **Reporter and partner**: the text states the reporter with a possessive before the flow word
   ("Kazakhstan's exports", "China's trade with ...") or "exports from X"; the partner with
@@ -59,15 +59,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import cached_property
 
 from ..models.agreements import AGREEMENT_STATUSES
 from ..models.projects import PROJECT_STATUSES
 from .amounts import Amount, count_noun, find_amounts
-from .dates import Period, PeriodMention, find_dates, find_periods, months_period
+from .dates import (
+    Period,
+    PeriodMention,
+    find_dates,
+    find_periods,
+    months_period,
+    weekday_dates,
+)
 from .gazetteer import Gazetteer
-from .lexicon import alternation, load
+from .lexicon import PhraseTable, alternation, load
 from .text import Span, clauses, is_comparison, sentences
 from .types import ExtractedFact, Mention
 
@@ -82,6 +88,16 @@ BASE_CONFIDENCE = {
     "indicator": 0.6,
 }
 TRADE_VOLUME_UNITS = ("tonnes", "containers")
+SHARE_BEFORE = re.compile(
+    r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
+)
+TITLE_REACH = 90
+HEADLINE_MAX = 200  # a first line longer than this is body text, not a headline
+COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before  # an event's name ends in its event word and starts at most this far before
+# "ASTANA, March 3 --", "BEIJING, Jan 24 (wire) --": a wire story's place and filing date.
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'’/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{0,40}\))?\s*(?:--|—|–|-)"
+)
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
 # Words that start a sentence or a phrase and never belong to an event's name.
 TITLE_STOPS = {
@@ -130,6 +146,7 @@ TITLE_ORDINALS = (
 )
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
 MONEY_CUES = (
+    "cost",
     "trade",
     "agreement",
     "loan",
@@ -149,14 +166,17 @@ HEAD_GAP = re.compile(
 # A period stated in one sentence still dates figures in the next two (wire copy states the
 # period once, then gives exports and imports in separate one-sentence paragraphs).
 PERIOD_CARRY_SENTENCES = 2
+FUTURE_AFTER = re.compile(
+    r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
+    re.IGNORECASE,
+)
 FUTURE_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
 QUOTE_MARKS = '"“”'
 
 
-def _category_regex(table: dict, flags=re.IGNORECASE) -> re.Pattern:
-    groups = [f"(?P<{name}>{alternation(words)})" for name, words in table.items()]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", flags)
+def _category_regex(table: dict) -> PhraseTable:
+    return PhraseTable(table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,15 +206,7 @@ class Lexicon:
         self.flow = _category_regex(
             {k: flows[k] for k in ("exports", "imports", "transit", "turnover")}
         )
-        self.project_kind = _category_regex(
-            {
-                kind: words
-                for kind, words in sorted(
-                    projects.items(), key=lambda kv: -max(len(w) for w in kv[1])
-                )
-            }
-        )
-        self.project_kind_order = projects
+        self.project_kind = _category_regex(projects)
         statuses = load("statuses")
         self.agreement_status = _category_regex(statuses["agreement"])
         self.project_status = _category_regex(statuses["project"])
@@ -205,6 +217,10 @@ class Lexicon:
         self.ordinal = re.compile(
             rf"\b(?:(?P<word>{alternation(events['ordinals'])})|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b",
             re.I,
+        )
+        self.counted_unit = re.compile(
+            rf"\b(?:number|volume|total|amount)\s+of\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?P<unit>{alternation(load('units')['units'])})\b"
         )
         self.generic_event = re.compile(rf"\b{alternation(events['generic'])}\b", re.I)
         sectors = load("sectors")
@@ -221,7 +237,7 @@ class Lexicon:
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         found = []
         for match in self.topic.finditer(text, start, end):
-            found.append(Cue(match.start(), match.end(), match.lastgroup, match.group()))
+            found.append(Cue(match.start(), match.end(), self.topic.category(match), match.group()))
         return found
 
 
@@ -251,8 +267,13 @@ class _Sentence:
     span: Span
     mentions: list[Mention]
     amounts: list[Amount]
-    cues: list[Cue]
     periods: list[PeriodMention]
+    lexicon: Lexicon
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        """Computed only for sentences that state an amount."""
+        return self.lexicon.cues(self.text, self.span.start, self.span.end)
 
     @cached_property
     def clauses(self) -> list[Span]:
@@ -299,15 +320,15 @@ class Extractor:
                 span,
                 inside,
                 find_amounts(text, span.start, span.end),
-                self.lexicon.cues(text, span.start, span.end),
                 find_periods(text, span.start, span.end, published),
+                self.lexicon,
             )
             if context.period_age >= PERIOD_CARRY_SENTENCES:
                 context.period = None
             facts += _Reader(self, sentence, context).figures()
             facts += self._events(sentence, context)
             _advance(context, sentence)
-        return _merge_events(facts)
+        return _without_headline_repeats(text, _merge_events(facts))
 
     # ---------------------------------------------------------------------- events
 
@@ -315,8 +336,10 @@ class Extractor:
         text, span = sentence.text, sentence.span
         facts = []
         seen_kinds = set()
+        if not self.lexicon.event.may_occur(text[span.start : span.end].lower()):
+            return facts
         for match in self.lexicon.event.finditer(text, span.start, span.end):
-            kind = match.lastgroup
+            kind = self.lexicon.event.category(match)
             if kind in seen_kinds or self.lexicon.generic_event.search(text, span.start, span.end):
                 continue
             seen_kinds.add(kind)
@@ -325,9 +348,7 @@ class Extractor:
 
     def _event(self, sentence: _Sentence, match: re.Match, kind: str, context: _Context):
         text, span = sentence.text, sentence.span
-        title_start = _title_start(text, span.start, match.start())
-        title = text[title_start : match.end()].strip(' ,“”"')
-        fields: dict = {"kind": kind, "title": title[0].upper() + title[1:] if title else kind}
+        fields: dict = {"kind": kind, "title": _event_title(sentence, match, kind)}
         confidence = BASE_CONFIDENCE["event"]
         ordinal = self.lexicon.ordinal.search(
             text, max(span.start, match.start() - 60), match.start()
@@ -337,7 +358,7 @@ class Extractor:
             fields["sequence_number"] = (
                 self.lexicon.ordinals[word.lower()] if word else int(ordinal.group("num"))
             )
-        dates = find_dates(text, span.start, span.end, context.published)
+        dates = _event_dates(sentence, context.published)
         if dates:
             nearest = min(dates, key=lambda d: abs(d.start - match.start()))
             fields["start_date"] = nearest.first
@@ -349,18 +370,38 @@ class Extractor:
             fields["place"], country = place
             if country:
                 fields["country"] = country
-        people = [m for m in sentence.mentions if m.kind == "person"]
-        if people:
-            fields["participants"] = [
-                {"person": key, "role": "participant"}
-                for key in dict.fromkeys(m.key for m in people)
-            ]
+        fields.update(_participants(sentence, kind))
         if kind == "state_visit" and match.group().lower() != "state visit":
             confidence -= 0.1  # "visit" alone: state or working visit is not said
-        note = dates[0].note if dates and dates[0].note else None
+        note = nearest.note if dates else None
         return ExtractedFact(
             "event", fields, round(confidence, 2), sentence.quote, span.start, span.end, None, note
         )
+
+
+def _event_title(sentence: _Sentence, match: re.Match, kind: str) -> str:
+    """The event's name as written ("second Central Asia-China ... Forum"); for a meeting or a
+    call named by a verb ("held talks"), the kind and the people ("Talks: Xi Jinping, ...")."""
+    text = sentence.text
+    if kind in PERSONAL_EVENT_KINDS and not match.group()[0].isupper():
+        people = [m.text for m in sentence.mentions if m.kind == "person"]
+        phrase = " ".join(match.group().split())
+        if people:
+            return f"{phrase[0].upper()}{phrase[1:]}: {', '.join(dict.fromkeys(people))}"[:200]
+    start = _title_start(text, max(sentence.span.start, match.start() - TITLE_REACH), match.start())
+    title = text[start : match.end()].strip(' ,“”"')
+    return (title[0].upper() + title[1:])[:200] if title else kind
+
+
+def _event_dates(sentence: _Sentence, published: date | None) -> list:
+    """The dates of an event sentence, without a dateline ("ASTANA, March 3 --" is when the
+    report was filed), with weekdays ("on Monday") resolved against the publication date."""
+    span = sentence.span
+    found = find_dates(sentence.text, span.start, span.end, published)
+    dateline = DATELINE.match(sentence.text, span.start, span.end)
+    if dateline:
+        found = [d for d in found if d.start >= dateline.end()]
+    return found + weekday_dates(sentence.text, span.start, span.end, published)
 
 
 def _participants(sentence: _Sentence, kind: str) -> dict:
@@ -420,6 +461,27 @@ def _place(text: str, sentence: _Sentence, match: re.Match, gazetteer: Gazetteer
         ]
         return name.split(",")[0], after[0].key if after else None
     return None
+
+
+def _without_headline_repeats(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A headline restates the story: a figure read from the first line is dropped when the body
+    states it too (the same kind of fact, value and unit); the body's sentence is the better
+    quote. Events are kept: a headline's "visit" may be another visit than the body's."""
+    first_line = text.find("\n")
+    if first_line == -1 or first_line > HEADLINE_MAX:
+        return facts
+    body = [fact for fact in facts if fact.char_start > first_line]
+    restated = {_gist(fact) for fact in body}
+    return [
+        fact
+        for fact in facts
+        if fact.char_start > first_line or fact.kind == "event" or _gist(fact) not in restated
+    ]
+
+
+def _gist(fact: ExtractedFact) -> tuple:
+    fields = fact.fields
+    return (fact.kind, fields.get("value"), fields.get("unit") or fields.get("currency"))
 
 
 def _merge_events(facts: list[ExtractedFact]) -> list[ExtractedFact]:
@@ -522,11 +584,11 @@ class _Reader:
                 if trade:
                     return trade[-1]
             return before_clause[-1]
-        before = [c for c in cues if c.end <= amount.start]
-        if before:
-            return before[-1]
         after = [c for c in cues if c.start >= amount.end and c.start < clause.end]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        before = [c for c in cues if c.end <= amount.start]
+        return before[-1] if before else None
 
     def _in_clause(self, amount: Amount, category: str, before_only: bool = True) -> Cue | None:
         clause = self.sentence.clause_of(amount.start)
@@ -547,7 +609,7 @@ class _Reader:
             return self._count(amount)
         cue = self._cue(amount)
         category = cue.category if cue else None
-        if self._in_clause(amount, "target") or self._by_future_year(amount):
+        if self._in_clause(amount, "target") or self._is_future(amount):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
             return self._money(amount, category, cue)
@@ -561,8 +623,20 @@ class _Reader:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
 
-    def _by_future_year(self, amount: Amount) -> bool:
-        """'$20 billion by 2030' read in 2025 is a target, not a figure reached."""
+    def _costs_a_project(self, amount: Amount, cue: Cue) -> bool:
+        """'The line will cost $4.7 billion' is a project's value when a project is named in the
+        clause or the sentence (a project noun or a known project) and the cost word is close."""
+        if amount.start - cue.end > COST_REACH:
+            return False
+        span = self.sentence.span
+        named = self.lexicon.project_kind.search(self.text, span.start, amount.start)
+        return named is not None or any(m.kind == "project" for m in self.sentence.mentions)
+
+    def _is_future(self, amount: Amount) -> bool:
+        """'$20 billion by 2030' read in 2025, '$50 billion in the coming years': a target, not
+        a figure reached."""
+        if FUTURE_AFTER.match(self.text, amount.end):
+            return True
         match = FUTURE_BY.match(self.text, amount.end)
         published = self.context.published
         return bool(match and published and int(match.group("year")) > published.year)
@@ -580,7 +654,9 @@ class _Reader:
             if self._builds(amount):
                 facts.append(self._project(amount, agreed=True))
             return facts
-        if category == "project":
+        if category == "cost" and not self._costs_a_project(amount, cue):
+            return [self._indicator(amount, "cost", cue=cue)]
+        if category in ("project", "cost"):
             facts = [self._project(amount, agreed=False)]
             if self._in_clause(amount, "agreement", before_only=False):
                 facts.append(self._agreement(amount, "agreement"))
@@ -599,8 +675,10 @@ class _Reader:
         share = self.lexicon.share_of.match(self.text, amount.end, self.sentence.span.end)
         if self._in_sentence("balance"):
             return [self._indicator(amount, "trade_balance_share", cue=cue)]
-        share_word = self._in_clause(amount, "share")
-        if share or (share_word and category in ("share", "trade") and self._in_sentence("trade")):
+        clause = self.sentence.clause_of(amount.start)
+        # A trade share is of the reporter's own total: "15.5% of Kazakhstan's total exports",
+        # "China's share of the region's foreign trade was 40%"; "70% of that amount" is not.
+        if share or SHARE_BEFORE.search(self.text, clause.start, amount.start):
             flow = self._trade_flow(amount, "share", share)
             if flow:
                 return [flow]
@@ -633,14 +711,12 @@ class _Reader:
         return [self._indicator(amount, metric)]
 
     def _unit_before(self, amount: Amount) -> str | None:
+        """'the total number of containers ... exceeded 211,000': the unit named before."""
         clause = self.sentence.clause_of(amount.start)
-        units = load("units")["units"]
-        window = self.text[clause.start : amount.start]
-        found = [
-            (m.start(), units[m.group(1)])
-            for m in re.finditer(rf"\b({alternation(units, flexible_space=False)})\b", window)
-        ]
-        return found[-1][1] if found else None
+        found = list(self.lexicon.counted_unit.finditer(self.text, clause.start, amount.start))
+        if not found:
+            return None
+        return load("units")["units"][" ".join(found[-1].group("unit").split())]
 
     def _signing_in_clause(self, amount: Amount) -> bool:
         clause = self.sentence.clause_of(amount.start)
@@ -663,12 +739,11 @@ class _Reader:
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
         in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
-        base = self._base_period(clause)
         if in_clause:
             nearest = min(in_clause, key=lambda p: abs(p.start - amount.start))
             if nearest.period is not None:
                 return nearest.period, nearest.note
-            return self._shifted(nearest, base)
+            return self._shifted(nearest, self._base_period(nearest.start))
         outside = [
             p
             for p in sentence.periods
@@ -681,12 +756,9 @@ class _Reader:
             return self.context.period, "period carried from the previous sentence"
         return None, None
 
-    def _base_period(self, clause: Span) -> Period | None:
-        earlier = [
-            p.period
-            for p in self.sentence.periods
-            if p.period is not None and p.start < clause.start
-        ]
+    def _base_period(self, position: int) -> Period | None:
+        """The period a comparison at ``position`` refers to: the last one stated before it."""
+        earlier = [p.period for p in self.sentence.periods if p.period and p.start < position]
         return earlier[-1] if earlier else self.context.period
 
     def _shifted(
@@ -795,13 +867,13 @@ class _Reader:
         regex = self.lexicon.flow
         before = list(regex.finditer(self.text, clause.start, amount.start))
         if before:
-            return before[-1].lastgroup, before[-1].start()
+            return regex.category(before[-1]), before[-1].start()
         after = regex.search(self.text, amount.end, clause.end)
         if after:
-            return after.lastgroup, after.start()
+            return regex.category(after), after.start()
         anywhere = list(regex.finditer(self.text, span.start, amount.start))
         if anywhere:
-            return anywhere[-1].lastgroup, anywhere[-1].start()
+            return regex.category(anywhere[-1]), anywhere[-1].start()
         return "turnover", amount.start
 
     def _orientation(
@@ -977,7 +1049,8 @@ class _Reader:
         if not found:
             return default
         nearest = min(found, key=lambda m: abs(m.start() - amount.start))
-        return nearest.lastgroup if nearest.lastgroup in allowed else default
+        status = regex.category(nearest)
+        return status if status in allowed else default
 
     def _parties(self) -> list[dict]:
         parties = []
@@ -994,7 +1067,8 @@ class _Reader:
     def _sectors(self) -> list[str]:
         span = self.sentence.span
         known = self.gazetteer.sectors
-        found = [m.lastgroup for m in self.lexicon.sector.finditer(self.text, span.start, span.end)]
+        sector = self.lexicon.sector
+        found = [sector.category(m) for m in sector.finditer(self.text, span.start, span.end)]
         return [key for key in dict.fromkeys(found) if key in known]
 
     def _project(self, amount: Amount, agreed: bool) -> ExtractedFact:
@@ -1002,7 +1076,7 @@ class _Reader:
         kind_match = self.lexicon.project_kind.search(
             self.text, amount.end, span.end
         ) or self._last_kind_before(amount)
-        kind = kind_match.lastgroup if kind_match else "other"
+        kind = self.lexicon.project_kind.category(kind_match) if kind_match else "other"
         name = (
             self._project_name(kind_match) if kind_match else self.text[amount.start : amount.end]
         )
@@ -1124,7 +1198,3 @@ def _metric_from(cue: Cue | None, amount: Amount) -> str:
     if amount.unit == "times":
         return "multiple"
     return re.sub(r"[^a-z0-9]+", "_", amount.unit.lower()).strip("_") or "figure"
-
-
-def decimal_or_none(value) -> Decimal | None:
-    return None if value is None else Decimal(value)

@@ -32,7 +32,6 @@ from sqlalchemy import select
 from ..models import (
     Country,
     CountryAlias,
-    CountryGroupMember,
     Organization,
     OrganizationAlias,
     Person,
@@ -61,13 +60,9 @@ class ProjectEntry:
 
 @dataclass
 class Gazetteer:
-    """Names -> (kind, key). Build with ``from_connection`` (or ``from_names`` in tests)."""
+    """Names -> (kind, key). Build with ``from_connection``; tests may pass ``names`` directly."""
 
     names: dict[str, tuple[str, str]]
-    country_alias_kinds: dict[str, str] = field(default_factory=dict)  # surface -> alias kind
-    aggregates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # XCA -> members
-    organization_country: dict[str, str] = field(default_factory=dict)  # org key -> iso3
-    person_country: dict[str, str] = field(default_factory=dict)
     projects: dict[str, ProjectEntry] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # key -> name
 
@@ -91,50 +86,18 @@ class Gazetteer:
     def from_connection(cls, connection) -> Gazetteer:
         """Read every name from a SQLAlchemy Connection or Session (read only)."""
         rows = _Rows(connection)
-        names: dict[str, tuple[str, str]] = {}
-        entries: list[tuple[str, str, str]] = []  # (kind, key, surface)
-        iso3_of: dict[int, str] = {}
-        alias_kinds: dict[str, str] = {}
-        for row in rows(
-            select(
-                Country.id, Country.iso3, Country.name, Country.official_name, Country.is_aggregate
-            )
-        ):
-            iso3_of[row.id] = row.iso3
-            entries += [("country", row.iso3, name) for name in _country_names(row)]
-        for row in rows(select(CountryAlias.country_id, CountryAlias.alias, CountryAlias.kind)):
-            entries.append(("country", iso3_of[row.country_id], row.alias))
-            alias_kinds[row.alias] = row.kind
-        aggregates = _aggregates(rows, iso3_of)
-        org_key: dict[int, str] = {}
-        org_country: dict[str, str] = {}
-        for row in rows(
-            select(Organization.id, Organization.key, Organization.name, Organization.country_id)
-        ):
-            org_key[row.id] = row.key
-            entries.append(("organization", row.key, row.name))
-            if row.country_id in iso3_of:
-                org_country[row.key] = iso3_of[row.country_id]
-        for row in rows(select(OrganizationAlias.organization_id, OrganizationAlias.alias)):
-            entries.append(("organization", org_key[row.organization_id], row.alias))
-        people = list(rows(select(Person.key, Person.name, Person.country_id)))
+        entries = list(_country_entries(rows))
+        entries += _organization_entries(rows)
+        people = rows(select(Person.key, Person.name))
         entries += [("person", key, surface) for key, surface in _person_names(people)]
-        person_country = {p.key: iso3_of[p.country_id] for p in people if p.country_id in iso3_of}
-        sectors = {row.key: row.name for row in rows(select(Sector.key, Sector.name))}
         sector_of = {row.id: row.key for row in rows(select(Sector.id, Sector.key))}
         projects, project_entries = _projects(rows, sector_of)
         entries += project_entries
+        names: dict[str, tuple[str, str]] = {}
         for kind, key, surface in sorted(entries, key=lambda e: KIND_PRIORITY.index(e[0])):
             names.setdefault(surface.strip(), (kind, key))
-        return cls(
-            names=names,
-            country_alias_kinds=alias_kinds,
-            aggregates=aggregates,
-            organization_country=org_country,
-            person_country=person_country,
-            projects=projects,
-            sectors=sectors,
-        )
+        sectors = {row.key: row.name for row in rows(select(Sector.key, Sector.name))}
+        return cls(names=names, projects=projects, sectors=sectors)
 
     # ------------------------------------------------------------------ using
 
@@ -167,9 +130,6 @@ class Gazetteer:
         )
         return self._project_names[best[0]] if best else None
 
-    def is_capital(self, surface: str) -> bool:
-        return self.country_alias_kinds.get(surface) == "capital"
-
 
 class _Rows:
     """Runs a select on a Connection or a Session alike."""
@@ -192,12 +152,25 @@ def _country_names(row) -> Iterator[str]:
                 yield value
 
 
-def _aggregates(rows: _Rows, iso3_of: dict[int, str]) -> dict[str, tuple[str, ...]]:
-    members: dict[str, list[str]] = {}
-    statement = select(CountryGroupMember.group_country_id, CountryGroupMember.member_country_id)
-    for row in rows(statement):
-        members.setdefault(iso3_of[row.group_country_id], []).append(iso3_of[row.member_country_id])
-    return {code: tuple(sorted(codes)) for code, codes in members.items()}
+def _country_entries(rows: _Rows) -> Iterator[tuple[str, str, str]]:
+    iso3_of: dict[int, str] = {}
+    columns = (Country.id, Country.iso3, Country.name, Country.official_name, Country.is_aggregate)
+    for row in rows(select(*columns)):
+        iso3_of[row.id] = row.iso3
+        yield from (("country", row.iso3, name) for name in _country_names(row))
+    for row in rows(select(CountryAlias.country_id, CountryAlias.alias)):
+        yield "country", iso3_of[row.country_id], row.alias
+
+
+def _organization_entries(rows: _Rows) -> list[tuple[str, str, str]]:
+    key_of: dict[int, str] = {}
+    entries = []
+    for row in rows(select(Organization.id, Organization.key, Organization.name)):
+        key_of[row.id] = row.key
+        entries.append(("organization", row.key, row.name))
+    for row in rows(select(OrganizationAlias.organization_id, OrganizationAlias.alias)):
+        entries.append(("organization", key_of[row.organization_id], row.alias))
+    return entries
 
 
 def _person_names(people: list) -> Iterator[tuple[str, str]]:

@@ -44,7 +44,7 @@ _STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _CLAUSE = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?=(?:while|whereas|compared|up\s+from|down\s+from|against|versus|"
-    r"and|but|with|reaching|creating|bringing|marking|showing|making)\b)"
+    r"and|but|with|of\s+which|reaching|creating|bringing|marking|showing|making)\b)"
     r"|\s+(?=(?:while|whereas|compared\s+(?:to|with))\b)"
 )
 COMPARISON_START = re.compile(r"(?:compared|up\s+from|down\s+from|against|versus)\b")
