@@ -51,7 +51,7 @@ from sqlalchemy import Engine, delete, event, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..db import session_scope
+from ..db import for_writing, session_scope
 from ..errors import first_line
 from ..extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractedFact, Extractor, Gazetteer
 from ..models import Citation, Mention, ReviewAction, Source
@@ -259,7 +259,7 @@ class ArticleLoader:
             )
             self.near = NearDuplicateIndex.from_session(session)
         self.extractor = Extractor(self.gazetteer)
-        self._sessions = sessionmaker(engine)
+        self._sessions = sessionmaker(for_writing(engine))
 
     # ---------------------------------------------------------------- one input
 
@@ -313,7 +313,8 @@ class ArticleLoader:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """``db.session_scope`` with one sessionmaker for the whole run: making a sessionmaker
+        """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
+        run: making a sessionmaker
         (a new Session class, with its event hooks) per article cost more CPU than the
         article's INSERTs."""
         with self._sessions() as session, session.begin():
