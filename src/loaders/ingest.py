@@ -248,9 +248,9 @@ class ArticleLoader:
         require_schema(engine)
         self.engine = engine
         if engine.dialect.name == "sqlite" and not event.contains(
-            engine, "checkout", _sqlite_normal_sync
+            engine, "checkout", _sqlite_loader_pragmas
         ):
-            event.listen(engine, "checkout", _sqlite_normal_sync)
+            event.listen(engine, "checkout", _sqlite_loader_pragmas)
         with session_scope(engine) as session:
             self.gazetteer = Gazetteer.from_connection(session)
             self.refs = References(session)
@@ -543,10 +543,12 @@ class ArticleLoader:
         return outcome
 
 
-def _sqlite_normal_sync(dbapi_connection, _record, _proxy) -> None:
-    """See "Durability" in the module docstring."""
+def _sqlite_loader_pragmas(dbapi_connection, _record, _proxy) -> None:
+    """See "Durability" in the module docstring; and a 64 MB page cache instead of SQLite's
+    2 MB, so that the unique indexes a growing database checks on every INSERT stay in memory."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA cache_size = -65536")
     cursor.close()
 
 
