@@ -1,0 +1,37 @@
+"""analysts' views
+
+The views of silkledger.models.views (deals, trade_flow_claims, trade_flow_consensus,
+disagreements, project_overview, event_timeline, source_facts and their ``_all`` twins), with
+COMMENT ON VIEW / COLUMN on PostgreSQL. Autogenerate does not see views; this revision is
+written by hand and its downgrade drops everything it creates.
+
+Revision ID: 0003_views
+Revises: 0002_ingest
+Create Date: 2026-12-02 12:30:00+00:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+from silkledger.models import views
+
+revision: str = "0003_views"
+down_revision: str | None = "0002_ingest"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def _execute(statements: list[str]) -> None:
+    for statement in statements:
+        op.execute(statement)
+
+
+def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    _execute(views.create_view_statements(dialect))
+    if dialect == "postgresql":
+        _execute(views.comment_statements())
+
+
+def downgrade() -> None:
+    _execute(views.drop_view_statements())
