@@ -7,6 +7,7 @@ from logging.config import fileConfig
 from alembic import context
 from silkledger.db import make_engine, resolve_url
 from silkledger.models import metadata
+from silkledger.models.fulltext import is_search_object
 
 config = context.config
 
@@ -23,6 +24,13 @@ def _url():
     )
 
 
+def _include_name(name, type_, parent_names) -> bool:
+    """Leave out of autogenerate what the models do not declare on purpose: the full-text
+    search tables (SQLite FTS5 and its shadow tables), columns and indexes (PostgreSQL tsvector)
+    of silkledger.models.fulltext. Views are never reflected by autogenerate."""
+    return not is_search_object(name, type_, parent_names.get("table_name"))
+
+
 def _configure(**kwargs) -> None:
     dialect = kwargs.get("dialect_name") or kwargs["connection"].dialect.name
     context.configure(
@@ -31,6 +39,7 @@ def _configure(**kwargs) -> None:
         render_as_batch=dialect == "sqlite",
         compare_type=True,
         compare_server_default=False,
+        include_name=_include_name,
         **kwargs,
     )
 

@@ -554,3 +554,60 @@ def report_trade(
     Example: silkledger report trade --out reports/trade.xlsx --country KAZ --from 2024
     """
     _report(ctx, "trade", out, country, date_from, date_to, include_unreviewed, as_of)
+
+
+# --------------------------------------------------------------- analyst: search, sql, serve
+
+QueryLimitOption = Annotated[
+    int, typer.Option("--limit", min=1, help="Show at most this many matches.")
+]
+
+
+def _highlighted(snippet: str) -> str:
+    """A snippet as rich markup: the matched words in bold yellow, everything else literal."""
+    from .analyst.search import MARK_END, MARK_START
+
+    return (
+        escape(" ".join(snippet.split()))
+        .replace(MARK_START, "[bold yellow]")
+        .replace(MARK_END, "[/]")
+    )
+
+
+@app.command("search")
+@expected_errors
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words (all must occur), "a phrase", OR between alternatives, -word to exclude.'
+        ),
+    ],
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Search the citations' quotes instead of the texts.")
+    ] = False,
+    limit: QueryLimitOption = 20,
+) -> None:
+    """Full-text search of the articles (or the quotes): each matching source with a snippet.
+
+    Words are stemmed (earths finds earth); the best matches come first.
+
+    Example: silkledger search "rare earth"
+    """
+    from .analyst.search import search
+
+    with migrate.connected(database_url(ctx)) as engine:
+        hits = search(engine, query, limit=limit, quotes=quotes)
+    if not hits:
+        console.print(f"no {'quote' if quotes else 'article'} matches {query!r}", highlight=False)
+        return
+    for hit in hits:
+        header = (
+            f"[bold]{escape(hit.source_key)}[/]  {hit.published_date or ''}  {escape(hit.title)}"
+        )
+        if hit.fact:
+            header += f"  [dim]({escape(hit.fact)})[/]"
+        console.print(header, highlight=False, soft_wrap=True)
+        console.print("    " + _highlighted(hit.snippet), highlight=False, soft_wrap=True)
+    console.print(f"{len(hits)} match(es)", highlight=False)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import Column, Table
 
 from .models import metadata
-from .models.views import ALL_SUFFIX, VIEWS, View
 from .models.base import __doc__ as NAMING_RULES
+from .models.views import ALL_SUFFIX, VIEWS, View
 
 
 def column_type(column: Column) -> str:

@@ -5,6 +5,7 @@ from builders import populate_every_table
 from silkledger import migrate
 from silkledger.db import session_scope
 from silkledger.models import metadata
+from silkledger.models.fulltext import is_search_object
 from sqlalchemy import inspect
 
 EVERY_TABLE = set(metadata.tables)
@@ -13,7 +14,8 @@ EVERY_TABLE = set(metadata.tables)
 def table_names(databases, url) -> set[str]:
     engine = databases.engine(url)
     try:
-        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+        names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        return {name for name in names if not is_search_object(name, "table")}
     finally:
         engine.dispose()
 
