@@ -611,3 +611,78 @@ def search_command(
         console.print(header, highlight=False, soft_wrap=True)
         console.print("    " + _highlighted(hit.snippet), highlight=False, soft_wrap=True)
     console.print(f"{len(hits)} match(es)", highlight=False)
+
+
+def _read_statement(statement: str | None, file: str | None) -> str:
+    if (statement is None) == (file is None):
+        raise SilkledgerError(
+            'give either a statement or --file FILE, e.g. silkledger sql "SELECT 1"'
+        )
+    if file is None:
+        return statement
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SilkledgerError(f"cannot read {file}: {exc.strerror}") from None
+
+
+def _print_result_table(result) -> None:
+    from .analyst.output import plain
+
+    table = Table(show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*("" if value is None else escape(str(plain(value))) for value in row))
+    console.print(table)
+    console.print(f"{len(result.rows)} row(s)", highlight=False)
+
+
+@app.command("sql")
+@expected_errors
+def sql_command(
+    ctx: typer.Context,
+    statement: Annotated[
+        str | None, typer.Argument(help="One SQL statement (SELECT, WITH …).", show_default=False)
+    ] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", "-f", help="Read the statement from this file.")
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="table, csv, json or xlsx (default: from --out's suffix, else table).",
+        ),
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Write to this file instead of the screen.")
+    ] = None,
+) -> None:
+    """Run one SQL statement read-only and print its rows (or write CSV, JSON or .xlsx).
+
+    A statement that would write is refused and changes nothing; the views (deals,
+    disagreements, …) and the examples in docs/queries/ are a good start.
+
+    Example: silkledger sql "SELECT subject, value, stated_value FROM disagreements" --format csv
+    """
+    from pathlib import Path
+
+    from .analyst import output
+    from .analyst.sql import run_read_only
+
+    chosen = output.format_for(out, output_format)
+    result = run_read_only(database_url(ctx), _read_statement(statement, file))
+    if chosen == "table":
+        _print_result_table(result)
+        return
+    if chosen == "xlsx":
+        output.write_xlsx(result, Path(out))
+    else:
+        text = output.to_csv(result) if chosen == "csv" else output.to_json(result)
+        if out is None:
+            print(text, end="")
+            return
+        output.write_text(text, Path(out))
+    err_console.print(f"wrote {out} ({len(result.rows)} row(s))", highlight=False)
