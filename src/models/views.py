@@ -146,16 +146,15 @@ def _source_count(fact_column: str, fact_id: str) -> str:
 
 def _deal_countries_sql(d: Dialect, counted) -> str:
     return f"""
-SELECT DISTINCT ap.agreement_id, c.id AS country_id, c.iso3, c.name AS country, c.region,
-       CASE WHEN ap.country_id IS NOT NULL THEN 'party'
-            WHEN ap.organization_id IS NOT NULL THEN 'organization'
-            ELSE 'person' END AS via
+SELECT ap.agreement_id, c.id AS country_id, c.iso3, c.name AS country, c.region,
+       max(CASE WHEN ap.country_id IS NOT NULL THEN 1 ELSE 0 END) AS is_party
 FROM agreement_parties ap
 JOIN agreements a ON a.id = ap.agreement_id
 LEFT JOIN organizations o ON o.id = ap.organization_id
 LEFT JOIN people p ON p.id = ap.person_id
 JOIN countries c ON c.id = COALESCE(ap.country_id, o.country_id, p.country_id)
-WHERE {counted("a.review_status")}"""
+WHERE {counted("a.review_status")}
+GROUP BY ap.agreement_id, c.id, c.iso3, c.name, c.region"""
 
 
 def _deals_sql(d: Dialect, counted) -> str:
@@ -243,9 +242,9 @@ DEAL_COUNTRY_COLUMNS = (
     col("country", "countries.name"),
     col("region", "countries.region"),
     col(
-        "via",
-        description="How the country takes part: party (the country itself is a party), "
-        "organization or person (the country of a party organisation or person).",
+        "is_party",
+        description="1 when the country itself is a party; 0 when it takes part only through "
+        "a party organisation or person of that country.",
     ),
 )
 
