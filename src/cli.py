@@ -168,6 +168,31 @@ def db_status(ctx: typer.Context) -> None:
     console.print(table)
 
 
+@db_app.command("grant-readonly")
+@expected_errors
+def db_grant_readonly(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="The role to create (if needed) and grant to.")],
+) -> None:
+    """PostgreSQL: let ROLE read every table and view, including those created later, and
+    change nothing. Creates the role (LOGIN) if it does not exist.
+
+    Example: silkledger --db postgresql://postgres@127.0.0.1/silkledger db grant-readonly analyst
+    """
+    from .analyst.grants import grant_read_only
+
+    url = database_url(ctx)
+    with migrate.connected(url) as engine:
+        created, statements = grant_read_only(engine, role)
+    console.print(
+        f"{'created' if created else 'updated'} read-only role {role} on {describe(url)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for statement in statements:
+        console.print(f"  {statement}", markup=False, highlight=False, soft_wrap=True)
+
+
 # --- schedule: scheduled Excel exports (silkledger.reports.schedule, docs/scheduling.md) ---------
 
 schedule_app = typer.Typer(
