@@ -711,3 +711,33 @@ def sql_command(
             return
         output.write_text(text, Path(out))
     err_console.print(f"wrote {out} ({len(result.rows)} row(s))", highlight=False)
+
+
+@app.command("serve")
+@expected_errors
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
+    queries: Annotated[
+        str | None,
+        typer.Option(
+            "--queries",
+            help="Folder of .sql example queries (default: the checkout's docs/queries).",
+        ),
+    ] = None,
+) -> None:
+    """Browse the SQLite database in a browser (Datasette): tables and views with their
+    descriptions, the example queries, full-text search. Needs: pip install 'silkledger[web]'.
+
+    Example: silkledger serve --port 8001
+    """
+    from pathlib import Path
+
+    from .analyst.serve import default_queries_dir, serve
+
+    url = database_url(ctx)
+    console.print(
+        f"serving {describe(url)} at http://{host}:{port}/ ; Ctrl-C to stop", highlight=False
+    )
+    serve(url, host, port, Path(queries) if queries else default_queries_dir())

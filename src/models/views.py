@@ -32,6 +32,7 @@ from .base import COUNTING_REVIEW_STATUSES, REVIEW_STATUSES, Base
 ALL_SUFFIX = "_all"
 ALL_REVIEW_STATUSES = tuple(status for status in REVIEW_STATUSES if status != "rejected")
 LIST_SEPARATOR = "; "
+ALL_VARIANT_NOTE = "This _all variant also counts extracted (unreviewed) facts."
 
 
 class Dialect:
@@ -115,6 +116,12 @@ class View:
             (self.name, COUNTING_REVIEW_STATUSES),
             (self.name + ALL_SUFFIX, ALL_REVIEW_STATUSES),
         ]
+
+    def describe(self, name: str) -> str:
+        """The description of the view ``name``: this view or its ``_all`` twin."""
+        if name == self.name:
+            return self.description
+        return f"{self.description} {ALL_VARIANT_NOTE}"
 
     def select(self, dialect: Dialect, statuses: tuple[str, ...] | None) -> str:
         return self.sql(dialect, lambda column: statuses_in(column, statuses or REVIEW_STATUSES))
@@ -854,11 +861,8 @@ def comment_statements(views=VIEWS) -> list[str]:
     """PostgreSQL's COMMENT ON VIEW / COLUMN for every view and its columns."""
     statements = []
     for view in views:
-        for name, statuses in view.variants():
-            description = view.description
-            if statuses == ALL_REVIEW_STATUSES:
-                description += " This _all variant also counts extracted (unreviewed) facts."
-            statements.append(f"COMMENT ON VIEW {name} IS {_quoted(description)}")
+        for name, _ in view.variants():
+            statements.append(f"COMMENT ON VIEW {name} IS {_quoted(view.describe(name))}")
             statements.extend(
                 f"COMMENT ON COLUMN {name}.{column.name} IS {_quoted(column.meaning())}"
                 for column in view.columns
