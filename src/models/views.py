@@ -64,10 +64,11 @@ class Dialect:
         return f"string_agg({expression}, '{LIST_SEPARATOR}')"
 
     def same(self, left: str, right: str) -> str:
-        """Equal, or both NULL."""
+        """Equal, or both NULL; written so that an index on ``left`` can serve it (PostgreSQL
+        cannot use one for IS NOT DISTINCT FROM)."""
         if self.name == "sqlite":
             return f"{left} IS {right}"
-        return f"{left} IS NOT DISTINCT FROM {right}"
+        return f"({left} = {right} OR ({left} IS NULL AND {right} IS NULL))"
 
     def year(self, column: str) -> str:
         if self.name == "sqlite":
@@ -411,9 +412,7 @@ def _figure_disagreements(
     same group with another value or qualifier that shares no source with it. (One source giving
     two figures in one group usually means two different things, not a disagreement.)"""
     fact_column = {"trade_flows": "trade_flow_id", "indicators": "indicator_id"}[table]
-    same_group = " AND ".join(
-        d.same(f"o.{column.strip()}", f"f.{column.strip()}") for column in group.split(",")
-    )
+    same_group = " AND ".join(_same(d, table, column.strip()) for column in group.split(","))
     return f"""
 SELECT '{kind}' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
        f.value, f.unit, f.value_qualifier,
@@ -440,6 +439,14 @@ WHERE (f.lowest <> f.highest OR f.lowest_qualifier <> f.highest_qualifier)
       AND NOT EXISTS (
         SELECT 1 FROM citations oc JOIN citations fc ON fc.source_id = oc.source_id
         WHERE oc.{fact_column} = o.id AND fc.{fact_column} = f.id))"""
+
+
+def _same(d: Dialect, table: str, column: str) -> str:
+    """o.column equals f.column: plain = for a NOT NULL column (so an index serves it), else
+    equal or both NULL."""
+    if Base.metadata.tables[table].columns[column].nullable:
+        return d.same(f"o.{column}", f"f.{column}")
+    return f"o.{column} = f.{column}"
 
 
 def subject_source(table: str) -> str:
