@@ -412,45 +412,49 @@ def _figure_disagreements(
     same group with another value or qualifier that shares no source with it. (One source giving
     two figures in one group usually means two different things, not a disagreement.)"""
     fact_column = {"trade_flows": "trade_flow_id", "indicators": "indicator_id"}[table]
-    same_group = " AND ".join(_same(d, table, column.strip()) for column in group.split(","))
+    columns = [column.strip() for column in group.split(",")]
+    in_group = " AND ".join(_same(d, table, column, "f", "g") for column in columns)
+    same_group = " AND ".join(_same(d, table, column, "o", "f") for column in columns)
+    # Groups first (narrow, one pass), then their claims: cheaper than a window over every row.
     return f"""
 SELECT '{kind}' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
        f.value, f.unit, f.value_qualifier,
        CAST(NULL AS DATE) AS start_date, CAST(NULL AS DATE) AS end_date,
-       f.lowest, f.highest, {SPREAD} AS spread_percent, f.variant_count,
+       g.lowest, g.highest, {SPREAD} AS spread_percent, g.variant_count,
        {SOURCE_COLUMNS}, f.review_status
 FROM (
-    SELECT t.*, min(t.value) OVER w AS lowest, max(t.value) OVER w AS highest,
-           min(t.value_qualifier) OVER w AS lowest_qualifier,
-           max(t.value_qualifier) OVER w AS highest_qualifier,
-           count(*) OVER w AS variant_count, min({subject_source(table)}) OVER w AS group_name
-    FROM {table} t
-    WHERE {counted("t.review_status")}
-    WINDOW w AS (PARTITION BY {group})
-) AS f
+    SELECT {group}, min(value) AS lowest, max(value) AS highest, count(*) AS variant_count,
+           min({subject_source(table)}) AS group_name
+    FROM {table}
+    WHERE {counted("review_status")}
+    GROUP BY {group}
+    HAVING min(value) <> max(value) OR min(value_qualifier) <> max(value_qualifier)
+) AS g
+JOIN {table} f ON {in_group} AND {counted("f.review_status")}
 {subject_joins(table)}
 JOIN citations ci ON ci.{fact_column} = f.id
 JOIN sources s ON s.id = ci.source_id
-WHERE (f.lowest <> f.highest OR f.lowest_qualifier <> f.highest_qualifier)
-  AND EXISTS (
+WHERE EXISTS (
     SELECT 1 FROM {table} o
     WHERE {same_group} AND o.id <> f.id AND {counted("o.review_status")}
       AND (o.value <> f.value OR o.value_qualifier <> f.value_qualifier)
       AND NOT EXISTS (
-        SELECT 1 FROM citations oc JOIN citations fc ON fc.source_id = oc.source_id
-        WHERE oc.{fact_column} = o.id AND fc.{fact_column} = f.id))"""
+        SELECT 1 FROM citations oc
+        WHERE oc.{fact_column} = o.id
+          AND oc.source_id IN (
+            SELECT fc.source_id FROM citations fc WHERE fc.{fact_column} = f.id)))"""
 
 
-def _same(d: Dialect, table: str, column: str) -> str:
-    """o.column equals f.column: plain = for a NOT NULL column (so an index serves it), else
-    equal or both NULL."""
+def _same(d: Dialect, table: str, column: str, left: str, right: str) -> str:
+    """left.column equals right.column: plain = for a NOT NULL column (so an index serves it),
+    else equal or both NULL."""
     if Base.metadata.tables[table].columns[column].nullable:
-        return d.same(f"o.{column}", f"f.{column}")
-    return f"o.{column} = f.{column}"
+        return d.same(f"{left}.{column}", f"{right}.{column}")
+    return f"{left}.{column} = {right}.{column}"
 
 
 def subject_source(table: str) -> str:
-    return "t.name" if table == "indicators" else "t.flow"
+    return "name" if table == "indicators" else "flow"
 
 
 def subject_joins(table: str) -> str:
@@ -487,7 +491,7 @@ def _disagreements_sql(d: Dialect, counted) -> str:
         f"r.name || '–' || p.name || ' ' || f.flow || {measure} || ', ' || "
         "COALESCE(f.period_label, 'no period') || ' (' || f.unit || ')'"
     )
-    indicator_subject = "f.group_name || ' (' || f.unit || ')'"
+    indicator_subject = "g.group_name || ' (' || f.unit || ')'"
     money = "f.value_amount, f.value_currency, f.value_qualifier, NULL, NULL"
     event_fields = "NULL, NULL, NULL, f.start_date, f.end_date"
     parts = [
