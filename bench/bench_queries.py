@@ -160,20 +160,26 @@ def _admin(postgres_url: str, statement: str) -> None:
 
 
 def run_engine(name: str, args, folder: Path) -> dict:
-    """Build (unless --keep names a database built before) and measure one engine."""
+    """Build (unless --keep holds one built before) and measure one engine. A database is built
+    under another name and renamed when complete, so an interrupted build is never reused."""
     if name == "sqlite":
-        path = Path(args.keep) / "bench.db" if args.keep else folder / "bench.db"
-        url = make_url(f"sqlite:///{path}")
+        path = Path(args.keep or folder) / "bench.db"
         if not path.exists():
-            print(f"sqlite: {build(url, args.scale)}", flush=True)
-        return measure(url, args.repeat)
+            building = path.with_suffix(".building")
+            building.unlink(missing_ok=True)
+            print(f"sqlite: {build(make_url(f'sqlite:///{building}'), args.scale)}", flush=True)
+            building.rename(path)
+        return measure(make_url(f"sqlite:///{path}"), args.repeat)
     database = "silkledger_bench_kept" if args.keep else f"silkledger_bench_{uuid.uuid4().hex[:8]}"
-    url = make_url(args.postgres).set(database=database)
     try:
         if not _exists(args.postgres, database):
-            _admin(args.postgres, f'CREATE DATABASE "{database}"')
+            building = database + "_building"
+            _admin(args.postgres, f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            _admin(args.postgres, f'CREATE DATABASE "{building}"')
+            url = make_url(args.postgres).set(database=building)
             print(f"postgresql: {build(url, args.scale)}", flush=True)
-        return measure(url, args.repeat)
+            _admin(args.postgres, f'ALTER DATABASE "{building}" RENAME TO "{database}"')
+        return measure(make_url(args.postgres).set(database=database), args.repeat)
     finally:
         if not args.keep:
             _admin(args.postgres, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')

@@ -43,17 +43,20 @@ class Dialect:
             raise ValueError(f"no view SQL for the {name!r} engine")
         self.name = name
 
-    def text_list(self, expression: str, from_where: str) -> str:
-        """A correlated subquery: the distinct values of ``expression`` sorted, joined by '; '."""
-        inner = f"SELECT DISTINCT {expression} AS item FROM {from_where}"
+    def text_list(self, expression: str, from_where: str, order: str | None = None) -> str:
+        """A correlated subquery: the distinct values of ``expression`` joined by '; ', sorted
+        by themselves or by ``order`` (a number, say)."""
+        sort_key = order or expression
+        inner = f"SELECT DISTINCT {sort_key} AS sort_key, {expression} AS item FROM {from_where}"
         if self.name == "sqlite":  # SQLite's group_concat takes rows in the subquery's order
             return (
                 f"(SELECT group_concat(item, '{LIST_SEPARATOR}') "
-                f"FROM ({inner} ORDER BY item) AS items)"
+                f"FROM ({inner} ORDER BY sort_key) AS items)"
             )
         # byte order (COLLATE "C"), as SQLite sorts, whatever the database's collation
+        collate = "" if order else ' COLLATE "C"'
         return (
-            f"(SELECT string_agg(item, '{LIST_SEPARATOR}' ORDER BY item COLLATE \"C\") "
+            f"(SELECT string_agg(item, '{LIST_SEPARATOR}' ORDER BY sort_key{collate}) "
             f"FROM ({inner}) AS items)"
         )
 
@@ -284,51 +287,34 @@ WHERE {counted("tf.review_status")}"""
 
 
 def _trade_flow_consensus_sql(d: Dialect, counted) -> str:
-    # Four steps, each portable: every citation ranked within its source (so a source that states
-    # two figures counts once), then one row per distinct value, then the sorted list of values
-    # (a window, so both engines join them in the same order), then one row per group.
+    # One aggregate over the claims, grouped by the names too: a filter on reporter_iso3 or
+    # partner_iso3 is then a filter on a grouping column, which both engines push down to the
+    # claims (and the index on reporter, partner, period).
+    same_group = " AND ".join(
+        _same(d, "trade_flows", column.strip(), "x", "tf") for column in TRADE_GROUP.split(",")
+    )
+    values = d.text_list(
+        d.number_text("x.value"),
+        f"trade_flows x WHERE {same_group} AND {counted('x.review_status')}",
+        order="x.value",
+    )
     return f"""
 SELECT r.iso3 AS reporter_iso3, r.name AS reporter, p.iso3 AS partner_iso3, p.name AS partner,
-       g.period_start, g.period_end, g.period_label, {d.year("g.period_start")} AS period_year,
-       g.flow, g.measure, g.unit, g.source_count, g.claim_count,
-       g.lowest, g.highest,
-       CASE WHEN g.lowest > 0 THEN round((g.highest - g.lowest) * 100.0 / g.lowest, 1) END
+       tf.period_start, tf.period_end, min(tf.period_label) AS period_label,
+       {d.year("tf.period_start")} AS period_year, tf.flow, tf.measure, tf.unit,
+       count(DISTINCT ci.source_id) AS source_count, count(DISTINCT tf.id) AS claim_count,
+       min(tf.value) AS lowest, max(tf.value) AS highest,
+       CASE WHEN min(tf.value) > 0
+            THEN round((max(tf.value) - min(tf.value)) * 100.0 / min(tf.value), 1) END
            AS spread_percent,
-       g.value_list
-FROM (
-    SELECT {TRADE_GROUP}, min(period_label) AS period_label,
-           sum(value_sources) AS source_count, sum(value_claims) AS claim_count,
-           min(value) AS lowest, max(value) AS highest, max(value_list) AS value_list
-    FROM (
-        SELECT per_value.*,
-               {d.list_agg(d.number_text("value"))} OVER (
-                   PARTITION BY {TRADE_GROUP} ORDER BY value
-                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS value_list
-        FROM (
-            SELECT {TRADE_GROUP}, value, min(period_label) AS period_label,
-                   count(DISTINCT id) AS value_claims,
-                   sum(CASE WHEN source_rank = 1 AND source_id IS NOT NULL THEN 1 ELSE 0 END)
-                       AS value_sources
-            FROM (
-                SELECT tf.id, tf.reporter_country_id, tf.partner_country_id, tf.period_start,
-                       tf.period_end, tf.period_label, tf.flow, tf.measure, tf.unit, tf.value,
-                       ci.source_id,
-                       row_number() OVER (
-                           PARTITION BY tf.reporter_country_id, tf.partner_country_id,
-                                        tf.period_start, tf.period_end, tf.flow, tf.measure,
-                                        tf.unit, ci.source_id
-                           ORDER BY tf.value, tf.id) AS source_rank
-                FROM trade_flows tf
-                LEFT JOIN citations ci ON ci.trade_flow_id = tf.id
-                WHERE {counted("tf.review_status")}
-            ) AS per_citation
-            GROUP BY {TRADE_GROUP}, value
-        ) AS per_value
-    ) AS listed
-    GROUP BY {TRADE_GROUP}
-) AS g
-JOIN countries r ON r.id = g.reporter_country_id
-JOIN countries p ON p.id = g.partner_country_id"""
+       {values} AS value_list
+FROM trade_flows tf
+JOIN countries r ON r.id = tf.reporter_country_id
+JOIN countries p ON p.id = tf.partner_country_id
+LEFT JOIN citations ci ON ci.trade_flow_id = tf.id
+WHERE {counted("tf.review_status")}
+GROUP BY r.id, r.iso3, r.name, p.id, p.iso3, p.name, tf.reporter_country_id,
+         tf.partner_country_id, tf.period_start, tf.period_end, tf.flow, tf.measure, tf.unit"""
 
 
 CLAIM_COLUMNS = (
