@@ -317,9 +317,8 @@ GROUP BY r.id, r.iso3, r.name, p.id, p.iso3, p.name, tf.reporter_country_id,
          tf.partner_country_id, tf.period_start, tf.period_end, tf.flow, tf.measure, tf.unit"""
 
 
-CLAIM_COLUMNS = (
-    col("trade_flow_id", description="The claim (trade_flows.id)."),
-    col("key", "trade_flows.key"),
+# Columns several views share, documented once.
+TRADE_GROUP_COLUMNS = (
     col("reporter_iso3", description="ISO alpha-3 code of the reporter (KAZ)."),
     col("reporter", description="Name of the reporter (Kazakhstan)."),
     col("partner_iso3", description="ISO alpha-3 code of the partner (CHN)."),
@@ -330,6 +329,18 @@ CLAIM_COLUMNS = (
     col("period_year", description="Year of period_start, as a number (2024)."),
     col("flow", "trade_flows.flow"),
     col("measure", "trade_flows.measure"),
+)
+SOURCE_COLUMNS_DOC = (
+    col("source_id", "citations.source_id"),
+    col("source_key", "sources.key"),
+    col("source_title", "sources.title"),
+    col("source_published_date", "sources.published_date"),
+)
+
+CLAIM_COLUMNS = (
+    col("trade_flow_id", description="The claim (trade_flows.id)."),
+    col("key", "trade_flows.key"),
+    *TRADE_GROUP_COLUMNS,
     col("value", "trade_flows.value"),
     col("unit", "trade_flows.unit"),
     col("value_qualifier", "trade_flows.value_qualifier"),
@@ -338,26 +349,14 @@ CLAIM_COLUMNS = (
         "attributed_to",
         description="Name of the person or organisation the source attributes the figure to.",
     ),
-    col("source_id", "citations.source_id"),
-    col("source_key", "sources.key"),
-    col("source_title", "sources.title"),
-    col("source_published_date", "sources.published_date"),
+    *SOURCE_COLUMNS_DOC,
     col("stated_value", "citations.stated_value"),
     col("quote", "citations.quote"),
     col("review_status", "trade_flows.review_status"),
 )
 
 CONSENSUS_COLUMNS = (
-    col("reporter_iso3", description="ISO alpha-3 code of the reporter (KAZ)."),
-    col("reporter", description="Name of the reporter (Kazakhstan)."),
-    col("partner_iso3", description="ISO alpha-3 code of the partner (CHN)."),
-    col("partner", description="Name of the partner (China)."),
-    col("period_start", "trade_flows.period_start"),
-    col("period_end", "trade_flows.period_end"),
-    col("period_label", "trade_flows.period_label"),
-    col("period_year", description="Year of period_start, as a number (2024)."),
-    col("flow", "trade_flows.flow"),
-    col("measure", "trade_flows.measure"),
+    *TRADE_GROUP_COLUMNS,
     col("unit", "trade_flows.unit"),
     col(
         "source_count",
@@ -525,10 +524,7 @@ DISAGREEMENT_COLUMNS = (
         "wordings of the value (stated_value) among its citations.",
     ),
     col("stated_value", "citations.stated_value"),
-    col("source_id", "citations.source_id"),
-    col("source_key", "sources.key"),
-    col("source_title", "sources.title"),
-    col("source_published_date", "sources.published_date"),
+    *SOURCE_COLUMNS_DOC,
     col("quote", "citations.quote"),
     col("review_status", "events.review_status"),
 )
@@ -691,10 +687,7 @@ WHERE {counted(status)}"""
 
 
 SOURCE_FACT_COLUMNS = (
-    col("source_id", "citations.source_id"),
-    col("source_key", "sources.key"),
-    col("source_title", "sources.title"),
-    col("source_published_date", "sources.published_date"),
+    *SOURCE_COLUMNS_DOC,
     col(
         "fact_kind",
         description="What kind of fact: event, agreement, trade_flow, project or indicator.",
