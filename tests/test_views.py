@@ -50,12 +50,18 @@ def test_kazakhstan_china_turnover_2024_disagreement(seeded_engine):
         "FROM disagreements WHERE subject = :subject ORDER BY value, value_qualifier",
         subject="Kazakhstan–China turnover, 2024 (USD)",
     )
-    assert [(as_float(r["value"]), r["value_qualifier"], r["stated_value"]) for r in found] == [
-        (30.05e9, "exact", "$30.05 billion"),
-        (43.8e9, "exact", "$43.8 billion"),
-        (44e9, "exact", "$44 billion"),
-        (44e9, "over", "exceeded $44 billion"),
+    assert sorted({(as_float(r["value"]), r["value_qualifier"]) for r in found}) == [
+        (30.05e9, "exact"),
+        (43.8e9, "exact"),
+        (44e9, "exact"),
+        (44e9, "over"),
     ]
+    assert {r["stated_value"] for r in found} >= {
+        "$30.05 billion",
+        "$43.8 billion",
+        "$44 billion",
+        "exceeded $44 billion",
+    }
     assert {r["source_key"] for r in found} == {
         "000_6060bbb4ab9dde19",
         "002_1e87d0e1641d56e9",

@@ -8,7 +8,7 @@ columns with GIN indexes). Autogenerate sees none of this; the revision is writt
 downgrade drops everything it creates.
 
 Revision ID: 0003_views
-Revises: 0002_ingest
+Revises: 0004_field_comments
 Create Date: 2026-12-02 12:30:00+00:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from silkledger.models import fulltext, views
 
 revision: str = "0003_views"
-down_revision: str | None = "0002_ingest"
+down_revision: str | None = "0004_field_comments"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
