@@ -48,7 +48,7 @@ VIEW_LOOKUPS = {
     "trade_flow_consensus": "reporter_iso3 = 'KAZ' AND partner_iso3 = 'CHN'",
     "disagreements": "fact_key = 'tf-0000019'",
     "project_overview": "key = 'prj-00042'",
-    "event_timeline": "year = 2010",
+    "event_timeline": "year = 2005",
     "source_facts": "source_key = 'src-00042'",
     "mention_counts": "entity_kind = 'country'",
 }
