@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from silkledger.analyst.serve import datasette_metadata, default_queries_dir
 from silkledger.cli import app
+from silkledger.models import metadata
 from typer.testing import CliRunner
 
 runner = CliRunner()
@@ -64,7 +65,8 @@ def test_metadata_comes_from_the_dictionary_and_docs_queries():
     deals = meta["tables"]["deals"]
     assert deals["description"].startswith("Each agreement in one row")
     assert deals["columns"]["title"] == "What was agreed, in a short title."
-    assert meta["tables"]["trade_flows"]["columns"]["value_usd"].startswith("The value in US")
+    value_usd = metadata.tables["trade_flows"].columns["value_usd"].comment
+    assert meta["tables"]["trade_flows"]["columns"]["value_usd"] == value_usd
     assert meta["tables"]["sources"]["fts_table"] == "sources_fts"
     query = meta["queries"]["02_where_sources_disagree"]
     assert query["title"] == "Where do the sources disagree, and by how much?"

@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 runner = CliRunner()
 TURNOVER = (
-    "SELECT value, stated_value FROM disagreements "
-    "WHERE subject = 'Kazakhstan–China turnover, 2024 (USD)' ORDER BY value, value_qualifier"
+    "SELECT value, min(stated_value) AS stated_value FROM disagreements "
+    "WHERE subject = 'Kazakhstan–China turnover, 2024 (USD)' "
+    "GROUP BY value, value_qualifier ORDER BY value, value_qualifier"
 )
 WRITES = [
     "INSERT INTO sectors (key, name) VALUES ('test', 'Test')",
