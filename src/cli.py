@@ -192,6 +192,31 @@ def db_status(ctx: typer.Context) -> None:
     console.print(table)
 
 
+@db_app.command("grant-readonly")
+@expected_errors
+def db_grant_readonly(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="The role to create (if needed) and grant to.")],
+) -> None:
+    """PostgreSQL: let ROLE read every table and view, including those created later, and
+    change nothing. Creates the role (LOGIN) if it does not exist.
+
+    Example: silkledger --db postgresql://postgres@127.0.0.1/silkledger db grant-readonly analyst
+    """
+    from .analyst.grants import grant_read_only
+
+    url = database_url(ctx)
+    with migrate.connected(url) as engine:
+        created, statements = grant_read_only(engine, role)
+    console.print(
+        f"{'created' if created else 'updated'} read-only role {role} on {describe(url)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for statement in statements:
+        console.print(f"  {statement}", markup=False, highlight=False, soft_wrap=True)
+
+
 # --- schedule: scheduled Excel exports (silkledger.reports.schedule, docs/scheduling.md) ---------
 
 schedule_app = typer.Typer(
@@ -1052,3 +1077,166 @@ def eval_command(
         err_console.print(f"below target: {line}", markup=False, highlight=False)
     if check and missed:
         raise typer.Exit(1)
+    _report(ctx, "trade", out, country, date_from, date_to, include_unreviewed, as_of)
+
+
+# --------------------------------------------------------------- analyst: search, sql, serve
+
+QueryLimitOption = Annotated[
+    int, typer.Option("--limit", min=1, help="Show at most this many matches.")
+]
+
+
+def _highlighted(snippet: str) -> str:
+    """A snippet as rich markup: the matched words in bold yellow, everything else literal."""
+    from .analyst.search import MARK_END, MARK_START
+
+    return (
+        escape(" ".join(snippet.split()))
+        .replace(MARK_START, "[bold yellow]")
+        .replace(MARK_END, "[/]")
+    )
+
+
+@app.command("search")
+@expected_errors
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words (all must occur), "a phrase", OR between alternatives, -word to exclude.'
+        ),
+    ],
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Search the citations' quotes instead of the texts.")
+    ] = False,
+    limit: QueryLimitOption = 20,
+) -> None:
+    """Full-text search of the articles (or the quotes): each matching source with a snippet.
+
+    Words are stemmed (earths finds earth); the best matches come first.
+
+    Example: silkledger search "rare earth"
+    """
+    from .analyst.search import search
+
+    with migrate.connected(database_url(ctx)) as engine:
+        hits = search(engine, query, limit=limit, quotes=quotes)
+    if not hits:
+        console.print(f"no {'quote' if quotes else 'article'} matches {query!r}", highlight=False)
+        return
+    for hit in hits:
+        header = (
+            f"[bold]{escape(hit.source_key)}[/]  {hit.published_date or ''}  {escape(hit.title)}"
+        )
+        if hit.fact:
+            header += f"  [dim]({escape(hit.fact)})[/]"
+        console.print(header, highlight=False, soft_wrap=True)
+        console.print("    " + _highlighted(hit.snippet), highlight=False, soft_wrap=True)
+    console.print(f"{len(hits)} match(es)", highlight=False)
+
+
+def _read_statement(statement: str | None, file: str | None) -> str:
+    if (statement is None) == (file is None):
+        raise SilkledgerError(
+            'give either a statement or --file FILE, e.g. silkledger sql "SELECT 1"'
+        )
+    if file is None:
+        return statement
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SilkledgerError(f"cannot read {file}: {exc.strerror}") from None
+
+
+def _print_result_table(result) -> None:
+    from .analyst.output import plain
+
+    table = Table(show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*("" if value is None else escape(str(plain(value))) for value in row))
+    console.print(table)
+    console.print(f"{len(result.rows)} row(s)", highlight=False)
+
+
+@app.command("sql")
+@expected_errors
+def sql_command(
+    ctx: typer.Context,
+    statement: Annotated[
+        str | None, typer.Argument(help="One SQL statement (SELECT, WITH …).", show_default=False)
+    ] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", "-f", help="Read the statement from this file.")
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="table, csv, json or xlsx (default: from --out's suffix, else table).",
+        ),
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Write to this file instead of the screen.")
+    ] = None,
+) -> None:
+    """Run one SQL statement read-only and print its rows (or write CSV, JSON or .xlsx).
+
+    A statement that would write is refused and changes nothing; the views (deals,
+    disagreements, …) and the examples in docs/queries/ are a good start.
+
+    Example: silkledger sql "SELECT subject, value, stated_value FROM disagreements" --format csv
+    """
+    from pathlib import Path
+
+    from .analyst import output
+    from .analyst.sql import run_read_only
+
+    chosen = output.format_for(out, output_format)
+    result = run_read_only(database_url(ctx), _read_statement(statement, file))
+    if chosen == "table":
+        _print_result_table(result)
+        return
+    if chosen == "xlsx":
+        output.write_xlsx(result, Path(out))
+    else:
+        text = output.to_csv(result) if chosen == "csv" else output.to_json(result)
+        if out is None:
+            print(text, end="")
+            return
+        output.write_text(text, Path(out))
+    err_console.print(f"wrote {out} ({len(result.rows)} row(s))", highlight=False)
+
+
+@app.command("serve")
+@expected_errors
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
+    queries: Annotated[
+        str | None,
+        typer.Option(
+            "--queries",
+            help="Folder of .sql example queries (default: the checkout's docs/queries).",
+        ),
+    ] = None,
+) -> None:
+    """Browse the SQLite database in a browser (Datasette): tables and views with their
+    descriptions, the example queries, full-text search. Needs: pip install 'silkledger[web]'.
+
+    Example: silkledger serve --port 8001
+    """
+    from pathlib import Path
+
+    from .analyst.serve import default_queries_dir, serve
+
+    url = database_url(ctx)
+    console.print(
+        f"serving {describe(url)} at http://{host}:{port}/ ; Ctrl-C to stop", highlight=False
+    )
+    serve(url, host, port, Path(queries) if queries else default_queries_dir())
