@@ -1077,7 +1077,6 @@ def eval_command(
         err_console.print(f"below target: {line}", markup=False, highlight=False)
     if check and missed:
         raise typer.Exit(1)
-    _report(ctx, "trade", out, country, date_from, date_to, include_unreviewed, as_of)
 
 
 # --------------------------------------------------------------- analyst: search, sql, serve
