@@ -83,7 +83,7 @@ def upgrade() -> None:
         sa.Column(
             "acted_at",
             sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
+            server_default=sa.func.now(),
             nullable=False,
             comment="When the action was taken.",
         ),
