@@ -47,18 +47,23 @@ output = "reports/trade/{job}-{datetime}.xlsx"
 """
 
 
-@pytest.fixture
-def migrated_url(migrated_url):
-    """The conftest database at head, with the two countries TWO_JOBS filters on (a jobs file
-    naming a country the database does not know is refused before anything runs)."""
-    engine = make_engine(migrated_url)
+def add_filter_countries(url):
+    """The two countries TWO_JOBS filters on (a jobs file naming a country the database does
+    not know is refused before anything runs)."""
+    engine = make_engine(url)
     try:
         with session_scope(engine) as session:
             country(session, "KAZ", "Kazakhstan")
             country(session, "UZB", "Uzbekistan")
     finally:
         engine.dispose()
-    return migrated_url
+    return url
+
+
+@pytest.fixture
+def migrated_url(migrated_url):
+    """The conftest database at head, with the countries of TWO_JOBS."""
+    return add_filter_countries(migrated_url)
 
 
 def write_jobs(folder: Path, text: str, name: str = "reports.toml") -> Path:

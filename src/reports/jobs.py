@@ -17,6 +17,7 @@ several machines share their claims).
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import string
@@ -101,6 +102,21 @@ class Job:
                 break
             fixed.append(part)
         return self.root.joinpath(*fixed)
+
+    def output_folders(self) -> list[Path]:
+        """The existing folders under the root that the output pattern can name (each
+        placeholder a wildcard): where this job's workbooks, and a dead run's leftovers, are."""
+        folder_pattern = self.relative_output.rpartition("/")[0]
+        wildcard = "".join(
+            glob.escape(literal) + ("*" if placeholder is not None else "")
+            for literal, placeholder, _spec, _conversion in string.Formatter().parse(folder_pattern)
+        )
+        found = self.root.glob(wildcard) if wildcard else [self.root]
+        return sorted(
+            folder
+            for folder in found
+            if folder.is_dir() and folder.resolve().is_relative_to(self.root)
+        )
 
     def owns(self, path: Path) -> bool:
         """Whether ``path`` is one of this job's workbooks: under the output root (folders

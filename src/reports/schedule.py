@@ -555,7 +555,7 @@ def run_job(
         path = job.output_path(due_at)
     except SilkledgerError as exc:
         return _record_failure(engine, held, outcome, exc, clock)
-    outcome.cleaned = sweeper.sweep(path.parent) + sweeper.sweep(_scratch_root(job))
+    outcome.cleaned = _sweep_job(sweeper, job)
     staged = _staging_path(path, held)
     try:
         return _run_claimed(engine, job, held, path, staged, outcome, writer, clock, sweeper)
@@ -725,6 +725,18 @@ class _Sweeper:
         )
         with self.engine.connect() as connection:
             return {(run_id, _token(started)) for run_id, started in connection.execute(query)}
+
+
+def _sweep_job(sweeper: _Sweeper, job: Job) -> list[Path]:
+    """Delete the dead runs' leftovers of ``job``: in its scratch folder and in every folder
+    its output pattern names; a dated folder left empty goes too, as retention would."""
+    cleaned = sweeper.sweep(_scratch_root(job))
+    for folder in job.output_folders():
+        swept = sweeper.sweep(folder)
+        if swept:
+            cleaned.extend(swept)
+            _prune_empty_folders(folder, job.static_root())
+    return cleaned
 
 
 def apply_retention(
