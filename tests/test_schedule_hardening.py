@@ -334,9 +334,13 @@ def test_a_live_runs_files_are_left_alone(migrated_engine, tmp_path):
     [live] = rows(migrated_engine, "daily-trade")
     theirs = _leftovers(tmp_path / "reports/2025-06-02", live.id, started)
     scratch = _scratch(tmp_path, live.id, started)
+    # Names that only look like a dead run's: not hidden, or not in the scratch folder.
+    lookalikes = [tmp_path / "reports/2025-06-02/run1-2.xlsx", tmp_path / "reports/run3-4"]
+    for path in lookalikes:
+        path.write_text("a person's file")
     outcome = run_weekly(migrated_engine, jobs, MONDAY_6)
     assert outcome.status == "succeeded" and outcome.cleaned == []
-    assert all(path.exists() for path in theirs) and scratch.exists()
+    assert all(path.exists() for path in [*theirs, *lookalikes]) and scratch.exists()
 
 
 def test_openpyxl_temporary_files_go_to_the_runs_scratch_folder(seeded_engine, tmp_path):

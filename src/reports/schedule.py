@@ -105,9 +105,11 @@ MAX_NAP_SECONDS = 60.0
 LEGACY_JOBS_FILE = ""
 # The folder under the output root that holds openpyxl's temporary files while a run exports.
 SCRATCH_FOLDER = ".silkledger-tmp"
-# A file or folder a run left behind: its staged workbook, the exporter's temporary file of it,
-# or its scratch folder; id and token name the claim it was made under.
-LEFTOVER = re.compile(r"^(?:\..*\.)?run(?P<id>\d+)-(?P<token>\d+)(?:\.xlsx(?:\..+\.tmp)?)?$")
+# What a run leaves behind if it dies, named with the claim it was made under (id and token):
+# beside the output, its hidden staged workbook and the exporter's temporary file of that;
+# in the scratch folder, its folder of openpyxl's temporary files.
+STAGED_LEFTOVER = re.compile(r"^\..+\.run(?P<id>\d+)-(?P<token>\d+)\.xlsx(?:\..+\.tmp)?$")
+SCRATCH_LEFTOVER = re.compile(r"^run(?P<id>\d+)-(?P<token>\d+)$")
 
 # write_report(kind, engine, out_path, filters, database_label) -> ReportResult: a writer writes
 # the workbook atomically to out_path and returns its size and SHA-256 (.size_bytes, .sha256),
@@ -697,9 +699,9 @@ class _Sweeper:
         self.engine = engine
         self.cutoff = cutoff
 
-    def sweep(self, folder: Path) -> list[Path]:
+    def sweep(self, folder: Path, leftover: re.Pattern[str] = STAGED_LEFTOVER) -> list[Path]:
         try:
-            entries = [(entry, LEFTOVER.match(entry.name)) for entry in folder.iterdir()]
+            entries = [(entry, leftover.match(entry.name)) for entry in folder.iterdir()]
         except OSError:  # no such folder yet, or not readable: nothing of ours to clean
             return []
         tagged = [(entry, int(m["id"]), int(m["token"])) for entry, m in entries if m]
@@ -730,7 +732,7 @@ class _Sweeper:
 def _sweep_job(sweeper: _Sweeper, job: Job) -> list[Path]:
     """Delete the dead runs' leftovers of ``job``: in its scratch folder and in every folder
     its output pattern names; a dated folder left empty goes too, as retention would."""
-    cleaned = sweeper.sweep(_scratch_root(job))
+    cleaned = sweeper.sweep(_scratch_root(job), SCRATCH_LEFTOVER)
     for folder in job.output_folders():
         swept = sweeper.sweep(folder)
         if swept:
