@@ -304,9 +304,9 @@ def schedule_list(ctx: typer.Context, jobs: JobsFileOption = None, now: NowOptio
             table.add_row(job.name, job.report, cron, next_run, "never", "", "")
             continue
         status = f"[{colours[last.status]}]{last.status}[/]" + (" (stale)" if state.stale else "")
-        detail = last.file_path or ""
+        detail = escape(last.file_path or "")  # a path or an error may hold [brackets]
         if last.status == "failed" and last.error:
-            detail = last.error.splitlines()[0]
+            detail = escape(last.error.splitlines()[0])
         elif last.warnings:
             detail += f" [yellow](warning: {escape(last.warnings.splitlines()[0])})[/]"
         when = _schedule_when(last.finished_at or last.started_at, job.timezone)

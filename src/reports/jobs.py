@@ -159,9 +159,9 @@ class Job:
 class JobsFile:
     path: Path
     jobs: tuple[Job, ...]
+    identity: str  # report_runs.jobs_file of its jobs: the ``id`` setting, else the resolved path
+    output_root: Path  # resolved; every job's output is under it
     stale_after: timedelta = DEFAULT_STALE_AFTER
-    identity: str = ""  # report_runs.jobs_file of its jobs: the ``id`` setting or the resolved path
-    output_root: Path | None = None
 
     def job(self, name: str) -> Job:
         for job in self.jobs:
@@ -386,7 +386,7 @@ def _inside_root(output: str, root: Path, fail) -> str:
     if not normal.is_relative_to(root) or normal == root:
         raise fail(
             f"output {output!r} leads out of the output root {root}: write a path inside it "
-            "(relative paths start at the jobs file's folder), or set output_root"
+            "(relative paths start at the output root), or set output_root"
         )
     return normal.relative_to(root).as_posix()
 

@@ -21,10 +21,10 @@ Whose runs
 Claiming
     A run is claimed by committing an INSERT of its ``running`` row before any work is done.
     ``report_runs`` has UNIQUE (jobs_file, job_name, due_at), so a second scheduler that planned
-    the same run fails its INSERT and skips the job ("already claimed"). A failed row, or a stale running
-    row, is re-claimed with one conditional UPDATE (``... WHERE status = 'failed' OR (status =
-    'running' AND started_at < cutoff)``) that also sets a new ``started_at``: only one
-    scheduler can win that too.
+    the same run fails its INSERT and skips the job ("already claimed"). A failed row, or a
+    stale running row, is re-claimed with one conditional UPDATE (``... WHERE status =
+    'failed' OR (status = 'running' AND started_at < cutoff)``) that also sets a new
+    ``started_at``: only one scheduler can win that too.
 
 Fencing
     A claim is the row's id *and* the ``started_at`` it was claimed with (``Claim``); that
@@ -43,9 +43,10 @@ Leftovers
     is ``started_at`` in microseconds): the staged workbook ``.NAME.run<id>-<token>.xlsx`` and
     the exporter's temporary file beside it, and openpyxl's temporary files, which are routed
     into ``<output root>/.silkledger-tmp/run<id>-<token>/`` while the run exports. A kill -9
-    leaves them behind; the job's next run deletes every tagged leftover in its output folder
-    and in that scratch folder whose run no longer holds that claim (finished, failed, taken
-    over, or stale), and retention does the same in a folder before it prunes it.
+    leaves them behind; the job's next run deletes every tagged leftover in the folders its
+    output pattern names and in that scratch folder whose run no longer holds that claim
+    (finished, failed, taken over, or stale), and retention does the same in a folder before
+    it prunes it. Only hidden names of that form are touched beside the outputs.
 
 Stale runs
     A row still ``running`` longer than ``stale_after`` (2 hours unless the jobs file says
@@ -557,7 +558,10 @@ def run_job(
         path = job.output_path(due_at)
     except SilkledgerError as exc:
         return _record_failure(engine, held, outcome, exc, clock)
-    outcome.cleaned = _sweep_job(sweeper, job)
+    try:
+        outcome.cleaned = _sweep_job(sweeper, job)
+    except Exception as exc:  # a leftover we cannot delete must not stop the run
+        outcome.warnings.append(f"cleaning up leftovers failed: {_one_line_error(exc)}")
     staged = _staging_path(path, held)
     try:
         return _run_claimed(engine, job, held, path, staged, outcome, writer, clock, sweeper)
