@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from silkledger import cli, migrate
 from silkledger.reports import schedule
-from silkledger.reports.export import write_report
+from silkledger.reports.export import ReportResult, write_report
 from silkledger.reports.jobs import JobsFileError, load_jobs
 from sqlalchemy import DateTime, column, insert, select, table
 from test_schedule import (  # the shared helpers and the countries fixture
@@ -437,3 +437,21 @@ def test_a_report_that_warns_is_a_success_with_its_warning_recorded(
     listed = invoke(migrated_url, "list", "--jobs", str(path), "--now", "2025-06-02T06:01Z")
     line = next(line for line in listed.stdout.splitlines() if "weekly-deals" in line)
     assert "succeeded" in line and "warning: nothing matched" in line
+
+
+@pytest.mark.skipif(
+    "warnings" not in ReportResult.__dataclass_fields__,
+    reason="write_report still raises on an empty selection: the report writer's half of item 12 "
+    "(ReportResult.warnings) is on another branch; this test runs once both are merged",
+)
+def test_an_empty_selection_through_the_real_writer_exits_0(seeded_url, seeded_engine, tmp_path):
+    empty_period = TWO_JOBS.replace("from = 2024-01-01", "from = 1990-01-01").replace(
+        'to = "2025-12-31"', 'to = "1990-12-31"'
+    )
+    path = write_jobs(tmp_path, empty_period)
+    result = invoke(seeded_url, "run-due", "--jobs", str(path), "--now", "2025-06-02T06:00Z")
+    assert result.exit_code == 0, result.output
+    assert "warning: weekly-deals: " in result.stderr
+    [run] = rows(seeded_engine, "weekly-deals")
+    assert run.status == "succeeded" and run.warnings
+    assert Path(run.file_path).is_file() and sha256(Path(run.file_path)) == run.file_sha256
