@@ -407,6 +407,46 @@ def test_an_unknown_country_is_reported_by_list_and_run_due(
     assert rows(migrated_engine) == []  # nothing ran, not even the valid job
 
 
+def test_serve_refuses_an_edit_naming_an_unknown_country_and_keeps_its_jobs(
+    migrated_engine, tmp_path
+):
+    path = write_jobs(tmp_path, TWO_JOBS)
+    moment = [datetime(2025, 6, 3, 10, 0, tzinfo=UTC)]
+    errors: list[str] = []
+    edited = [False]
+
+    def sleep(seconds: float) -> None:
+        moment[0] += timedelta(seconds=seconds)
+
+    def changed() -> bool:  # at 10:01 someone adds a country the database does not know
+        if moment[0] >= datetime(2025, 6, 3, 10, 1, tzinfo=UTC) and not edited[0]:
+            write_jobs(tmp_path, TWO_JOBS.replace('"UZB"]', '"UZB", "XYZ"]'))
+            edited[0] = True
+            return True
+        return False
+
+    schedule.serve(
+        migrated_engine,
+        lambda: load_jobs(path),
+        writer=FakeWriter(),
+        until=datetime(2025, 6, 10, 6, 5, tzinfo=UTC),  # past next Monday's weekly-deals slot
+        clock=lambda: moment[0],
+        sleep=sleep,
+        on_error=lambda exc: errors.append(str(exc)),
+        changed=changed,
+    )
+    assert errors == [
+        f"{path}: job 'weekly-deals': filters: unknown country code XYZ: use ISO 3166 alpha-3 "
+        "codes such as KAZ, or an aggregate such as XCA; keeping the jobs loaded before"
+    ]
+    # The jobs loaded before went on running: weekly-deals for both Mondays, as KAZ and UZB.
+    deals = rows(migrated_engine, "weekly-deals")
+    assert [(r.due_at, r.status) for r in deals] == [
+        (MONDAY_6, "succeeded"),
+        (MONDAY_6 + WEEK, "succeeded"),
+    ]
+
+
 class WarningResult:
     """What write_report returns for a selection that matched nothing: a valid workbook that
     says so, and a warning."""
