@@ -154,6 +154,17 @@ def test_a_folder_linking_out_of_the_root_fails_the_run(migrated_engine, tmp_pat
     assert (run.status, run.error) == ("failed", outcome.detail)
 
 
+def test_a_folder_linking_inside_the_root_is_followed_and_pruned(migrated_engine, tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "reports").symlink_to(tmp_path / "archive", target_is_directory=True)
+    jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS.replace("keep = 2", "keep = 1")))
+    first = run_weekly(migrated_engine, jobs, MONDAY_6)
+    assert first.path == (tmp_path / "archive/2025-06-02/deals.xlsx").resolve()
+    second = run_weekly(migrated_engine, jobs, MONDAY_6 + WEEK)
+    assert (second.removed, second.warnings) == ([first.path], [])
+    assert [p.name for p in (tmp_path / "archive").iterdir()] == ["2025-06-09"]
+
+
 # ------------------------------------------------------------------------------------------------
 # 10. A job is its jobs file and its name
 

@@ -94,53 +94,58 @@ class Job:
         return folder / path.name
 
     def static_root(self) -> Path:
-        """The deepest folder of the output pattern that holds no placeholder: retention prunes
-        the empty dated folders it leaves behind, but never this one or anything above it."""
-        fixed: list[str] = []
-        for part in self.relative_output.split("/")[:-1]:
-            if "{" in part:
-                break
-            fixed.append(part)
-        return self.root.joinpath(*fixed)
+        """The deepest folder of the output pattern that holds no placeholder (resolved):
+        retention prunes the empty dated folders it leaves behind, but never this one or
+        anything above it."""
+        return self.root.joinpath(*self._split()[0]).resolve()
 
     def output_folders(self) -> list[Path]:
         """The existing folders under the root that the output pattern can name (each
-        placeholder a wildcard): where this job's workbooks, and a dead run's leftovers, are."""
-        folder_pattern = self.relative_output.rpartition("/")[0]
+        placeholder a wildcard), resolved: where this job's workbooks, and a dead run's
+        leftovers, are."""
+        folder_pattern = self._split()[1].rpartition("/")[0]
         wildcard = "".join(
             glob.escape(literal) + ("*" if placeholder is not None else "")
             for literal, placeholder, _spec, _conversion in string.Formatter().parse(folder_pattern)
         )
-        found = self.root.glob(wildcard) if wildcard else [self.root]
-        return sorted(
-            folder
-            for folder in found
-            if folder.is_dir() and folder.resolve().is_relative_to(self.root)
-        )
+        base = self.static_root()
+        found = base.glob(wildcard) if wildcard else [base]
+        folders = {folder.resolve() for folder in found if folder.is_dir()}
+        return sorted(folder for folder in folders if folder.is_relative_to(self.root))
 
     def owns(self, path: Path) -> bool:
-        """Whether ``path`` is one of this job's workbooks: under the output root (folders
-        resolved), not a symbolic link, and matching the output pattern, which ends in .xlsx.
-        Retention deletes nothing else, whatever a report_runs row says."""
+        """Whether ``path`` is one of this job's workbooks: in a folder under the output root
+        (resolved), not a symbolic link itself, and matching the output pattern, which ends in
+        .xlsx. Retention deletes nothing else, whatever a report_runs row says."""
+        if path.is_symlink() or path.suffix.lower() != ".xlsx":
+            return False
         try:
-            relative = path.relative_to(self.root).as_posix()
+            rest = path.relative_to(self.static_root()).as_posix()
         except ValueError:
             return False
-        if path.is_symlink() or not path.parent.resolve().is_relative_to(self.root):
+        if not path.parent.resolve().is_relative_to(self.root):
             return False
-        return path.suffix.lower() == ".xlsx" and self._pattern().fullmatch(relative) is not None
+        return self._rest_pattern().fullmatch(rest) is not None
 
-    def _pattern(self) -> re.Pattern[str]:
-        parts = []
-        for literal, placeholder, _spec, _conversion in string.Formatter().parse(
-            self.relative_output
-        ):
-            parts.append(re.escape(literal))
+    def _split(self) -> tuple[list[str], str]:
+        """The output pattern as its fixed leading folders and the rest (from the first folder
+        with a placeholder, or the file name)."""
+        parts = self.relative_output.split("/")
+        fixed = 0
+        while fixed < len(parts) - 1 and "{" not in parts[fixed]:
+            fixed += 1
+        return parts[:fixed], "/".join(parts[fixed:])
+
+    def _rest_pattern(self) -> re.Pattern[str]:
+        """A regular expression for the part of this job's paths below ``static_root``."""
+        pieces = []
+        for literal, placeholder, _spec, _conversion in string.Formatter().parse(self._split()[1]):
+            pieces.append(re.escape(literal))
             if placeholder == "job":
-                parts.append(re.escape(self.name))
+                pieces.append(re.escape(self.name))
             elif placeholder is not None:
-                parts.append(PLACEHOLDER_PATTERNS[placeholder])
-        return re.compile("".join(parts))
+                pieces.append(PLACEHOLDER_PATTERNS[placeholder])
+        return re.compile("".join(pieces))
 
     def cron(self, start: datetime) -> croniter:
         return croniter(self.schedule, start.astimezone(self.timezone))
