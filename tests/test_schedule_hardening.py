@@ -6,7 +6,10 @@ against the database up front. Database tests run on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -328,6 +331,61 @@ def test_a_killed_runs_leftovers_are_cleaned_on_the_next_run(migrated_engine, tm
     # Retention and the sweep left no empty dated folder and no scratch folder behind.
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["2025-06-16"]
     assert not (tmp_path / ".silkledger-tmp").exists()
+
+
+KILLED_MID_EXPORT = """
+import os, signal, sys
+from datetime import datetime
+from silkledger.db import make_engine
+from silkledger.reports import schedule, workbook
+from silkledger.reports.jobs import load_jobs
+
+def kill_before_saving(self, wb):  # the sheets are written; the workbook is about to be saved
+    os.kill(os.getpid(), signal.SIGKILL)
+
+workbook.AtomicTarget.commit = kill_before_saving
+engine = make_engine(sys.argv[1])
+schedule.run_due(engine, load_jobs(sys.argv[2]), datetime.fromisoformat(sys.argv[3]))
+"""
+
+
+def test_leftovers_of_a_real_kill_9_are_cleaned_on_the_next_run(
+    seeded_url, seeded_engine, tmp_path
+):
+    weekly_only = TWO_JOBS.split('[[jobs]]\nname = "daily-trade"')[0].replace(
+        "keep = 2", "keep = 1"
+    )
+    path = write_jobs(tmp_path, weekly_only)
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILLED_MID_EXPORT,
+            url_arg(seeded_url),
+            str(path),
+            MONDAY_6.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    [run] = rows(seeded_engine, "weekly-deals")
+    assert run.status == "running"
+    ours = (tmp_path / "reports", tmp_path / ".silkledger-tmp")  # (the SQLite file is beside)
+    left = [p for folder in ours for p in folder.rglob("*") if p.is_file()]
+    assert any(p.name.endswith(".tmp") for p in left), left  # the exporter's temporary file
+    assert (tmp_path / ".silkledger-tmp").is_dir()  # with openpyxl's temporary files, if any
+
+    three_hours_later = datetime.now(UTC) + timedelta(hours=3)  # the killed run is stale
+    [outcome] = schedule.run_due(
+        seeded_engine, load_jobs(path), MONDAY_6 + WEEK, clock=lambda: three_hours_later
+    )
+    assert outcome.status == "succeeded", outcome.detail
+    assert outcome.cleaned and not any(p.exists() for p in left)
+    remaining = sorted(p.relative_to(tmp_path).as_posix() for p in ours[0].rglob("*"))
+    assert remaining == ["reports/2025-06-09", "reports/2025-06-09/deals.xlsx"]
+    assert not ours[1].exists()
 
 
 def test_a_live_runs_files_are_left_alone(migrated_engine, tmp_path):
