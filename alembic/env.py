@@ -5,8 +5,15 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
-from silkledger.db import make_engine, resolve_url
+from silkledger.db import (
+    check_foreign_keys,
+    for_writing,
+    make_engine,
+    resolve_url,
+    schema_change,
+)
 from silkledger.models import metadata
+from silkledger.models.base import ExactAmount
 
 config = context.config
 
@@ -29,10 +36,21 @@ def _configure(**kwargs) -> None:
         target_metadata=metadata,
         # SQLite cannot ALTER most things: batch mode copies the table; PostgreSQL alters in place.
         render_as_batch=dialect == "sqlite",
+        # One transaction for the whole run on both engines: a failed step leaves nothing
+        # half-migrated. (Alembic assumes SQLite cannot; with db.py's explicit BEGIN it can.)
+        transactional_ddl=True,
         compare_type=True,
         compare_server_default=False,
+        render_item=_render_item,
         **kwargs,
     )
+
+
+def _render_item(kind: str, obj, autogen_context):
+    """A new migration spells an Amount as the NUMERIC(28, 6) it is in the database."""
+    if kind == "type" and isinstance(obj, ExactAmount):
+        return repr(obj.impl).replace("Numeric(", "sa.Numeric(")
+    return False
 
 
 def run_migrations_offline() -> None:
@@ -42,19 +60,31 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
-def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
+def _migrate(connection) -> None:
+    """Run the migrations on ``connection`` in one transaction. On SQLite, foreign keys are off
+    meanwhile (db.schema_change): batch mode rebuilds a table by dropping it, and a DROP with
+    foreign keys on deletes its rows first, which fails on a RESTRICT key (sectors.parent_id)
+    or, worse, cascades into citations. The keys are checked before the transaction commits.
+    Legacy ALTER TABLE is on too: renaming the rebuilt table into place must not re-parse the
+    analyst views, which name the table while it is briefly missing."""
+    with schema_change(connection):
         _configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
+            check_foreign_keys(connection)
+
+
+def run_migrations_online() -> None:
+    """On a connection the caller passes (migrate.rows_dropped_by_downgrade: it owns the
+    transaction), or on one of our own, whose transaction writes (BEGIN IMMEDIATE on SQLite)."""
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _migrate(connection)
         return
     engine = make_engine(_url())
     try:
-        with engine.connect() as connection:
-            _configure(connection=connection)
-            with context.begin_transaction():
-                context.run_migrations()
+        with for_writing(engine).connect() as connection:
+            _migrate(connection)
     finally:
         engine.dispose()
 

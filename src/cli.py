@@ -4,6 +4,7 @@ an expected error (SilkledgerError) into one clear line on stderr and exit code 
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Annotated
 
 import typer
@@ -12,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__, dictionary, migrate
-from .db import describe, resolve_url
+from .db import connected, describe, open_engine, resolve_url
 from .errors import SilkledgerError
 
 console = Console()
@@ -100,14 +101,36 @@ def db_downgrade(
     revision: Annotated[
         str, typer.Argument(help="Target revision: -1, a revision id, or base.")
     ] = "-1",
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Drop tables that hold rows without asking.")
+    ] = False,
 ) -> None:
     """Migrate the schema down to REVISION (default: one step back).
 
-    Example: silkledger db downgrade base
+    A downgrade that would drop tables holding rows asks first; --yes skips the question.
+
+    Example: silkledger db downgrade base --yes
     """
     url = database_url(ctx)
-    migrate.downgrade(url, revision)
+    migrate.downgrade(url, revision, confirm=None if yes else _confirm_drop(revision))
     console.print(f"database {describe(url)} downgraded to {revision}")
+
+
+def _confirm_drop(revision: str):
+    """Ask before a downgrade drops tables that hold rows; without a terminal, refuse."""
+
+    def confirm(at_risk: dict[str, int]) -> bool:
+        listed = ", ".join(f"{name} ({count:,} rows)" for name, count in at_risk.items())
+        question = f"downgrade to {revision} drops {len(at_risk)} table(s) holding rows: {listed}"
+        if not _interactive():
+            raise SilkledgerError(f"{question}; rerun with --yes to confirm")
+        return typer.confirm(f"{question}. Continue?", default=False, err=True)
+
+    return confirm
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
 
 
 @db_app.command("current")
@@ -118,7 +141,7 @@ def db_current(ctx: typer.Context) -> None:
     Example: silkledger db current
     """
     url = database_url(ctx)
-    with migrate.connected(url) as engine:
+    with connected(url) as engine:
         current = migrate.current_revision(engine)
     head = migrate.head_revision()
     state = "up to date" if current == head else f"newest is {head}"
@@ -156,7 +179,7 @@ def db_status(ctx: typer.Context) -> None:
     Example: silkledger db status
     """
     url = database_url(ctx)
-    with migrate.connected(url) as engine:
+    with connected(url) as engine:
         counts = migrate.table_row_counts(engine)
         current = migrate.current_revision(engine)
     console.print(f"{describe(url)} — revision {current or 'none'}", highlight=False)
@@ -259,7 +282,7 @@ def schedule_run_due(
     jobs_file = load_jobs(jobs_file_path(jobs))
     moment = schedule.parse_now(now)
     zone_of = _schedule_zone_lookup(jobs_file)
-    with migrate.connected(database_url(ctx)) as engine:
+    with connected(database_url(ctx)) as engine:
         outcomes = schedule.run_due(
             engine, jobs_file, moment, on_outcome=lambda o: _schedule_print_outcome(o, zone_of)
         )
@@ -286,7 +309,7 @@ def schedule_list(ctx: typer.Context, jobs: JobsFileOption = None, now: NowOptio
 
     jobs_file = load_jobs(jobs_file_path(jobs))
     moment = schedule.parse_now(now)
-    with migrate.connected(database_url(ctx)) as engine:
+    with connected(database_url(ctx)) as engine:
         states = schedule.job_states(engine, jobs_file, moment)
     table = Table(title=f"jobs in {jobs_file.path}")
     for column in ("job", "report", "schedule", "next run", "last run", "status", "file or error"):
@@ -344,7 +367,7 @@ def schedule_serve(
     jobs_file = load_jobs(path)
     stop_at = schedule.parse_now(until)
     url = database_url(ctx)
-    engine = migrate.open_engine(url, must_exist=True)
+    engine = open_engine(url)
     zone_of = _schedule_zone_lookup(jobs_file)
 
     def on_wait(moment) -> None:
@@ -413,7 +436,7 @@ def _seed(url, seed_dir: str | None) -> None:
     from .loaders.seed_files import SeedValidationError
 
     try:
-        with migrate.connected(url) as engine:
+        with connected(url) as engine:
             report = load_seed(engine, Path(seed_dir) if seed_dir else None)
     except SeedValidationError as exc:
         _print_seed_problems(exc.problems, "the seed files are invalid, nothing was loaded")

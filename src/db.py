@@ -2,6 +2,13 @@
 
 The CLI's ``--db`` option, Alembic's env.py, the loaders and the reports all resolve the URL here,
 so every entry point talks to the same database.
+
+Transactions on SQLite: a transaction that writes starts with ``BEGIN IMMEDIATE`` (it takes the
+write lock first, and waits up to the busy timeout for another writer to finish), a transaction
+that only reads starts with a plain ``BEGIN`` (WAL readers never block writers). Writers get
+their connections through ``for_writing`` (``session_scope`` does); a deferred transaction that
+reads first and writes later would fail with "database is locked" as soon as another process
+committed in between, and no busy timeout helps it.
 """
 
 from __future__ import annotations
@@ -11,15 +18,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import SilkledgerError, first_line
 
 ENV_VAR = "SILKLEDGER_DATABASE_URL"
 DEFAULT_URL = "sqlite:///data/silkledger.db"
+# How long a SQLite writer waits for another one to commit before it gives up with "database is
+# locked". A seed load takes seconds; a scheduled export's bookkeeping takes milliseconds. A URL
+# overrides it: sqlite:///data/silkledger.db?timeout=120
+SQLITE_BUSY_TIMEOUT_SECONDS = 30.0
+# The execution option the SQLite begin listener reads; for_writing() sets it.
+SQLITE_BEGIN_OPTION = "sqlite_begin"
+SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 
 
 class DatabaseConfigError(SilkledgerError):
@@ -56,7 +70,9 @@ def _sqlite_engine(url: URL) -> Engine:
     in_memory = database in ("", ":memory:")
     if not in_memory:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    # pysqlite reads ?timeout= from the URL itself; connect_args would override it.
+    connect_args = {} if "timeout" in url.query else {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
+    engine = create_engine(url, connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # SQLite forgets these settings per connection
@@ -72,9 +88,49 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
+        if mode not in SQLITE_BEGIN_MODES:
+            raise ValueError(f"{SQLITE_BEGIN_OPTION}={mode!r}: use one of {SQLITE_BEGIN_MODES}")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+@contextmanager
+def schema_change(connection: Connection) -> Iterator[Connection]:
+    """Foreign keys off on SQLite for a migration's transaction, as SQLite's own procedure for
+    schema changes asks: its DROP TABLE deletes every row first, so with foreign keys on, a
+    table that points at itself (sectors.parent_id, RESTRICT) cannot be dropped once it holds
+    rows, and a batch migration that rebuilds a table would fire its ON DELETE actions. Legacy
+    ALTER TABLE too, so renaming a rebuilt table does not re-parse the views that name it.
+    These PRAGMAs are no-ops inside a transaction, so they are set before the first BEGIN and
+    restored after; ``check_foreign_keys`` must run before the transaction commits. Entered
+    again inside a transaction begun under it, it changes nothing. Other engines: unchanged."""
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
+        yield connection
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys = OFF")
+    driver.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        yield connection
+    finally:
+        driver.execute("PRAGMA legacy_alter_table = OFF")
+        driver.execute("PRAGMA foreign_keys = ON")
+
+
+def check_foreign_keys(connection: Connection) -> None:
+    """On SQLite, refuse (raise, so the transaction rolls back) a schema change that left a row
+    pointing at nothing; PostgreSQL checks every key itself."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise SilkledgerError(
+            f"the migration would leave {len(broken)} row(s) pointing at missing rows "
+            f"(first: {table} row {rowid} -> {parent}); nothing was changed"
+        )
 
 
 def describe(url: URL) -> str:
@@ -82,13 +138,54 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def for_writing(engine: Engine) -> Engine:
+    """``engine`` for transactions that write: on SQLite each begins with BEGIN IMMEDIATE, so it
+    holds the write lock from its first statement (or waits its turn); elsewhere it is
+    ``engine`` as it is. Shares the pool and settings: ``for_writing(engine).begin()``."""
+    return engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back if it raises."""
-    with sessionmaker(engine)() as session, session.begin():
+    """One write transaction: committed when the block ends, rolled back if it raises."""
+    with sessionmaker(for_writing(engine))() as session, session.begin():
         yield session
 
 
 def connection_error(url: URL, exc: Exception) -> SilkledgerError:
     """A one-line reason for a failed connection, naming the database (never its password)."""
     return SilkledgerError(f"cannot use database {describe(url)}: {first_line(exc)}")
+
+
+def _sqlite_file_exists(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or Path(url.database).is_file()
+
+
+def open_engine(url: URL, must_exist: bool = True) -> Engine:
+    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError.
+
+    With ``must_exist`` (the default), a missing SQLite file is an error instead of a new empty
+    database: a mistyped --db path should not quietly create one. Only migrations create one.
+    """
+    if must_exist and url.get_backend_name() == "sqlite" and not _sqlite_file_exists(url):
+        raise SilkledgerError(
+            f"no database at {url.database}: run `silkledger init` first, or check --db"
+        )
+    engine = make_engine(url)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        engine.dispose()
+        raise connection_error(url, exc) from None
+    return engine
+
+
+@contextmanager
+def connected(url: URL, must_exist: bool = True) -> Iterator[Engine]:
+    """``open_engine`` for the length of a ``with`` block, disposed afterwards."""
+    engine = open_engine(url, must_exist)
+    try:
+        yield engine
+    finally:
+        engine.dispose()

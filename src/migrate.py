@@ -6,8 +6,7 @@ installed wheel as well as from a checkout.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -15,11 +14,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Connection, Engine, func, inspect, select, table
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 
-from .db import connection_error, make_engine
+from .db import connected, connection_error, for_writing, schema_change
 from .errors import SilkledgerError
 from .models import metadata
 
@@ -46,13 +45,53 @@ def upgrade(url: URL, revision: str = "head") -> None:
     _run(url, command.upgrade, revision)
 
 
-def downgrade(url: URL, revision: str = "-1") -> None:
+def downgrade(
+    url: URL, revision: str = "-1", confirm: Callable[[dict[str, int]], bool] | None = None
+) -> None:
+    """Migrate down to ``revision``. With ``confirm``, a downgrade that would drop tables holding
+    rows first asks ``confirm({table: rows})``; a False answer changes nothing."""
+    if confirm is not None:
+        at_risk = rows_dropped_by_downgrade(url, revision)
+        if at_risk and not confirm(at_risk):
+            raise SilkledgerError(f"downgrade to {revision!r} cancelled; nothing was changed")
     _run(url, command.downgrade, revision)
 
 
+def rows_dropped_by_downgrade(url: URL, revision: str) -> dict[str, int]:
+    """The tables holding rows that a downgrade to ``revision`` would drop, with their row
+    counts. Found by running the downgrade in a transaction and rolling it back (DDL is
+    transactional on both engines), so it holds for any migration, batch ones included."""
+    with (
+        connected(url) as engine,
+        for_writing(engine).connect() as connection,
+        schema_change(connection),
+        connection.begin() as transaction,
+    ):
+        before = {name: count for name, count in _row_counts(connection).items() if count}
+        config = alembic_config(url)
+        config.attributes["connection"] = connection
+        _guarded(url, revision, lambda: command.downgrade(config, revision))
+        remaining = set(inspect(connection).get_table_names())
+        transaction.rollback()
+    return {name: count for name, count in before.items() if name not in remaining}
+
+
+def _row_counts(connection: Connection) -> dict[str, int]:
+    """Every table in the database (whatever its revision) with its row count."""
+    names = sorted(set(inspect(connection).get_table_names()) - {"alembic_version"})
+    return {
+        name: connection.execute(select(func.count()).select_from(table(name))).scalar_one()
+        for name in names
+    }
+
+
 def _run(url: URL, action, revision: str) -> None:
+    _guarded(url, revision, lambda: action(alembic_config(url), revision))
+
+
+def _guarded(url: URL, revision: str, migration: Callable[[], None]) -> None:
     try:
-        action(alembic_config(url), revision)
+        migration()
     except CommandError as exc:
         raise SilkledgerError(f"migration to {revision!r} failed: {exc}") from None
     except OperationalError as exc:
@@ -70,48 +109,6 @@ def current_revision(engine: Engine) -> str | None:
 
 def table_row_counts(engine: Engine) -> dict[str, int | None]:
     """Every table of the schema with its row count; None where the table does not exist yet."""
-    existing = set(inspect(engine).get_table_names())
-    counts: dict[str, int | None] = {}
     with engine.connect() as connection:
-        for name, table in sorted(metadata.tables.items()):
-            if name in existing:
-                counts[name] = connection.execute(
-                    select(func.count()).select_from(table)
-                ).scalar_one()
-            else:
-                counts[name] = None
-    return counts
-
-
-def _sqlite_file_exists(url: URL) -> bool:
-    return url.database in (None, "", ":memory:") or Path(url.database).is_file()
-
-
-@contextmanager
-def connected(url: URL, must_exist: bool = True) -> Iterator[Engine]:
-    """``open_engine`` for the length of a ``with`` block, disposed afterwards."""
-    engine = open_engine(url, must_exist)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
-def open_engine(url: URL, must_exist: bool = False) -> Engine:
-    """An engine that has been shown to connect; a failure becomes a one-line SilkledgerError.
-
-    With ``must_exist``, a missing SQLite file is an error instead of a new empty database: a
-    mistyped --db path should not quietly create one.
-    """
-    if must_exist and url.get_backend_name() == "sqlite" and not _sqlite_file_exists(url):
-        raise SilkledgerError(
-            f"no database at {url.database}: run `silkledger init` first, or check --db"
-        )
-    engine = make_engine(url)
-    try:
-        with engine.connect():
-            pass
-    except OperationalError as exc:
-        engine.dispose()
-        raise connection_error(url, exc) from None
-    return engine
+        present = _row_counts(connection)
+    return {name: present.get(name) for name in sorted(metadata.tables)}

@@ -18,6 +18,7 @@ from silkledger.models import (
     Event,
     EventParticipant,
     Indicator,
+    Mention,
     Organization,
     OrganizationAlias,
     Person,
@@ -26,6 +27,7 @@ from silkledger.models import (
     ProjectCountry,
     ProjectOrganization,
     ReportRun,
+    ReviewAction,
     Sector,
     Source,
     TradeFlow,
@@ -170,7 +172,30 @@ def populate_every_table(session: Session) -> None:
         {"indicator_id": indicator.id},
     ):
         cite(session, src, "Kazakhstan and China", **fact)
+    copy = source(session, "test-article-copy", ARTICLE + " Updated.")
+    copy.near_duplicate_of_source_id = src.id
+    copy.near_duplicate_similarity = 0.95
+    session.add(
+        Mention(
+            source_id=src.id,
+            country_id=kaz.id,
+            mention_text="Kazakhstan",
+            char_start=0,
+            char_end=len("Kazakhstan"),
+        )
+    )
     now = datetime(2026, 1, 1, tzinfo=UTC)
+    session.add(
+        ReviewAction(
+            fact_table="trade_flows",
+            fact_key=flow.key,
+            fact_id=flow.id,
+            action="accept",
+            actor="tester",
+            acted_at=now,
+            changes='{"review_status": ["extracted", "accepted"]}',
+        )
+    )
     session.add(
         ReportRun(job_name="test", report="deals", due_at=now, started_at=now, status="succeeded")
     )

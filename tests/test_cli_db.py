@@ -1,7 +1,7 @@
 """The `db` commands on a temporary database, and clean errors for bad input."""
 
 import pytest
-from silkledger import migrate
+from silkledger import cli, migrate
 from silkledger.cli import app
 from silkledger.models import metadata
 from typer.testing import CliRunner
@@ -21,7 +21,7 @@ def test_upgrade_status_current_downgrade(empty_url):
     for table in metadata.tables:
         assert table in status.output
     current = run(empty_url, "db", "current")
-    assert f"revision {migrate.head_revision()} (up to date)" in current.output.replace("\n", "")
+    assert f"revision {migrate.head_revision()} (up to date)" in " ".join(current.output.split())
     down = run(empty_url, "db", "downgrade", "base")
     assert down.exit_code == 0, down.output
     assert "missing" in run(empty_url, "db", "status").output
@@ -107,3 +107,34 @@ def test_a_mistyped_sqlite_path_is_an_error_not_a_new_database(tmp_path, command
     assert result.exit_code == 1
     assert f"no database at {missing}: run `silkledger init` first" in result.output
     assert not missing.exists()
+
+
+def test_a_downgrade_that_drops_rows_without_a_terminal_refuses_in_one_line(seeded_url, databases):
+    result = run(seeded_url, "db", "downgrade", "base")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert "downgrade to base drops" in lines[0] and "rerun with --yes to confirm" in lines[0]
+    assert "trade_flows (" in lines[0]
+    assert migrate.current_revision(databases.engine(seeded_url)) == migrate.head_revision()
+
+
+def test_a_downgrade_asks_at_a_terminal_and_no_keeps_the_tables(seeded_url, databases, monkeypatch):
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    result = runner.invoke(
+        app,
+        ["--db", seeded_url.render_as_string(hide_password=False), "db", "downgrade", "base"],
+        input="n\n",
+    )
+    assert result.exit_code == 1
+    assert "Continue? [y/N]" in result.output
+    assert "cancelled; nothing was changed" in result.output
+    assert migrate.current_revision(databases.engine(seeded_url)) == migrate.head_revision()
+
+
+def test_downgrade_yes_drops_the_seeded_tables(seeded_url, databases):
+    result = run(seeded_url, "db", "downgrade", "base", "--yes")
+    assert result.exit_code == 0, result.output
+    engine = databases.engine(seeded_url)
+    assert set(migrate.table_row_counts(engine).values()) == {None}
+    assert migrate.current_revision(engine) is None

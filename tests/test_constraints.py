@@ -112,7 +112,7 @@ def duplicate_country_code(connection):
 
 
 def duplicate_source_text(connection):
-    row = connection.execute(select(Source)).mappings().one()
+    row = connection.execute(select(Source).where(Source.key == "test-article")).mappings().one()
     values = {
         k: v for k, v in row.items() if k not in ("id", "created_at", "updated_at", "loaded_at")
     }

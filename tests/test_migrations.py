@@ -1,11 +1,14 @@
 """Migrations: up, down and up again, empty and full; models and migrations never drift apart."""
 
+import pytest
 from alembic import command
 from builders import populate_every_table
-from silkledger import migrate
-from silkledger.db import session_scope
+from silkledger import db, migrate
+from silkledger.db import make_engine, session_scope
+from silkledger.errors import SilkledgerError
+from silkledger.loaders.seed import load_seed
 from silkledger.models import metadata
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 EVERY_TABLE = set(metadata.tables)
 
@@ -35,12 +38,18 @@ def test_downgrade_and_upgrade_with_a_row_in_every_table(databases, migrated_url
     assert all(counts[name] > 0 for name in EVERY_TABLE), counts
     engine.dispose()
 
-    migrate.downgrade(migrated_url, "base")
-    assert table_names(databases, migrated_url) == set()
-    migrate.upgrade(migrated_url)
-    engine = databases.engine(migrated_url)
-    assert set(migrate.table_row_counts(engine).values()) == {0}
+    engine = down_to_base_and_up_again(databases, migrated_url)
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def down_to_base_and_up_again(databases, url):
+    """Downgrade to base (no table left), upgrade to head (every table empty); the engine."""
+    migrate.downgrade(url, "base")
+    assert table_names(databases, url) == set()
+    migrate.upgrade(url)
+    engine = databases.engine(url)
+    assert set(migrate.table_row_counts(engine).values()) == {0}
+    return engine
 
 
 def test_models_and_migrations_agree(migrated_url):
@@ -54,3 +63,78 @@ def test_one_linear_chain_of_revisions():
     scripts = ScriptDirectory.from_config(migrate.alembic_config(None))
     assert len(scripts.get_heads()) == 1
     assert len(scripts.get_bases()) == 1
+
+
+def test_a_seeded_database_downgrades_to_base_and_upgrades_again(databases, seeded_url):
+    """Seeded sectors point at their parents (RESTRICT): SQLite's DROP TABLE deletes the rows
+    first, which used to fail with 'FOREIGN KEY constraint failed'."""
+    engine = databases.engine(seeded_url)
+    assert migrate.table_row_counts(engine)["sectors"] > 0
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM sectors WHERE parent_id IS NOT NULL"))
+    engine.dispose()
+
+    engine = down_to_base_and_up_again(databases, seeded_url)
+    load_seed(engine)
+    assert migrate.table_row_counts(engine)["sectors"] > 0
+
+
+def test_rows_dropped_by_a_downgrade_are_counted_and_nothing_changes(databases, seeded_url):
+    engine = databases.engine(seeded_url)
+    before = migrate.table_row_counts(engine)
+    engine.dispose()
+
+    at_risk = migrate.rows_dropped_by_downgrade(seeded_url, "base")
+
+    assert at_risk == {name: count for name, count in before.items() if count}
+    assert at_risk["trade_flows"] == before["trade_flows"] > 0
+    engine = databases.engine(seeded_url)
+    assert migrate.table_row_counts(engine) == before  # the trial ran in a rolled-back transaction
+    assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_a_refused_downgrade_changes_nothing(databases, seeded_url):
+    asked = []
+
+    def refuse(at_risk):
+        asked.append(at_risk)
+        return False
+
+    with pytest.raises(SilkledgerError, match="downgrade to 'base' cancelled; nothing was changed"):
+        migrate.downgrade(seeded_url, "base", confirm=refuse)
+    assert "sources" in asked[0]
+    assert table_names(databases, seeded_url) == EVERY_TABLE
+
+
+def test_a_migration_that_leaves_a_dangling_key_on_sqlite_is_refused(tmp_path):
+    """SQLite checks no foreign key while a migration runs (db.schema_change); the check at the
+    end refuses a dangling one, so the migration's transaction rolls back."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'probe.db'}")
+    with engine.connect() as connection, db.schema_change(connection), connection.begin():
+        connection.execute(text("CREATE TABLE parent (id INTEGER PRIMARY KEY)"))
+        connection.execute(text("CREATE TABLE child (parent_id INTEGER REFERENCES parent(id))"))
+        connection.execute(text("INSERT INTO child VALUES (42)"))  # no error: keys are off
+        with pytest.raises(SilkledgerError, match=r"1 row\(s\) pointing at missing rows"):
+            db.check_foreign_keys(connection)
+    with engine.connect() as connection:  # and the connection goes back with keys on
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_migrating_down_to_the_first_revision_and_up_keeps_every_row(databases, migrated_url):
+    """Every later revision goes down and up on a full database without losing a row of the
+    tables the first revision made: on SQLite, batch mode rebuilds tables with foreign keys off
+    (alembic/env.py), so a rebuilt table never cascades into its citations."""
+    engine = databases.engine(migrated_url)
+    with session_scope(engine) as session:
+        populate_every_table(session)
+    before = migrate.table_row_counts(engine)
+    engine.dispose()
+
+    migrate.downgrade(migrated_url, "0001")
+    kept = table_names(databases, migrated_url)
+    migrate.upgrade(migrated_url)
+    engine = databases.engine(migrated_url)
+    after = migrate.table_row_counts(engine)
+    assert {name: after[name] for name in kept} == {name: before[name] for name in kept}
+    assert after["citations"] == before["citations"] > 0

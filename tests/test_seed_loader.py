@@ -4,6 +4,7 @@ runs on SQLite and PostgreSQL (fixtures in conftest.py)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ import pytest
 import yaml
 from silkledger import migrate
 from silkledger.cli import app
-from silkledger.db import session_scope
+from silkledger.db import open_engine, session_scope
 from silkledger.loaders import seed as seed_module
 from silkledger.loaders.seed import SeedLoadError, load_seed, resolve_seed_dir
 from silkledger.loaders.seed_files import (
@@ -319,6 +320,33 @@ def break_by_emptying(seed_dir: Path) -> str:
     return "seed/indicators.yaml: file is empty: write [] for a file with no records"
 
 
+def impossible_signed_date(seed_dir: Path, day: str) -> str:
+    """An unquoted impossible date: PyYAML itself used to raise on it, with a long traceback."""
+    key = next(r["key"] for r in read_records(seed_dir, "agreements.yaml") if r.get("signed_date"))
+    path = seed_dir / "agreements.yaml"
+    text = re.sub(r"signed_date: \d{4}-\d\d-\d\d", f"signed_date: {day}", path.read_text(), count=1)
+    path.write_text(text, encoding="utf-8")
+    return f"seed/agreements.yaml: {key}: signed_date: Input should be a valid date"
+
+
+def break_day_of_month(seed_dir: Path) -> str:
+    return impossible_signed_date(seed_dir, "2025-02-30")
+
+
+def break_month(seed_dir: Path) -> str:
+    return impossible_signed_date(seed_dir, "2025-13-01")
+
+
+def break_value_size(seed_dir: Path) -> str:
+    records = read_records(seed_dir, "trade_flows.yaml")
+    records[0]["value"] = "99999999999 trillion"
+    write_records(seed_dir, "trade_flows.yaml", records)
+    return (
+        f"seed/trade_flows.yaml: {records[0]['key']}: value: '99999999999 trillion': "
+        "99999999999000000000000 is too large: amounts must be below 10^18"
+    )
+
+
 BREAKAGES = [
     break_by_emptying,
     break_quote,
@@ -326,6 +354,9 @@ BREAKAGES = [
     break_duplicate_key,
     break_yaml,
     break_package_loop,
+    break_day_of_month,
+    break_month,
+    break_value_size,
 ]
 
 
@@ -339,6 +370,95 @@ def test_a_broken_seed_file_is_named_and_nothing_is_written(seeded_engine, seed_
 
     assert any(line.startswith(expected) for line in raised.value.problems), raised.value.problems
     assert row_counts(seeded_engine) == before
+
+
+@pytest.mark.parametrize(
+    ("stated", "reason"),
+    [
+        ("1000000 trillion", "1000000000000000000 is too large: amounts must be below 10^18"),
+        (2**53 + 1, "9007199254740993 has 16 significant digits; at most 15 are kept exactly"),
+        ("0.0000001", "0.0000001 has more than 6 decimal places"),
+    ],
+)
+def test_a_value_the_database_cannot_keep_exactly_is_refused(seed_copy, stated, reason):
+    records = read_records(seed_copy, "trade_flows.yaml")
+    records[0]["value"] = stated
+    write_records(seed_copy, "trade_flows.yaml", records)
+    with pytest.raises(SeedValidationError) as raised:
+        read_seed(seed_copy)
+    assert raised.value.problems == [
+        f"seed/trade_flows.yaml: {records[0]['key']}: value: {stated!r}: {reason}"
+    ]
+
+
+# Edge values of the amount rule (models.base): each must read back as written on both engines.
+EDGE_VALUES = {
+    "30.0512345678 billion": Decimal("30051234567.8"),  # not a binary fraction
+    "999999999999999": Decimal("999999999999999"),  # the largest 15-digit integer
+    "999999999999999 thousand": Decimal("999999999999999000"),  # the largest amount, > 2^53
+    "123456789.123456": Decimal("123456789.123456"),  # 15 digits, 6 of them decimals
+    "0.000001": Decimal("0.000001"),  # the smallest step
+}
+
+
+def test_edge_values_read_back_as_written_and_a_reseed_changes_nothing(seeded_engine, seed_copy):
+    records = read_records(seed_copy, "trade_flows.yaml")
+    in_dollars = [r for r in records if r["unit"] == "USD"]
+    edited = dict(zip((r["key"] for r in in_dollars), EDGE_VALUES.values(), strict=False))
+    for record, stated in zip(in_dollars, EDGE_VALUES, strict=False):
+        record["value"] = stated
+    write_records(seed_copy, "trade_flows.yaml", records)
+
+    assert changes(load_seed(seeded_engine, seed_copy)) == {"trade_flows": (0, len(edited), 0)}
+    assert load_seed(seeded_engine, seed_copy).total == 0
+
+    with session_scope(seeded_engine) as session:
+        rows = session.scalars(select(TradeFlow).where(TradeFlow.key.in_(edited))).all()
+        read = {row.key: (row.value, row.value_usd) for row in rows}
+    for key, value in edited.items():
+        assert read[key] == (value, value), key
+        assert [str(amount) for amount in read[key]] == [f"{value:.6f}"] * 2  # Numeric(28, 6)
+
+
+@pytest.mark.parametrize(
+    ("file", "edit", "expected"),
+    [
+        (
+            "events.yaml",
+            lambda record: record.update(place="A" * 250),
+            "place is 250 characters; at most 200 fit",
+        ),
+        (
+            "organizations.yaml",
+            lambda record: record["aliases"].append("B" * 301),
+            "alias is 301 characters; at most 300 fit",
+        ),
+    ],
+    ids=["column", "child-row column"],
+)
+def test_a_text_longer_than_its_column_is_one_line_and_nothing_is_written(
+    migrated_engine, seed_copy, file, edit, expected
+):
+    records = read_records(seed_copy, file)
+    record = next(r for r in records if "aliases" in r or file == "events.yaml")
+    edit(record)
+    write_records(seed_copy, file, records)
+
+    with pytest.raises(SeedLoadError) as raised:
+        load_seed(migrated_engine, seed_copy)
+
+    assert raised.value.problems == [f"seed/{file}: {record['key']}: {expected}"]
+    assert set(row_counts(migrated_engine).values()) == {0}
+
+
+def test_an_impossible_date_from_the_command_line_is_one_line(migrated_url, seed_copy):
+    expected = break_day_of_month(seed_copy)
+    result = run_cli(migrated_url, "seed", "--seed-dir", str(seed_copy))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    problem_lines = [line for line in result.output.splitlines() if line.startswith("seed/")]
+    assert len(problem_lines) == 1 and problem_lines[0].startswith(expected), result.output
+    assert "2025-02-30" in problem_lines[0]
 
 
 def test_seeding_a_database_that_was_never_migrated_says_what_to_run(empty_url, databases):
@@ -404,7 +524,7 @@ def test_a_broken_seed_dir_exits_1_with_the_problem_and_no_traceback(empty_url, 
     assert result.exit_code == 1
     assert expected in result.output
     assert "Traceback" not in result.output
-    engine = migrate.open_engine(empty_url)
+    engine = open_engine(empty_url)
     try:
         assert row_counts(engine)["trade_flows"] == 0  # migrated, but nothing seeded
     finally:

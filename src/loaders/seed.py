@@ -50,7 +50,7 @@ from ..models import (
     TradeFlow,
     metadata,
 )
-from ..models.base import span_end
+from ..models.base import amount_as_read, length_problems, rounded_amount, span_end
 from ..models.trade import is_currency
 from .seed_files import (
     SEED_FILES,
@@ -65,7 +65,6 @@ SEED_DIR_ENV_VAR = "SILKLEDGER_SEED_DIR"
 # src/loaders/seed.py -> the checkout's seed/ folder (absent from an installed wheel).
 DEFAULT_SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 SEED = "seed"
-SIX_PLACES = Decimal("0.000001")  # the scale of every Numeric column (models.base.Amount)
 
 # The order of the report, which is also the order of loading.
 REPORT_TABLES = (
@@ -182,9 +181,9 @@ def require_schema(engine: Engine) -> None:
 
 def comparable(value: Any) -> Any:
     """Numeric columns come back as Decimal on PostgreSQL and via float on SQLite: compare both
-    at the columns' six decimal places."""
+    as read back (models.base.amount_as_read), so an unchanged amount is never an update."""
     if isinstance(value, Decimal | float):
-        return Decimal(str(value)).quantize(SIX_PLACES)
+        return amount_as_read(value)
     return value
 
 
@@ -227,7 +226,7 @@ def usd_value(
         return None
     for rate in rates:
         if rate.currency == currency and rate.covers(*span):
-            return (amount * rate.usd_per_unit).quantize(SIX_PLACES)
+            return rounded_amount(amount * rate.usd_per_unit)
     return None
 
 
@@ -272,6 +271,7 @@ class SeedSync:
         existing: dict[Hashable, Any],
     ) -> dict[Hashable, Any]:
         """Insert the missing rows and update the differing ones; returns the rows by key."""
+        self.check_lengths(table, model, {key: [values] for key, values in wanted.items()})
         tracker, rows = self.trackers[table], {}
         for key, values in wanted.items():
             row = existing.get(key)
@@ -294,6 +294,14 @@ class SeedSync:
         wanted: dict[Hashable, Iterable[tuple]],
     ) -> None:
         """Replace a parent's child rows when their set differs from the wanted set."""
+        self.check_lengths(
+            table,
+            spec.model,
+            {
+                key: [dict(zip(spec.columns, item, strict=True)) for item in items]
+                for key, items in wanted.items()
+            },
+        )
         current: dict[int, list[Any]] = defaultdict(list)
         for child in self.session.scalars(select(spec.model)):
             if spec.owned(child):
@@ -313,6 +321,20 @@ class SeedSync:
         self.session.flush()
         self.session.add_all(fresh)
         self.session.flush()
+
+    def check_lengths(
+        self, table: str, model: type, rows: dict[Hashable, list[dict[str, Any]]]
+    ) -> None:
+        """Refuse, before the rows reach the database, a text longer than its column holds."""
+        problems = [
+            f"{self.data.seed_dir.name}/{SEED_FILES[FILE_OF.get(table, table)]}: "
+            f"{_record_name(key)}: {problem}"
+            for key, values_list in rows.items()
+            for values in values_list
+            for problem in length_problems(model.__table__, values)
+        ]
+        if problems:
+            raise SeedLoadError(problems)
 
     @staticmethod
     def _child(spec: ChildTable, parent_id: int, values: tuple) -> Any:
@@ -654,6 +676,7 @@ class SeedSync:
                     kind=a.kind,
                     status=a.status,
                     document_count=a.document_count,
+                    document_count_qualifier=a.stated_count_qualifier,
                     signed_date=a.signed_date,
                     signed_date_precision=a.date_precision,
                     event_id=self.id_of("event", a.event),
@@ -763,6 +786,15 @@ OWNED_TABLES = {
     "trade_flows": TradeFlow,
     "indicators": Indicator,
 }
+
+
+# Tables filled from another table's seed file.
+FILE_OF = {"country_aliases": "countries"}
+
+
+def _record_name(key: Hashable) -> str:
+    """How a problem line names a record: its key; a rate by currency and first day."""
+    return " from ".join(map(str, key)) if isinstance(key, tuple) else str(key)
 
 
 def _natural_key(table: str, row: Any) -> Hashable:

@@ -25,7 +25,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from ..errors import SilkledgerError
 from ..models.agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES, PARTY_ROLES
-from ..models.base import DATE_PRECISIONS, VALUE_QUALIFIERS
+from ..models.base import DATE_PRECISIONS, VALUE_QUALIFIERS, amount_problem
 from ..models.events import EVENT_KINDS, PARTICIPANT_ROLES
 from ..models.parties import ORGANIZATION_KINDS
 from ..models.projects import (
@@ -88,10 +88,14 @@ def parse_stated_value(raw: Any) -> Decimal:
 
 
 def _decimal_or_error(raw: Any) -> Decimal:
+    """A stated value that the database keeps exactly (models.base.amount_problem), or why not."""
     try:
-        return parse_stated_value(raw)
+        number = parse_stated_value(raw)
     except InvalidOperation:
         raise ValueError(f"not a number: {raw!r}") from None
+    if problem := amount_problem(number):
+        raise ValueError(f"{raw!r}: {problem}")
+    return number
 
 
 StatedValue = Annotated[Decimal, BeforeValidator(_decimal_or_error)]
@@ -361,6 +365,8 @@ class AgreementRecord(FactRecord, Money):
     kind: Literal[AGREEMENT_KINDS]
     status: Literal[AGREEMENT_STATUSES]
     document_count: Annotated[int, Field(ge=1)] | None = None
+    # "more than 35 memoranda": count 35, qualifier over. None means exact when a count is given.
+    document_count_qualifier: Qualifier | None = None
     signed_date: date | None = None
     date_precision: DatePrecision | None = None
     event: FactKey | None = None
@@ -373,7 +379,16 @@ class AgreementRecord(FactRecord, Money):
     @model_validator(mode="after")
     def _dates(self) -> AgreementRecord:
         check_precision(self.signed_date, self.date_precision, "signed_date")
+        if self.document_count_qualifier and self.document_count is None:
+            raise ValueError("document_count_qualifier needs a document_count")
         return self
+
+    @property
+    def stated_count_qualifier(self) -> str | None:
+        """The qualifier stored with the count: as written, exact by default, none without one."""
+        if self.document_count is None:
+            return None
+        return self.document_count_qualifier or "exact"
 
     def references(self):
         yield from super().references()
@@ -536,7 +551,16 @@ def quote_span(text: str, quote: str, occurrence: int | None, file_name: str) ->
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal mapping keys silently; a curator's typo must not."""
+    """PyYAML keeps the last of two equal mapping keys silently; a curator's typo must not.
+
+    Unquoted dates stay text: PyYAML's own timestamp constructor raises on 2025-02-30 before any
+    record is validated, so pydantic parses them instead and names the record and field.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node, deep=False):
         seen: set[Any] = set()

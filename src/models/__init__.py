@@ -8,10 +8,12 @@ from .agreements import Agreement, AgreementParty, AgreementSector
 from .base import Base
 from .events import Event, EventParticipant
 from .indicators import Indicator
+from .mentions import Mention
 from .parties import Organization, OrganizationAlias, Person
 from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
 from .provenance import Citation, Source
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
+from .review import ReviewAction
 from .runs import ReportRun
 from .trade import TradeFlow
 
@@ -34,6 +36,7 @@ __all__ = [
     "Event",
     "EventParticipant",
     "Indicator",
+    "Mention",
     "Organization",
     "OrganizationAlias",
     "Person",
@@ -42,6 +45,7 @@ __all__ = [
     "ProjectCountry",
     "ProjectOrganization",
     "ReportRun",
+    "ReviewAction",
     "Sector",
     "Source",
     "TradeFlow",

@@ -7,7 +7,15 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import DATE_PRECISIONS, Base, CuratedMixin, MoneyMixin, PartyMixin, one_of
+from .base import (
+    DATE_PRECISIONS,
+    VALUE_QUALIFIERS,
+    Base,
+    CuratedMixin,
+    MoneyMixin,
+    PartyMixin,
+    one_of,
+)
 
 AGREEMENT_KINDS = (
     "treaty",
@@ -43,6 +51,11 @@ class Agreement(CuratedMixin, MoneyMixin, Base):
         one_of("status", AGREEMENT_STATUSES),
         one_of("signed_date_precision", DATE_PRECISIONS),
         CheckConstraint("document_count > 0", name="document_count_positive"),
+        one_of("document_count_qualifier", VALUE_QUALIFIERS),
+        CheckConstraint(
+            "document_count_qualifier IS NULL OR document_count IS NOT NULL",
+            name="document_count_qualifier_has_count",
+        ),
         CheckConstraint("part_of_agreement_id <> id", name="not_part_of_itself"),
         {
             "comment": (
@@ -66,6 +79,14 @@ class Agreement(CuratedMixin, MoneyMixin, Base):
     )
     document_count: Mapped[int | None] = mapped_column(
         Integer, comment="Number of documents: 1 for a single agreement, 58 for a package of 58."
+    )
+    document_count_qualifier: Mapped[str | None] = mapped_column(
+        String(10),
+        comment=(
+            "How document_count was stated: exact, over, about, nearly, up_to, at_least or under "
+            '(over for "more than 35 memoranda": the count is a lower bound, and so is any sum '
+            "of it). NULL when no count is stated."
+        ),
     )
     signed_date: Mapped[date | None] = mapped_column(
         Date,

@@ -18,18 +18,23 @@ Naming rules (the analyst's interface; every table follows them):
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Context, Decimal
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
+    TypeDecorator,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -68,8 +73,90 @@ def span_end(day: date, precision: str | None) -> date:
     return day
 
 
+# What an Amount may hold, so that it reads back as written on both engines. SQLite keeps a
+# Numeric as a binary double (SQLAlchemy converts through float), and a decimal of at most 15
+# significant digits always survives that round trip (DBL_DIG = 15); 2^53 + 1 would not. Every
+# writer of amounts checks ``amount_problem`` before writing and compares through
+# ``amount_as_read``; a computed amount (a conversion to USD) is rounded with ``rounded_amount``.
+AMOUNT_SIGNIFICANT_DIGITS = 15
+AMOUNT_DECIMAL_PLACES = 6  # the scale of Amount
+AMOUNT_LIMIT = Decimal(10) ** 18  # amounts are below a quintillion units: 10^18 is refused
+_SIGNIFICANT = Context(prec=AMOUNT_SIGNIFICANT_DIGITS)
+_AMOUNT_STEP = Decimal(1).scaleb(-AMOUNT_DECIMAL_PLACES)
+_ANY_DOUBLE = Context(prec=400)  # enough digits to quantize any double (SQLite's SUM included)
+
+
+class ExactAmount(TypeDecorator):
+    """NUMERIC(28, 6) on both engines, read back on SQLite as the decimal that was written.
+
+    SQLite hands back a binary double (30051234567.8 as 30051234567.799999237...); rounding it to
+    15 significant digits recovers the written decimal exactly for every amount that passes
+    ``amount_problem``. So both engines return the same Decimal, at six places.
+    """
+
+    impl = Numeric(28, 6)
+    cache_ok = True
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return _amount_from_sqlite
+
+
 # Money and measured values: 28 digits with 6 after the point hold any stated amount in units.
-Amount = Numeric(28, 6)
+Amount = ExactAmount()
+
+
+def _amount_from_sqlite(value: float | int | None) -> Decimal | None:
+    return (
+        None if value is None else amount_as_read(value).quantize(_AMOUNT_STEP, context=_ANY_DOUBLE)
+    )
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """Why ``value`` cannot be stored as an Amount and read back unchanged; None if it can."""
+    if not value.is_finite():
+        return f"{value} is not a finite number"
+    if abs(value) >= AMOUNT_LIMIT:
+        return f"{value:f} is too large: amounts must be below 10^18"
+    if value == 0:
+        return None
+    _, digits, exponent = value.as_tuple()
+    while digits[-1] == 0:  # 30050000000 has 4 significant digits
+        digits, exponent = digits[:-1], exponent + 1
+    if -exponent > AMOUNT_DECIMAL_PLACES:
+        return f"{value:f} has more than {AMOUNT_DECIMAL_PLACES} decimal places"
+    if len(digits) > AMOUNT_SIGNIFICANT_DIGITS:
+        return (
+            f"{value:f} has {len(digits)} significant digits; at most "
+            f"{AMOUNT_SIGNIFICANT_DIGITS} are kept exactly"
+        )
+    return None
+
+
+def amount_as_read(value: Decimal | float | int) -> Decimal:
+    """``value`` at 15 significant digits, for comparing amounts: a float that stands for a
+    decimal (30051234567.799999237... for 30051234567.8) becomes that decimal again."""
+    return _SIGNIFICANT.create_decimal(value)
+
+
+def rounded_amount(value: Decimal) -> Decimal:
+    """A computed amount rounded to what an Amount holds exactly: 6 places, 15 digits."""
+    places = value.quantize(_AMOUNT_STEP, context=_ANY_DOUBLE)
+    return _SIGNIFICANT.create_decimal(places)
+
+
+def length_problems(table: Table, values: Mapping[str, Any]) -> list[str]:
+    """Each text in ``values`` longer than its ``String(n)`` column of ``table`` holds, as
+    "COLUMN is N characters; at most n fit". Writers check before writing: SQLite would keep
+    the text whole, PostgreSQL would refuse it with a message that names no record."""
+    problems = []
+    for name, value in values.items():
+        column = table.columns.get(name)
+        limit = getattr(column.type, "length", None) if column is not None else None
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            problems.append(f"{name} is {len(value)} characters; at most {limit} fit")
+    return problems
 
 
 class Base(DeclarativeBase):
@@ -86,6 +173,11 @@ def one_of(column: str, values: tuple[str, ...], name: str | None = None) -> Che
 
 def non_negative(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} >= 0", name=f"{column}_non_negative")
+
+
+def unit_interval(column: str) -> CheckConstraint:
+    """A CHECK constraint that keeps ``column`` between 0 and 1 (NULL passes)."""
+    return CheckConstraint(f"{column} >= 0 AND {column} <= 1", name=f"{column}_range")
 
 
 class TimestampMixin:
@@ -125,10 +217,28 @@ class CuratedMixin(TimestampMixin):
     note: Mapped[str | None] = mapped_column(
         Text, comment="Free-text remark: inferences made, caveats, disagreements between sources."
     )
+    confidence: Mapped[float | None] = mapped_column(
+        Float,
+        comment=(
+            "How sure the extractor was that the quote states this fact, from 0 to 1; "
+            "NULL for facts curated or entered by a person."
+        ),
+    )
+    extractor_name: Mapped[str | None] = mapped_column(
+        String(60),
+        comment="The extractor that made the fact (silkledger-rules); NULL for curated facts.",
+    )
+    extractor_version: Mapped[str | None] = mapped_column(
+        String(20), comment="Version of that extractor (0.1.0); NULL for curated facts."
+    )
 
     @staticmethod
     def fact_checks() -> tuple[CheckConstraint, ...]:
-        return (one_of("review_status", REVIEW_STATUSES), one_of("loaded_by", LOADERS))
+        return (
+            one_of("review_status", REVIEW_STATUSES),
+            one_of("loaded_by", LOADERS),
+            unit_interval("confidence"),
+        )
 
 
 class MoneyMixin:

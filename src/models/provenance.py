@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import DATE_PRECISIONS, Base, TimestampMixin, exactly_one, one_of
+from .base import DATE_PRECISIONS, Base, TimestampMixin, exactly_one, one_of, unit_interval
 
 LOAD_METHODS = ("seed", "text", "markdown", "html")
 
@@ -26,6 +36,8 @@ class Source(TimestampMixin, Base):
     __table_args__ = (
         one_of("published_date_precision", DATE_PRECISIONS),
         one_of("load_method", LOAD_METHODS),
+        unit_interval("near_duplicate_similarity"),
+        CheckConstraint("near_duplicate_of_source_id <> id", name="not_near_duplicate_of_itself"),
         {
             "comment": "One row per article: its metadata and its full text, the ground of every citation."
         },
@@ -78,6 +90,18 @@ class Source(TimestampMixin, Base):
     )
     note: Mapped[str | None] = mapped_column(
         Text, comment="Remarks: how the date was inferred, what the text contains."
+    )
+    near_duplicate_of_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"),
+        index=True,
+        comment=(
+            "The earlier article this one republishes with small edits (a near-duplicate); "
+            "its facts are kept too, so both quotes stand side by side."
+        ),
+    )
+    near_duplicate_similarity: Mapped[float | None] = mapped_column(
+        Float,
+        comment="How alike the two texts are, from 0 to 1 (1: the same words in the same order).",
     )
 
 

@@ -16,8 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from .. import migrate
-from ..db import describe, resolve_url
+from ..db import connected, describe, resolve_url
 from ..errors import SilkledgerError
 from .deals import DealsReport
 from .filters import ReportFilters
@@ -57,7 +56,7 @@ def export_report(
     ``out_path``. A SQLite file that does not exist is an error (a report never creates a
     database), and so is a database that cannot be reached: one-line SilkledgerErrors."""
     url = url if isinstance(url, URL) else resolve_url(url)
-    with migrate.connected(url, must_exist=True) as engine:
+    with connected(url) as engine:
         return write_report(kind, engine, Path(out_path), filters, describe(url))
 
 

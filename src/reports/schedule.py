@@ -89,7 +89,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, and_, insert, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..db import connection_error, describe
+from ..db import connection_error, describe, for_writing
 from ..errors import SilkledgerError
 from ..models.runs import ReportRun
 from .jobs import Job, JobsFile, check_against_database, with_as_of
@@ -361,7 +361,7 @@ def claim(
     due_at, started_at = as_utc(due_at), as_utc(started_at)
     running = {"status": "running", "report": job.report, "started_at": started_at}
     try:
-        with engine.begin() as connection:  # the INSERT is the transaction's first statement
+        with for_writing(engine).begin() as connection:  # the INSERT is the first statement
             result = connection.execute(
                 insert(runs).values(
                     jobs_file=job.jobs_file, job_name=job.name, due_at=due_at, **running
@@ -390,7 +390,7 @@ def claim(
             **running,
         )
     )
-    with engine.begin() as connection:
+    with for_writing(engine).begin() as connection:
         if connection.execute(retry).rowcount != 1:
             return None
         run_id = connection.execute(select(runs.c.id).where(_own_slot(job, due_at))).scalar_one()
@@ -408,7 +408,7 @@ def _fenced(held: Claim):
 
 def _finish(engine: Engine, held: Claim, **values) -> bool:
     """Record how the run ended; False (and nothing written) if the claim was lost."""
-    with engine.begin() as connection:
+    with for_writing(engine).begin() as connection:
         return connection.execute(_fenced(held).values(**values)).rowcount == 1
 
 
@@ -433,7 +433,7 @@ def _publish(
     write lock), so a takeover cannot slip in between. False, with ``path`` untouched and
     nothing recorded, if the claim was lost. A failed rename is a ``_NotMoved`` and rolls the
     UPDATE back."""
-    with engine.begin() as connection:
+    with for_writing(engine).begin() as connection:
         recorded = connection.execute(
             _fenced(held).values(
                 status="succeeded",
