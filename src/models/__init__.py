@@ -1,12 +1,14 @@
 """The silkledger schema: SQLAlchemy 2.0 typed models, one module per area.
 
 This package is the schema and nothing else; it imports nothing from loaders, reports or the CLI.
-The ``comment`` on every table and column is the data dictionary.
+The ``comment`` on every table and column is the data dictionary: tables carry theirs, columns get
+theirs from the field dictionary (fields.py) once every model is defined.
 """
 
 from .agreements import Agreement, AgreementParty, AgreementSector
 from .base import Base
 from .events import Event, EventParticipant
+from .fields import apply_comments
 from .indicators import Indicator
 from .mentions import Mention
 from .parties import Organization, OrganizationAlias, Person
@@ -18,6 +20,7 @@ from .runs import ReportRun
 from .trade import TradeFlow
 
 metadata = Base.metadata
+apply_comments(metadata)
 
 # Fact tables: each has key, review_status, loaded_by and citations.
 FACT_MODELS = (Event, Agreement, TradeFlow, Project, Indicator)

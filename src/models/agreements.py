@@ -12,6 +12,7 @@ from .base import (
     VALUE_QUALIFIERS,
     Base,
     CuratedMixin,
+    IdMixin,
     MoneyMixin,
     PartyMixin,
     one_of,
@@ -42,7 +43,7 @@ PARTY_ROLES = (
 )
 
 
-class Agreement(CuratedMixin, MoneyMixin, Base):
+class Agreement(IdMixin, CuratedMixin, MoneyMixin, Base):
     __tablename__ = "agreements"
     __table_args__ = (
         *CuratedMixin.fact_checks(),
@@ -65,60 +66,26 @@ class Agreement(CuratedMixin, MoneyMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    title: Mapped[str] = mapped_column(Text, comment="What was agreed, in a short title.")
-    kind: Mapped[str] = mapped_column(
-        String(24),
-        comment=(
-            "treaty, intergovernmental, memorandum, commercial_contract, loan, investment, "
-            "package (several documents counted together), declaration or other."
-        ),
-    )
-    status: Mapped[str] = mapped_column(
-        String(16), comment="signed, announced, awarded, pledged or proposed."
-    )
-    document_count: Mapped[int | None] = mapped_column(
-        Integer, comment="Number of documents: 1 for a single agreement, 58 for a package of 58."
-    )
-    document_count_qualifier: Mapped[str | None] = mapped_column(
-        String(10),
-        comment=(
-            "How document_count was stated: exact, over, about, nearly, up_to, at_least or under "
-            '(over for "more than 35 memoranda": the count is a lower bound, and so is any sum '
-            "of it). NULL when no count is stated."
-        ),
-    )
-    signed_date: Mapped[date | None] = mapped_column(
-        Date,
-        index=True,
-        comment="Date signed or announced (first of the month or year when less precise).",
-    )
-    signed_date_precision: Mapped[str | None] = mapped_column(
-        String(8), comment="Precision of signed_date: day, month or year."
-    )
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16))
+    document_count: Mapped[int | None] = mapped_column(Integer)
+    document_count_qualifier: Mapped[str | None] = mapped_column(String(10))
+    signed_date: Mapped[date | None] = mapped_column(Date, index=True)
+    signed_date_precision: Mapped[str | None] = mapped_column(String(8))
     event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="SET NULL"),
-        index=True,
-        comment="The event at which it was signed or announced.",
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
     project_id: Mapped[int | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="SET NULL"),
-        index=True,
-        comment="The project it concerns, if one.",
+        ForeignKey("projects.id", ondelete="SET NULL"), index=True
     )
     part_of_agreement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreements.id", ondelete="SET NULL"),
-        index=True,
-        comment=(
-            "The package this agreement is one of (the $1 billion CNPC deal within the "
-            "$1.5 billion of oil and gas deals). Totals count top-level agreements only, so a "
-            "component is never added to its package twice."
-        ),
+        ForeignKey("agreements.id", ondelete="SET NULL"), index=True
     )
-    description: Mapped[str | None] = mapped_column(Text, comment="What it covers, in a sentence.")
+    description: Mapped[str | None] = mapped_column(Text)
 
 
-class AgreementParty(Base, PartyMixin):
+class AgreementParty(IdMixin, Base, PartyMixin):
     __tablename__ = "agreement_parties"
     __table_args__ = (
         PartyMixin.party_check(),
@@ -128,14 +95,10 @@ class AgreementParty(Base, PartyMixin):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     agreement_id: Mapped[int] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE"), index=True, comment="The agreement."
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
-    role: Mapped[str] = mapped_column(
-        String(16),
-        comment="party, signatory, lender, borrower, contractor, client, investor, guarantor or beneficiary.",
-    )
+    role: Mapped[str] = mapped_column(String(16))
 
 
 class AgreementSector(Base):
@@ -143,11 +106,8 @@ class AgreementSector(Base):
     __table_args__ = {"comment": "The sectors an agreement covers."}
 
     agreement_id: Mapped[int] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True, comment="The agreement."
+        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
     )
     sector_id: Mapped[int] = mapped_column(
-        ForeignKey("sectors.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-        comment="A sector it covers.",
+        ForeignKey("sectors.id", ondelete="RESTRICT"), primary_key=True, index=True
     )

@@ -1,18 +1,34 @@
 """The declarative base, the naming rules and the column groups that several tables share.
 
-Naming rules (the analyst's interface; every table follows them):
+Naming rules (the analyst's interface; tests/test_naming_rules.py checks the schema against them,
+and each exception is written here, as PUDL's naming conventions do):
 
-- tables are plural snake_case nouns (``trade_flows``); link tables join two names
-  (``agreement_parties``); every table has an integer surrogate key ``id``;
+- tables are plural snake_case nouns (``trade_flows``, ``people``); link tables join two names
+  (``agreement_parties``);
+- every table has an integer surrogate key ``id`` (declared once, by ``IdMixin``), except the link
+  tables whose rows are nothing but the link, keyed by their foreign keys and role:
+  ``agreement_sectors``, ``country_group_members``, ``project_countries``,
+  ``project_organizations``;
 - a foreign key is ``<referenced singular>_id`` (``country_id``), prefixed by its role where a
-  table points twice at one table (``reporter_country_id``, ``partner_country_id``);
+  table points twice at one table or the link needs a name (``reporter_country_id``,
+  ``partner_country_id``, ``part_of_agreement_id``); exception: a sector's broader sector is
+  ``parent_id``; every other ``*_id`` column is a foreign key, but for a review action's
+  ``fact_id``, which outlives the fact it names;
 - curated and extracted records carry a stable natural key ``key`` (a lower-case slug);
-- dates end in ``_date`` and carry a ``*_precision`` (day, month, year); timestamps end in ``_at``;
+- dates end in ``_date`` and carry a ``<date>_precision`` (day, month, year); exceptions: an
+  event's ``start_date`` and ``end_date`` share one ``date_precision``, and the bounds of a period
+  or a validity range are whole days that need no precision: ``period_start`` / ``period_end``
+  (trade flows, indicators) and ``valid_from`` / ``valid_to`` (currency rates); timestamps end in
+  ``_at``; years are integers ending in ``_year``;
 - money is ``value_amount`` + ``value_currency`` (ISO 4217, as stated) + ``value_qualifier`` and a
-  derived ``value_usd``; booleans start with ``is_``; counts end in ``_count``;
+  derived ``value_usd``; a figure that may or may not be money (trade flows, indicators) is
+  ``value`` + ``unit`` + ``value_qualifier`` + ``value_usd``; booleans start with ``is_``; counts
+  end in ``_count``;
 - enumerated columns are text with a CHECK constraint listing their values (portable, readable
   in every SQL client) rather than a native ENUM type;
-- every table and column has a ``comment``: it is the data dictionary.
+- every table and column has a ``comment``: it is the data dictionary. Column comments are written
+  once, in the field dictionary (``models/fields.py``), which lists an enumeration's values from
+  the same tuple as its CHECK.
 """
 
 from __future__ import annotations
@@ -165,10 +181,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def sql_list(values: tuple[str, ...]) -> str:
+    """``("a", "b")`` -> ``'a', 'b'``: values as SQL string literals, for an IN (...) list."""
+    return ", ".join(f"'{value}'" for value in values)
+
+
 def one_of(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:
     """A CHECK constraint that keeps ``column`` within ``values`` (NULL passes, as in SQL)."""
-    listed = ", ".join(f"'{value}'" for value in values)
-    return CheckConstraint(f"{column} IN ({listed})", name=name or column)
+    return CheckConstraint(f"{column} IN ({sql_list(values)})", name=name or column)
 
 
 def non_negative(column: str) -> CheckConstraint:
@@ -180,57 +200,30 @@ def unit_interval(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} >= 0 AND {column} <= 1", name=f"{column}_range")
 
 
+class IdMixin:
+    """The integer surrogate key ``id``, declared once for every table that has one (all but the
+    link tables keyed by what they link); ``sort_order`` keeps it the first column."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+
+
 class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True),
-        server_default=func.now(),
-        comment="When the row was first written to this database.",
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True),
-        server_default=func.now(),
-        onupdate=func.now(),
-        comment="When the row was last changed.",
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
 
 
 class CuratedMixin(TimestampMixin):
     """Columns every fact row has: its stable key, review state and which loader owns it."""
 
-    key: Mapped[str] = mapped_column(
-        String(200),
-        unique=True,
-        comment="Stable natural key (a lower-case slug); seed files and loaders match rows by it.",
-    )
-    review_status: Mapped[str] = mapped_column(
-        String(16),
-        default="extracted",
-        comment=(
-            "Review state: curated (seed, checked by a person), extracted (machine, not yet "
-            "reviewed), accepted or rejected. Reports count curated and accepted facts."
-        ),
-    )
-    loaded_by: Mapped[str] = mapped_column(
-        String(16),
-        comment="Which loader wrote the row: seed, article or manual. A loader only touches its own rows.",
-    )
-    note: Mapped[str | None] = mapped_column(
-        Text, comment="Free-text remark: inferences made, caveats, disagreements between sources."
-    )
-    confidence: Mapped[float | None] = mapped_column(
-        Float,
-        comment=(
-            "How sure the extractor was that the quote states this fact, from 0 to 1; "
-            "NULL for facts curated or entered by a person."
-        ),
-    )
-    extractor_name: Mapped[str | None] = mapped_column(
-        String(60),
-        comment="The extractor that made the fact (silkledger-rules); NULL for curated facts.",
-    )
-    extractor_version: Mapped[str | None] = mapped_column(
-        String(20), comment="Version of that extractor (0.1.0); NULL for curated facts."
-    )
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    review_status: Mapped[str] = mapped_column(String(16), default="extracted")
+    loaded_by: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    extractor_name: Mapped[str | None] = mapped_column(String(60))
+    extractor_version: Mapped[str | None] = mapped_column(String(20))
 
     @staticmethod
     def fact_checks() -> tuple[CheckConstraint, ...]:
@@ -244,21 +237,10 @@ class CuratedMixin(TimestampMixin):
 class MoneyMixin:
     """A stated amount of money, kept as stated, with a derived USD value."""
 
-    value_amount: Mapped[Decimal | None] = mapped_column(
-        Amount,
-        comment="The amount as stated, in units of value_currency (24 billion = 24000000000).",
-    )
-    value_currency: Mapped[str | None] = mapped_column(
-        String(3), comment="ISO 4217 code of the stated amount (USD, CNY, KZT)."
-    )
-    value_qualifier: Mapped[str | None] = mapped_column(
-        String(10),
-        comment="How the amount was qualified: exact, over, about, nearly, up_to, at_least, under.",
-    )
-    value_usd: Mapped[Decimal | None] = mapped_column(
-        Amount,
-        comment="The amount in US dollars, derived through currency_rates; NULL when no rate is known.",
-    )
+    value_amount: Mapped[Decimal | None] = mapped_column(Amount)
+    value_currency: Mapped[str | None] = mapped_column(String(3))
+    value_qualifier: Mapped[str | None] = mapped_column(String(10))
+    value_usd: Mapped[Decimal | None] = mapped_column(Amount)
 
     @staticmethod
     def money_checks() -> tuple[CheckConstraint, ...]:
@@ -282,19 +264,13 @@ class PartyMixin:
     """A reference to one party: a country, an organisation or a person (exactly one is set)."""
 
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The party when it is a country (or an aggregate such as Central Asia).",
+        ForeignKey("countries.id", ondelete="RESTRICT"), index=True
     )
     organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The party when it is an organisation.",
+        ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
     )
     person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The party when it is a person.",
+        ForeignKey("people.id", ondelete="RESTRICT"), index=True
     )
 
     @staticmethod
@@ -305,15 +281,9 @@ class PartyMixin:
 class PeriodMixin:
     """The period a figure covers: start and end dates and a readable label."""
 
-    period_start: Mapped[date | None] = mapped_column(
-        Date, index=True, comment="First day of the period the figure covers."
-    )
-    period_end: Mapped[date | None] = mapped_column(
-        Date, comment="Last day of the period the figure covers."
-    )
-    period_label: Mapped[str | None] = mapped_column(
-        String(40), comment="The period as a label: 2024, or 2025-01..2025-04 for four months."
-    )
+    period_start: Mapped[date | None] = mapped_column(Date, index=True)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    period_label: Mapped[str | None] = mapped_column(String(40))
 
     @staticmethod
     def period_check() -> CheckConstraint:
@@ -324,10 +294,8 @@ class AttributionMixin:
     """Whom the source attributes a figure to (a customs office, a minister)."""
 
     attributed_to_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="SET NULL"),
-        comment="The person the source quotes for the figure (Kuantyrov, Tokayev).",
+        ForeignKey("people.id", ondelete="SET NULL")
     )
     attributed_to_organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="SET NULL"),
-        comment="The organisation the source credits for the figure (China's customs).",
+        ForeignKey("organizations.id", ondelete="SET NULL")
     )

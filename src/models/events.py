@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import DATE_PRECISIONS, Base, CuratedMixin, PartyMixin, one_of
+from .base import DATE_PRECISIONS, Base, CuratedMixin, IdMixin, PartyMixin, one_of
 
 EVENT_KINDS = (
     "summit",
@@ -25,7 +25,7 @@ EVENT_KINDS = (
 PARTICIPANT_ROLES = ("host", "participant", "guest", "organizer", "speaker")
 
 
-class Event(CuratedMixin, Base):
+class Event(IdMixin, CuratedMixin, Base):
     __tablename__ = "events"
     __table_args__ = (
         *CuratedMixin.fact_checks(),
@@ -38,44 +38,23 @@ class Event(CuratedMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    kind: Mapped[str] = mapped_column(
-        String(24),
-        comment=(
-            "summit, state_visit, working_visit, bilateral_meeting, forum, business_council, "
-            "phone_call, parade, conference, announcement or other."
-        ),
-    )
-    title: Mapped[str] = mapped_column(
-        Text, comment="Name of the event (Second China–Central Asia Summit)."
-    )
-    start_date: Mapped[date | None] = mapped_column(
-        Date, index=True, comment="First day (first of the month or year when less precise)."
-    )
-    end_date: Mapped[date | None] = mapped_column(
-        Date, comment="Last day; equals start_date for one day."
-    )
-    date_precision: Mapped[str | None] = mapped_column(
-        String(8), comment="Precision of the dates as stated: day, month or year."
-    )
-    place: Mapped[str | None] = mapped_column(String(200), comment="City or venue (Astana).")
+    kind: Mapped[str] = mapped_column(String(24))
+    title: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[date | None] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    place: Mapped[str | None] = mapped_column(String(200))
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The country where the event was held.",
+        ForeignKey("countries.id", ondelete="RESTRICT"), index=True
     )
-    sequence_number: Mapped[int | None] = mapped_column(
-        Integer, comment="Ordinal of a recurring event: 2 for the second summit, 25 for the 25th."
-    )
+    sequence_number: Mapped[int | None] = mapped_column(Integer)
     parent_event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="SET NULL"),
-        index=True,
-        comment="The event this one took place on the sidelines of, or was part of.",
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
-    description: Mapped[str | None] = mapped_column(Text, comment="What happened, in a sentence.")
+    description: Mapped[str | None] = mapped_column(Text)
 
 
-class EventParticipant(Base, PartyMixin):
+class EventParticipant(IdMixin, Base, PartyMixin):
     __tablename__ = "event_participants"
     __table_args__ = (
         PartyMixin.party_check(),
@@ -85,10 +64,5 @@ class EventParticipant(Base, PartyMixin):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True, comment="The event."
-    )
-    role: Mapped[str] = mapped_column(
-        String(16), comment="host, participant, guest, organizer or speaker."
-    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))

@@ -13,13 +13,14 @@ from .base import (
     AttributionMixin,
     Base,
     CuratedMixin,
+    IdMixin,
     PeriodMixin,
     non_negative,
     one_of,
 )
 
 
-class Indicator(CuratedMixin, PeriodMixin, AttributionMixin, Base):
+class Indicator(IdMixin, CuratedMixin, PeriodMixin, AttributionMixin, Base):
     __tablename__ = "indicators"
     __table_args__ = (
         *CuratedMixin.fact_checks(),
@@ -35,43 +36,21 @@ class Indicator(CuratedMixin, PeriodMixin, AttributionMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    name: Mapped[str] = mapped_column(
-        Text, comment="What is measured, in words (Chinese investment in Kazakhstan)."
-    )
-    metric: Mapped[str] = mapped_column(
-        String(60),
-        index=True,
-        comment="Snake_case slug grouping like figures (investment_stock, jobs).",
-    )
+    name: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(String(60), index=True)
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The country the figure describes.",
+        ForeignKey("countries.id", ondelete="RESTRICT"), index=True
     )
     partner_country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        comment="The counterpart country, where there is one (China for Chinese investment in Kazakhstan).",
+        ForeignKey("countries.id", ondelete="RESTRICT")
     )
     organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="SET NULL"),
-        comment="The organisation it describes.",
+        ForeignKey("organizations.id", ondelete="SET NULL")
     )
-    project_id: Mapped[int | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="SET NULL"), comment="The project it describes."
-    )
-    value: Mapped[Decimal] = mapped_column(Amount, comment="The figure in unit.")
-    unit: Mapped[str] = mapped_column(
-        String(24),
-        comment="USD (or another ISO 4217 code), percent, count, tonnes, km, days, years …",
-    )
-    value_qualifier: Mapped[str] = mapped_column(
-        String(10), default="exact", comment="exact, over, about, nearly, up_to, at_least or under."
-    )
-    value_usd: Mapped[Decimal | None] = mapped_column(
-        Amount, comment="The value in US dollars when unit is a currency and a rate is known."
-    )
-    is_target: Mapped[bool] = mapped_column(
-        default=False, comment="True for a goal or target rather than an achieved figure."
-    )
-    description: Mapped[str | None] = mapped_column(Text, comment="Context for the figure.")
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+    value: Mapped[Decimal] = mapped_column(Amount)
+    unit: Mapped[str] = mapped_column(String(24))
+    value_qualifier: Mapped[str] = mapped_column(String(10), default="exact")
+    value_usd: Mapped[Decimal | None] = mapped_column(Amount)
+    is_target: Mapped[bool] = mapped_column(default=False)
+    description: Mapped[str | None] = mapped_column(Text)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, exactly_one
+from .base import Base, IdMixin, exactly_one
 
 # The things a mention can name; exactly one of these columns is set.
 MENTIONED_COLUMNS = ("country_id", "organization_id", "person_id", "project_id")
 
 
-class Mention(Base):
+class Mention(IdMixin, Base):
     __tablename__ = "mentions"
     __table_args__ = (
         exactly_one(MENTIONED_COLUMNS, "exactly_one_mentioned"),
@@ -25,34 +25,19 @@ class Mention(Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("sources.id", ondelete="CASCADE"),
-        index=True,
-        comment="The article that contains the mention.",
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="CASCADE"),
-        index=True,
-        comment="The country named (by its name, a demonym, a capital or an abbreviation).",
+        ForeignKey("countries.id", ondelete="CASCADE"), index=True
     )
     organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="CASCADE"),
-        index=True,
-        comment="The organisation named.",
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
     )
     person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), index=True, comment="The person named."
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
     )
     project_id: Mapped[int | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), index=True, comment="The project named."
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
-    mention_text: Mapped[str] = mapped_column(
-        String(300), comment="The words as they stand: exactly body_text[char_start:char_end]."
-    )
-    char_start: Mapped[int] = mapped_column(
-        Integer, comment="Offset of the mention's first character in the source text (0-based)."
-    )
-    char_end: Mapped[int] = mapped_column(
-        Integer, comment="Offset just past the mention's last character."
-    )
+    mention_text: Mapped[str] = mapped_column(String(300))
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import LOADERS, Base, TimestampMixin, one_of
+from .base import LOADERS, Base, IdMixin, TimestampMixin, one_of
 
 ORGANIZATION_KINDS = (
     "company",
@@ -20,7 +20,7 @@ ORGANIZATION_KINDS = (
 )
 
 
-class Organization(TimestampMixin, Base):
+class Organization(IdMixin, TimestampMixin, Base):
     __tablename__ = "organizations"
     __table_args__ = (
         one_of("kind", ORGANIZATION_KINDS),
@@ -28,73 +28,44 @@ class Organization(TimestampMixin, Base):
         {"comment": "Companies, banks, ministries, agencies and international bodies."},
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    key: Mapped[str] = mapped_column(String(200), unique=True, comment="Stable slug (cnpc).")
-    name: Mapped[str] = mapped_column(
-        String(300), comment="Full name (China National Petroleum Corporation)."
-    )
-    kind: Mapped[str] = mapped_column(
-        String(24),
-        comment="company, bank, ministry, government, agency, international_body, research, media or other.",
-    )
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(24))
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        index=True,
-        comment="Country of registration or of the government it belongs to; NULL for international bodies.",
+        ForeignKey("countries.id", ondelete="RESTRICT"), index=True
     )
-    is_state_owned: Mapped[bool | None] = mapped_column(
-        comment="True for state-owned enterprises and banks; NULL when unknown."
-    )
-    loaded_by: Mapped[str] = mapped_column(
-        String(16), comment="Which loader wrote the row: seed, article or manual."
-    )
-    note: Mapped[str | None] = mapped_column(Text, comment="Free-text remark.")
+    is_state_owned: Mapped[bool | None] = mapped_column()
+    loaded_by: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
-class OrganizationAlias(Base):
+class OrganizationAlias(IdMixin, Base):
     __tablename__ = "organization_aliases"
     __table_args__ = {
         "comment": "Other names texts use for an organisation (CNPC, Eximbank of China)."
     }
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     organization_id: Mapped[int] = mapped_column(
-        ForeignKey("organizations.id", ondelete="CASCADE"),
-        index=True,
-        comment="The organisation meant.",
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
     )
-    alias: Mapped[str] = mapped_column(
-        String(300), unique=True, comment="The name as texts use it."
-    )
+    alias: Mapped[str] = mapped_column(String(300), unique=True)
 
 
-class Person(TimestampMixin, Base):
+class Person(IdMixin, TimestampMixin, Base):
     __tablename__ = "people"
     __table_args__ = (
         one_of("loaded_by", LOADERS),
         {"comment": "Leaders, ministers, executives and experts that articles name or quote."},
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    key: Mapped[str] = mapped_column(String(200), unique=True, comment="Stable slug (xi-jinping).")
-    name: Mapped[str] = mapped_column(
-        String(300), comment="Full name as usually written in English."
-    )
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
     country_id: Mapped[int | None] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The country the person serves or comes from.",
+        ForeignKey("countries.id", ondelete="RESTRICT"), index=True
     )
     organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id", ondelete="SET NULL"),
-        index=True,
-        comment="The organisation the person speaks for, where the articles give one.",
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
     )
-    position: Mapped[str | None] = mapped_column(
-        String(300),
-        comment="Position as the articles give it (Deputy Foreign Minister of Kazakhstan).",
-    )
-    loaded_by: Mapped[str] = mapped_column(
-        String(16), comment="Which loader wrote the row: seed, article or manual."
-    )
-    note: Mapped[str | None] = mapped_column(Text, comment="Free-text remark.")
+    position: Mapped[str | None] = mapped_column(String(300))
+    loaded_by: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, CuratedMixin, MoneyMixin, one_of
+from .base import Base, CuratedMixin, IdMixin, MoneyMixin, one_of
 
 PROJECT_KINDS = (
     "railway",
@@ -48,7 +48,7 @@ PROJECT_ORGANIZATION_ROLES = (
 )
 
 
-class Project(CuratedMixin, MoneyMixin, Base):
+class Project(IdMixin, CuratedMixin, MoneyMixin, Base):
     __tablename__ = "projects"
     __table_args__ = (
         *CuratedMixin.fact_checks(),
@@ -61,43 +61,25 @@ class Project(CuratedMixin, MoneyMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    name: Mapped[str] = mapped_column(
-        Text, comment="Usual English name (China–Kyrgyzstan–Uzbekistan railway)."
-    )
-    kind: Mapped[str] = mapped_column(
-        String(24),
-        comment="railway, road, dry_port, pipeline, nuclear_plant, ict_centre, fund … (see the CHECK).",
-    )
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(24))
     sector_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sectors.id", ondelete="RESTRICT"), index=True, comment="Main sector."
+        ForeignKey("sectors.id", ondelete="RESTRICT"), index=True
     )
-    status: Mapped[str | None] = mapped_column(
-        String(24),
-        comment="proposed, planned, agreed, under_construction, operational, completed or cancelled.",
-    )
-    start_year: Mapped[int | None] = mapped_column(
-        Integer, comment="Year the project was launched or is due to start."
-    )
-    end_year: Mapped[int | None] = mapped_column(
-        Integer, comment="Year the project was or is due to be completed."
-    )
-    description: Mapped[str | None] = mapped_column(
-        Text, comment="What the project is, in a sentence."
-    )
+    status: Mapped[str | None] = mapped_column(String(24))
+    start_year: Mapped[int | None] = mapped_column(Integer)
+    end_year: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(Text)
 
 
-class ProjectAlias(Base):
+class ProjectAlias(IdMixin, Base):
     __tablename__ = "project_aliases"
     __table_args__ = {"comment": "Other names for a project (CKU railway)."}
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     project_id: Mapped[int] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), index=True, comment="The project."
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
-    alias: Mapped[str] = mapped_column(
-        String(300), unique=True, comment="The name as texts use it."
-    )
+    alias: Mapped[str] = mapped_column(String(300), unique=True)
 
 
 class ProjectCountry(Base):
@@ -108,19 +90,12 @@ class ProjectCountry(Base):
     )
 
     project_id: Mapped[int] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True, comment="The project."
+        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
     )
     country_id: Mapped[int] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-        comment="A country involved.",
+        ForeignKey("countries.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
-    role: Mapped[str] = mapped_column(
-        String(16),
-        primary_key=True,
-        comment="host, partner, transit, financier, origin or destination.",
-    )
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
 class ProjectOrganization(Base):
@@ -131,16 +106,9 @@ class ProjectOrganization(Base):
     )
 
     project_id: Mapped[int] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True, comment="The project."
+        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
     )
     organization_id: Mapped[int] = mapped_column(
-        ForeignKey("organizations.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-        comment="An organisation involved.",
+        ForeignKey("organizations.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
-    role: Mapped[str] = mapped_column(
-        String(16),
-        primary_key=True,
-        comment="contractor, operator, financier, investor, owner, partner or developer.",
-    )
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)

@@ -17,7 +17,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import DATE_PRECISIONS, Base, TimestampMixin, exactly_one, one_of, unit_interval
+from .base import (
+    DATE_PRECISIONS,
+    LOADERS,
+    Base,
+    IdMixin,
+    TimestampMixin,
+    exactly_one,
+    one_of,
+    unit_interval,
+)
 
 LOAD_METHODS = ("seed", "text", "markdown", "html")
 
@@ -31,11 +40,12 @@ CITED_FACT_COLUMNS = (
 )
 
 
-class Source(TimestampMixin, Base):
+class Source(IdMixin, TimestampMixin, Base):
     __tablename__ = "sources"
     __table_args__ = (
         one_of("published_date_precision", DATE_PRECISIONS),
         one_of("load_method", LOAD_METHODS),
+        one_of("loaded_by", LOADERS),
         unit_interval("near_duplicate_similarity"),
         CheckConstraint("near_duplicate_of_source_id <> id", name="not_near_duplicate_of_itself"),
         {
@@ -43,69 +53,28 @@ class Source(TimestampMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
-    key: Mapped[str] = mapped_column(
-        String(200), unique=True, comment="Stable key, the file stem for seed articles."
-    )
-    title: Mapped[str] = mapped_column(Text, comment="Headline as the article gives it.")
-    author: Mapped[str | None] = mapped_column(
-        String(300), comment="Author where the article states one."
-    )
-    publisher: Mapped[str | None] = mapped_column(
-        String(300), comment="Publisher, only where known; never guessed."
-    )
-    url: Mapped[str | None] = mapped_column(
-        Text, comment="Where the article was published, if known."
-    )
-    published_date: Mapped[date | None] = mapped_column(
-        Date,
-        index=True,
-        comment="Publication date (first day of the month or year when less precise).",
-    )
-    published_date_precision: Mapped[str | None] = mapped_column(
-        String(8), comment="Precision of published_date: day, month or year."
-    )
-    language: Mapped[str] = mapped_column(
-        String(8), default="en", comment="ISO 639-1 language code of the text."
-    )
-    body_text: Mapped[str] = mapped_column(
-        Text, comment="The full text as stored; citation spans are offsets into it."
-    )
-    content_sha256: Mapped[str] = mapped_column(
-        String(64),
-        unique=True,
-        comment="SHA-256 of body_text (UTF-8), hex; the same text is never stored twice.",
-    )
-    file_name: Mapped[str | None] = mapped_column(
-        String(500), comment="The file the article was loaded from."
-    )
-    load_method: Mapped[str] = mapped_column(
-        String(16), comment="How the text was read: seed, text, markdown or html."
-    )
-    loaded_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), comment="When the article was loaded."
-    )
-    loaded_by: Mapped[str] = mapped_column(
-        String(16), comment="Which loader wrote the row: seed, article or manual."
-    )
-    note: Mapped[str | None] = mapped_column(
-        Text, comment="Remarks: how the date was inferred, what the text contains."
-    )
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(300))
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    published_date: Mapped[date | None] = mapped_column(Date, index=True)
+    published_date_precision: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    body_text: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    load_method: Mapped[str] = mapped_column(String(16))
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    loaded_by: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
     near_duplicate_of_source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sources.id", ondelete="SET NULL"),
-        index=True,
-        comment=(
-            "The earlier article this one republishes with small edits (a near-duplicate); "
-            "its facts are kept too, so both quotes stand side by side."
-        ),
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
     )
-    near_duplicate_similarity: Mapped[float | None] = mapped_column(
-        Float,
-        comment="How alike the two texts are, from 0 to 1 (1: the same words in the same order).",
-    )
+    near_duplicate_similarity: Mapped[float | None] = mapped_column(Float)
 
 
-class Citation(TimestampMixin, Base):
+class Citation(IdMixin, TimestampMixin, Base):
     __tablename__ = "citations"
     __table_args__ = (
         exactly_one(CITED_FACT_COLUMNS, "exactly_one_fact"),
@@ -119,40 +88,26 @@ class Citation(TimestampMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     source_id: Mapped[int] = mapped_column(
-        ForeignKey("sources.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The article that states the fact.",
+        ForeignKey("sources.id", ondelete="RESTRICT"), index=True
     )
     event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True, comment="The cited event."
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
     )
     agreement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE"), index=True, comment="The cited agreement."
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
     trade_flow_id: Mapped[int | None] = mapped_column(
-        ForeignKey("trade_flows.id", ondelete="CASCADE"),
-        index=True,
-        comment="The cited trade flow.",
+        ForeignKey("trade_flows.id", ondelete="CASCADE"), index=True
     )
     project_id: Mapped[int | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), index=True, comment="The cited project."
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
     indicator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("indicators.id", ondelete="CASCADE"), index=True, comment="The cited indicator."
+        ForeignKey("indicators.id", ondelete="CASCADE"), index=True
     )
-    quote: Mapped[str] = mapped_column(
-        Text, comment="Verbatim quote: exactly sources.body_text[char_start:char_end]."
-    )
-    char_start: Mapped[int] = mapped_column(
-        Integer, comment="Offset of the quote's first character in the source text (0-based)."
-    )
-    char_end: Mapped[int] = mapped_column(
-        Integer, comment="Offset just past the quote's last character."
-    )
-    stated_value: Mapped[str | None] = mapped_column(
-        Text,
-        comment="The value as this source words it, kept when sources disagree (18-19 May, 2023).",
-    )
-    note: Mapped[str | None] = mapped_column(Text, comment="Remark on this citation.")
+    quote: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    stated_value: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)

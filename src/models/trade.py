@@ -13,9 +13,11 @@ from .base import (
     AttributionMixin,
     Base,
     CuratedMixin,
+    IdMixin,
     PeriodMixin,
     non_negative,
     one_of,
+    sql_list,
 )
 
 FLOWS = ("turnover", "exports", "imports", "transit")
@@ -29,7 +31,7 @@ def is_currency(unit: str | None) -> bool:
     return unit is not None and len(unit) == 3 and unit.isascii() and unit.isupper()
 
 
-class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
+class TradeFlow(IdMixin, CuratedMixin, PeriodMixin, AttributionMixin, Base):
     __tablename__ = "trade_flows"
     __table_args__ = (
         *CuratedMixin.fact_checks(),
@@ -40,8 +42,7 @@ class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
         non_negative("value"),
         non_negative("value_usd"),
         CheckConstraint(
-            "unit IN ('percent', 'tonnes', 'containers') OR "
-            "(length(unit) = 3 AND upper(unit) = unit)",
+            f"unit IN ({sql_list(NON_CURRENCY_UNITS)}) OR (length(unit) = 3 AND upper(unit) = unit)",
             name="unit",
         ),
         CheckConstraint("measure <> 'share' OR unit = 'percent'", name="share_in_percent"),
@@ -56,34 +57,15 @@ class TradeFlow(CuratedMixin, PeriodMixin, AttributionMixin, Base):
         },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, comment="Surrogate key.")
     reporter_country_id: Mapped[int] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        comment="The country (or aggregate) whose trade it is; flow is from its side.",
+        ForeignKey("countries.id", ondelete="RESTRICT")
     )
     partner_country_id: Mapped[int] = mapped_column(
-        ForeignKey("countries.id", ondelete="RESTRICT"),
-        index=True,
-        comment="The trading partner.",
+        ForeignKey("countries.id", ondelete="RESTRICT"), index=True
     )
-    flow: Mapped[str] = mapped_column(
-        String(16),
-        comment="turnover (both ways), exports, imports or transit, from the reporter's side.",
-    )
-    measure: Mapped[str] = mapped_column(
-        String(8),
-        comment="value (money), share (percent of the reporter's total for that flow) or volume (goods).",
-    )
-    value: Mapped[Decimal] = mapped_column(
-        Amount, comment="The figure in unit: 30050000000 for $30.05 billion, 15.5 for 15.5%."
-    )
-    unit: Mapped[str] = mapped_column(
-        String(16), comment="An ISO 4217 currency (USD), percent, tonnes or containers."
-    )
-    value_qualifier: Mapped[str] = mapped_column(
-        String(10), default="exact", comment="exact, over, about, nearly, up_to, at_least or under."
-    )
-    value_usd: Mapped[Decimal | None] = mapped_column(
-        Amount,
-        comment="The value in US dollars for money measures; NULL for other units or no rate.",
-    )
+    flow: Mapped[str] = mapped_column(String(16))
+    measure: Mapped[str] = mapped_column(String(8))
+    value: Mapped[Decimal] = mapped_column(Amount)
+    unit: Mapped[str] = mapped_column(String(16))
+    value_qualifier: Mapped[str] = mapped_column(String(10), default="exact")
+    value_usd: Mapped[Decimal | None] = mapped_column(Amount)
