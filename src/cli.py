@@ -257,6 +257,8 @@ def _schedule_print_outcome(outcome, zone_of) -> None:
         line += f" ({outcome.size_bytes:,} bytes)"
         if outcome.removed:
             line += f"; removed {len(outcome.removed)} old workbook(s)"
+        if outcome.cleaned:
+            line += f"; cleaned up {len(outcome.cleaned)} leftover(s) of dead runs"
         console.print(line, highlight=False, soft_wrap=True)
     elif outcome.status == "failed":
         err_console.print(
@@ -351,9 +353,11 @@ def schedule_list(ctx: typer.Context, jobs: JobsFileOption = None, now: NowOptio
             table.add_row(job.name, job.report, cron, next_run, "never", "", "")
             continue
         status = f"[{colours[last.status]}]{last.status}[/]" + (" (stale)" if state.stale else "")
-        detail = last.file_path or ""
+        detail = escape(last.file_path or "")  # a path or an error may hold [brackets]
         if last.status == "failed" and last.error:
-            detail = last.error.splitlines()[0]
+            detail = escape(last.error.splitlines()[0])
+        elif last.warnings:
+            detail += f" [yellow](warning: {escape(last.warnings.splitlines()[0])})[/]"
         when = _schedule_when(last.finished_at or last.started_at, job.timezone)
         table.add_row(job.name, job.report, cron, next_run, when, status, detail)
     console.print(table)

@@ -12,8 +12,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import country
 from silkledger import cli
-from silkledger.db import make_engine
+from silkledger.db import make_engine, session_scope
 from silkledger.models.runs import ReportRun
 from silkledger.reports import schedule
 from silkledger.reports.export import ReportResult
@@ -44,6 +45,25 @@ report = "trade"
 schedule = "30 5 * * *"
 output = "reports/trade/{job}-{datetime}.xlsx"
 """
+
+
+def add_filter_countries(url):
+    """The two countries TWO_JOBS filters on (a jobs file naming a country the database does
+    not know is refused before anything runs)."""
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            country(session, "KAZ", "Kazakhstan")
+            country(session, "UZB", "Uzbekistan")
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def migrated_url(migrated_url):
+    """The conftest database at head, with the countries of TWO_JOBS."""
+    return add_filter_countries(migrated_url)
 
 
 def write_jobs(folder: Path, text: str, name: str = "reports.toml") -> Path:
@@ -333,7 +353,7 @@ def test_an_interrupted_run_is_recorded_failed(migrated_engine, tmp_path):
 def test_a_stale_running_row_is_taken_over(migrated_engine, tmp_path):
     jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS))
     started = datetime.now(UTC) - timedelta(hours=3)
-    add_run(migrated_engine, "weekly-deals", MONDAY_6, "running", started)
+    add_run(migrated_engine, "weekly-deals", MONDAY_6, "running", started, jobs_file=jobs.identity)
     outcomes = schedule.run_due(
         migrated_engine, jobs, MONDAY_6, writer=FakeWriter(), only=["weekly-deals"]
     )
@@ -345,7 +365,14 @@ def test_a_stale_running_row_is_taken_over(migrated_engine, tmp_path):
 def test_a_run_claimed_elsewhere_is_skipped(migrated_engine, tmp_path):
     jobs = load_jobs(write_jobs(tmp_path, TWO_JOBS))
     job = jobs.job("weekly-deals")
-    add_run(migrated_engine, "weekly-deals", MONDAY_6, "running", datetime.now(UTC))
+    add_run(
+        migrated_engine,
+        "weekly-deals",
+        MONDAY_6,
+        "running",
+        datetime.now(UTC),
+        jobs_file=jobs.identity,
+    )
     # Planned before the other scheduler's INSERT landed: the claim fails and the job is skipped.
     writer = FakeWriter()
     outcome = schedule.run_job(

@@ -302,6 +302,11 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "description": Field("What the project is, in a sentence."),
     },
     "report_runs": {
+        "jobs_file": Field(
+            "The jobs file the job is defined in: its id setting, else its resolved path. Empty "
+            "on runs recorded before jobs files were told apart (migration 0005); those count "
+            "as history of every job of that name."
+        ),
         "job_name": Field("Job name from the jobs file."),
         "report": Field("Which workbook was exported (deals, trade)."),
         "due_at": Field("The scheduled time this run was for."),
@@ -312,6 +317,10 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "file_size_bytes": Field("Size of the workbook.", unit="bytes"),
         "file_sha256": Field("SHA-256 of the workbook, hex."),
         "error": Field("Why the run failed."),
+        "warnings": Field(
+            "What a run that succeeded warned about (such as: nothing matched the filters, so "
+            "the workbook says so), one warning per line; NULL when there was nothing to say."
+        ),
     },
     "review_actions": {
         "fact_table": Field("The table of the reviewed fact.", FACT_TABLES),

@@ -3,11 +3,21 @@
 A TOML file (``reports.toml`` by default; see ``reports.example.toml`` at the repository root for
 every field with comments). Reading it validates everything up front, so a mistake is reported as
 one line naming the file and the job (``reports.toml: job 'weekly-deals': bad cron schedule
-'61 * * * *'``) before any database is touched or any workbook written.
+'61 * * * *'``) before any database is touched or any workbook written; ``check_against_database``
+then checks what only the database knows (the country codes of the filters).
+
+Where workbooks go: every output path is resolved against the *output root*, the jobs file's own
+folder unless the file sets ``output_root``; a path that leaves the root (``..``, an absolute path
+elsewhere, or a folder on the way that is a symbolic link leading out) is refused.
+
+Whose runs: a job is known in ``report_runs`` by its jobs file *and* its name. The jobs file's
+identity is its resolved path, or the file's ``id`` setting (so that copies of one jobs file on
+several machines share their claims).
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import string
@@ -18,6 +28,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import CroniterBadDateError, croniter
+from sqlalchemy import Engine
 
 from ..errors import SilkledgerError
 from .filters import ReportFilters, make_filters
@@ -27,10 +38,12 @@ DEFAULT_JOBS_FILE = "reports.toml"
 DEFAULT_STALE_AFTER = timedelta(hours=2)
 
 PLACEHOLDERS = ("date", "datetime", "job")
+# What each date placeholder can expand to, for recognising a job's own files (retention).
+PLACEHOLDER_PATTERNS = {"date": r"\d{4}-\d{2}-\d{2}", "datetime": r"\d{4}-\d{2}-\d{2}T\d{4}"}
 CRON_MACROS = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
 JOB_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
-TOP_LEVEL_FIELDS = ("timezone", "stale_after_minutes", "jobs")
+TOP_LEVEL_FIELDS = ("id", "output_root", "timezone", "stale_after_minutes", "jobs")
 JOB_FIELDS = ("name", "report", "schedule", "output", "keep", "timezone", "filters")
 FILTER_FIELDS = ("countries", "from", "to", "include_unreviewed")
 
@@ -57,28 +70,82 @@ class Job:
     keep: int | None  # how many of the newest workbooks to keep; None = keep all
     timezone: ZoneInfo  # the zone the cron expression is read in
     filters: ReportFilters
-    base_dir: Path  # relative output paths are resolved against the jobs file's folder
+    root: Path  # the output root (resolved): every workbook of the job is under it
+    relative_output: str  # ``output`` relative to ``root``, normalised, with '/' separators
+    jobs_file: str  # the jobs file's identity, stored in report_runs.jobs_file
 
     def output_path(self, due_at: datetime) -> Path:
-        """The workbook's path for the run due at ``due_at`` (placeholders in the job's zone)."""
+        """The workbook's path for the run due at ``due_at`` (placeholders in the job's zone).
+        Folders on the way are resolved (symbolic links followed), the file name is not; a
+        folder that leads out of the root is a SilkledgerError naming the job."""
         local = due_at.astimezone(self.timezone)
-        relative = self.output.format(
+        relative = self.relative_output.format(
             date=local.strftime("%Y-%m-%d"),
             datetime=local.strftime("%Y-%m-%dT%H%M"),
             job=self.name,
         )
-        return (self.base_dir / relative).resolve()
+        path = self.root / relative
+        folder = path.parent.resolve()
+        if not folder.is_relative_to(self.root):
+            raise SilkledgerError(
+                f"job '{self.name}': output {path} leads out of the output root {self.root} "
+                f"(the folder resolves to {folder}, through a symbolic link)"
+            )
+        return folder / path.name
 
     def static_root(self) -> Path:
-        """The deepest folder of the output pattern that holds no placeholder: retention prunes
-        the empty dated folders it leaves behind, but never this one or anything above it."""
-        parts = Path(self.output).parts[:-1]
-        fixed: list[str] = []
-        for part in parts:
-            if "{" in part:
-                break
-            fixed.append(part)
-        return (self.base_dir.joinpath(*fixed)).resolve()
+        """The deepest folder of the output pattern that holds no placeholder (resolved):
+        retention prunes the empty dated folders it leaves behind, but never this one or
+        anything above it."""
+        return self.root.joinpath(*self._split()[0]).resolve()
+
+    def output_folders(self) -> list[Path]:
+        """The existing folders under the root that the output pattern can name (each
+        placeholder a wildcard), resolved: where this job's workbooks, and a dead run's
+        leftovers, are."""
+        folder_pattern = self._split()[1].rpartition("/")[0]
+        wildcard = "".join(
+            glob.escape(literal) + ("*" if placeholder is not None else "")
+            for literal, placeholder, _spec, _conversion in string.Formatter().parse(folder_pattern)
+        )
+        base = self.static_root()
+        found = base.glob(wildcard) if wildcard else [base]
+        folders = {folder.resolve() for folder in found if folder.is_dir()}
+        return sorted(folder for folder in folders if folder.is_relative_to(self.root))
+
+    def owns(self, path: Path) -> bool:
+        """Whether ``path`` is one of this job's workbooks: in a folder under the output root
+        (resolved), not a symbolic link itself, and matching the output pattern, which ends in
+        .xlsx. Retention deletes nothing else, whatever a report_runs row says."""
+        if path.is_symlink() or path.suffix.lower() != ".xlsx":
+            return False
+        try:
+            rest = path.relative_to(self.static_root()).as_posix()
+        except ValueError:
+            return False
+        if not path.parent.resolve().is_relative_to(self.root):
+            return False
+        return self._rest_pattern().fullmatch(rest) is not None
+
+    def _split(self) -> tuple[list[str], str]:
+        """The output pattern as its fixed leading folders and the rest (from the first folder
+        with a placeholder, or the file name)."""
+        parts = self.relative_output.split("/")
+        fixed = 0
+        while fixed < len(parts) - 1 and "{" not in parts[fixed]:
+            fixed += 1
+        return parts[:fixed], "/".join(parts[fixed:])
+
+    def _rest_pattern(self) -> re.Pattern[str]:
+        """A regular expression for the part of this job's paths below ``static_root``."""
+        pieces = []
+        for literal, placeholder, _spec, _conversion in string.Formatter().parse(self._split()[1]):
+            pieces.append(re.escape(literal))
+            if placeholder == "job":
+                pieces.append(re.escape(self.name))
+            elif placeholder is not None:
+                pieces.append(PLACEHOLDER_PATTERNS[placeholder])
+        return re.compile("".join(pieces))
 
     def cron(self, start: datetime) -> croniter:
         return croniter(self.schedule, start.astimezone(self.timezone))
@@ -97,6 +164,8 @@ class Job:
 class JobsFile:
     path: Path
     jobs: tuple[Job, ...]
+    identity: str  # report_runs.jobs_file of its jobs: the ``id`` setting, else the resolved path
+    output_root: Path  # resolved; every job's output is under it
     stale_after: timedelta = DEFAULT_STALE_AFTER
 
     def job(self, name: str) -> Job:
@@ -134,12 +203,15 @@ def load_jobs(path: str | os.PathLike[str]) -> JobsFile:
 
 
 def parse_jobs(data: dict, *, label: str, base_dir: Path, path: Path | None = None) -> JobsFile:
-    """Validate the parsed TOML of a jobs file (``label`` is the file name used in messages)."""
+    """Validate the parsed TOML of a jobs file (``label`` is the file name used in messages,
+    ``base_dir`` the folder it is in)."""
 
     def fail(message: str) -> JobsFileError:
         return JobsFileError(f"{label}: {message}")
 
     _no_unknown(data, TOP_LEVEL_FIELDS, lambda m: fail(m))
+    identity = _identity(data.get("id"), path or Path(label), fail)
+    root = _output_root(data.get("output_root"), base_dir, fail)
     default_zone = _zone(data.get("timezone", "UTC"), lambda m: fail(m))
     stale_after = DEFAULT_STALE_AFTER
     if "stale_after_minutes" in data:
@@ -160,13 +232,13 @@ def parse_jobs(data: dict, *, label: str, base_dir: Path, path: Path | None = No
     seen_names: dict[str, int] = {}
     seen_outputs: dict[str, str] = {}
     for number, entry in enumerate(entries, start=1):
-        job = _parse_job(entry, number, default_zone, base_dir, label)
+        job = _parse_job(entry, number, default_zone, root, label, identity)
         if job.name in seen_names:
             raise fail(
                 f"job '{job.name}': the name is used twice (jobs #{seen_names[job.name]} and #{number})"
             )
         seen_names[job.name] = number
-        pattern = str(base_dir / job.output.replace("{job}", job.name))
+        pattern = job.relative_output.replace("{job}", job.name)
         if pattern in seen_outputs:
             raise fail(
                 f"job '{job.name}': writes to the same output pattern as job "
@@ -174,10 +246,43 @@ def parse_jobs(data: dict, *, label: str, base_dir: Path, path: Path | None = No
             )
         seen_outputs[pattern] = job.name
         jobs.append(job)
-    return JobsFile(path=path or Path(label), jobs=tuple(jobs), stale_after=stale_after)
+    return JobsFile(
+        path=path or Path(label),
+        jobs=tuple(jobs),
+        stale_after=stale_after,
+        identity=identity,
+        output_root=root,
+    )
 
 
-def _parse_job(entry: dict, number: int, default_zone: ZoneInfo, base_dir: Path, label: str) -> Job:
+def _identity(value, path: Path, fail) -> str:
+    """The jobs file's identity in report_runs: ``id`` if set, else its resolved path."""
+    if value is None:
+        return str(path.resolve())
+    if not isinstance(value, str) or not value.strip() or "\n" in value or len(value) > 500:
+        raise fail(
+            f"id must be a non-empty name on one line (at most 500 characters), not {value!r}"
+        )
+    return value.strip()
+
+
+def _output_root(value, base_dir: Path, fail) -> Path:
+    """``output_root`` (relative to the jobs file's folder), resolved; default that folder."""
+    if value is None:
+        return base_dir.resolve()
+    if not isinstance(value, str) or not value.strip():
+        raise fail(f"output_root must be a folder path, not {value!r}")
+    return (base_dir / value).resolve()
+
+
+def _parse_job(
+    entry: dict,
+    number: int,
+    default_zone: ZoneInfo,
+    root: Path,
+    label: str,
+    identity: str,
+) -> Job:
     name = entry.get("name")
     where = f"job '{name}'" if isinstance(name, str) and name else f"job #{number}"
 
@@ -203,6 +308,7 @@ def _parse_job(entry: dict, number: int, default_zone: ZoneInfo, base_dir: Path,
     zone = _zone(entry["timezone"], fail) if "timezone" in entry else default_zone
     schedule = _schedule(entry["schedule"], zone, fail)
     output = _output(entry["output"], fail)
+    relative_output = _inside_root(output, root, fail)
 
     keep = entry.get("keep")
     if keep is not None and (not _is_int(keep) or keep < 1):
@@ -219,7 +325,9 @@ def _parse_job(entry: dict, number: int, default_zone: ZoneInfo, base_dir: Path,
         keep=keep,
         timezone=zone,
         filters=filters,
-        base_dir=base_dir,
+        root=root,
+        relative_output=relative_output,
+        jobs_file=identity,
     )
 
 
@@ -275,6 +383,19 @@ def _output(value, fail) -> str:
     return value
 
 
+def _inside_root(output: str, root: Path, fail) -> str:
+    """``output`` relative to ``root`` with '/' separators; a pattern that leaves the root
+    (``..``, an absolute path elsewhere) is refused. Placeholders cannot add a '/' or a '..'
+    (job names start with a letter or digit), so checking the pattern checks every path."""
+    normal = Path(os.path.normpath(root / output))
+    if not normal.is_relative_to(root) or normal == root:
+        raise fail(
+            f"output {output!r} leads out of the output root {root}: write a path inside it "
+            "(relative paths start at the output root), or set output_root"
+        )
+    return normal.relative_to(root).as_posix()
+
+
 def _filters(value, fail) -> ReportFilters:
     if not isinstance(value, dict):
         raise fail("filters must be a table: [jobs.filters] or filters = { countries = [...] }")
@@ -310,6 +431,19 @@ def _no_unknown(table: dict, allowed: tuple[str, ...], fail) -> None:
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_against_database(engine: Engine, jobs_file: JobsFile) -> None:
+    """What only the database can tell: every country code in the filters names a country
+    there. A JobsFileError naming the file and the job, before anything runs."""
+    from .selection import resolve_countries
+
+    with engine.connect() as connection:
+        for job in jobs_file.jobs:
+            try:
+                resolve_countries(connection, job.filters.countries)
+            except SilkledgerError as exc:
+                raise JobsFileError(f"{jobs_file.path}: job '{job.name}': filters: {exc}") from None
 
 
 def with_as_of(filters: ReportFilters, as_of: datetime) -> ReportFilters:

@@ -11,13 +11,20 @@ Due-ness
     only (a workbook is a snapshot of the database; older slots would produce the same thing).
     A failed run leaves the job due: the next ``run-due`` retries the same slot.
 
+Whose runs
+    A job is known by its jobs file's identity (``report_runs.jobs_file``: the file's ``id``
+    setting, else its resolved path) and its name, so two jobs files that share a job name on
+    one database neither block nor prune each other. Rows from before migration 0005 carry
+    ``jobs_file = ''`` (the file that wrote them is unknown): they are read as history of every
+    job of that name, which is what they were then, and never written again.
+
 Claiming
     A run is claimed by committing an INSERT of its ``running`` row before any work is done.
-    ``report_runs`` has UNIQUE (job_name, due_at), so a second scheduler that planned the same
-    run fails its INSERT and skips the job ("already claimed"). A failed row, or a stale running
-    row, is re-claimed with one conditional UPDATE (``... WHERE status = 'failed' OR (status =
-    'running' AND started_at < cutoff)``) that also sets a new ``started_at``: only one
-    scheduler can win that too.
+    ``report_runs`` has UNIQUE (jobs_file, job_name, due_at), so a second scheduler that planned
+    the same run fails its INSERT and skips the job ("already claimed"). A failed row, or a
+    stale running row, is re-claimed with one conditional UPDATE (``... WHERE status =
+    'failed' OR (status = 'running' AND started_at < cutoff)``) that also sets a new
+    ``started_at``: only one scheduler can win that too.
 
 Fencing
     A claim is the row's id *and* the ``started_at`` it was claimed with (``Claim``); that
@@ -31,6 +38,16 @@ Fencing
     it and then finds the run finished. So a run that lost its claim never touches the output
     path, and the file a row names is the one its own run wrote.
 
+Leftovers
+    Every file a run makes besides its workbook carries its tag ``run<id>-<token>`` (the token
+    is ``started_at`` in microseconds): the staged workbook ``.NAME.run<id>-<token>.xlsx`` and
+    the exporter's temporary file beside it, and openpyxl's temporary files, which are routed
+    into ``<output root>/.silkledger-tmp/run<id>-<token>/`` while the run exports. A kill -9
+    leaves them behind; the job's next run deletes every tagged leftover in the folders its
+    output pattern names and in that scratch folder whose run no longer holds that claim
+    (finished, failed, taken over, or stale), and retention does the same in a folder before
+    it prunes it. Only hidden names of that form are touched beside the outputs.
+
 Stale runs
     A row still ``running`` longer than ``stale_after`` (2 hours unless the jobs file says
     ``stale_after_minutes``) belongs to a process that died; the slot is considered failed and
@@ -39,31 +56,43 @@ Stale runs
 Retention
     After a successful run, a job with ``keep = N`` keeps the N newest distinct workbooks among
     its own succeeded runs (including the one just written) and deletes the older ones. Only
-    paths recorded in this job's succeeded ``report_runs`` rows are candidates, a path that a
-    kept run also wrote is never deleted, and a file whose SHA-256 no longer matches the one
-    recorded (someone edited or replaced it) is left alone. Empty dated folders it leaves are
-    removed, up to the fixed part of the output pattern.
+    paths recorded in this job's succeeded ``report_runs`` rows are candidates, and of those
+    only the job's own files (``Job.owns``: under the output root, matching the output pattern,
+    ending in .xlsx, no symbolic link), so a forged or stale row cannot make it delete anything
+    else. A path that a kept run also wrote is never deleted, and a file whose SHA-256 no longer
+    matches the one recorded (someone edited or replaced it) is left alone. Empty dated folders
+    it leaves are removed, up to the fixed part of the output pattern.
+
+Output files
+    Replacing an existing workbook keeps that file's permission bits. An output path that is a
+    symbolic link is refused (the run fails): the scheduler neither writes through a link nor
+    replaces one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import shutil
+import stat
+import tempfile
+import threading
 import time
 import traceback
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, insert, inspect, or_, select, update
+from sqlalchemy import ColumnElement, Engine, and_, insert, inspect, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..db import connection_error, describe, for_writing
 from ..errors import SilkledgerError
 from ..models.runs import ReportRun
-from .jobs import Job, JobsFile, with_as_of
+from .jobs import Job, JobsFile, check_against_database, with_as_of
 from .workbook import sha256_of
 
 runs = ReportRun.__table__
@@ -73,9 +102,19 @@ runs = ReportRun.__table__
 RETRY_INTERVAL = timedelta(minutes=15)
 # `serve` never sleeps longer than this at a time, so it notices clock jumps and jobs-file edits.
 MAX_NAP_SECONDS = 60.0
+# report_runs.jobs_file of the rows written before jobs files were told apart (migration 0005).
+LEGACY_JOBS_FILE = ""
+# The folder under the output root that holds openpyxl's temporary files while a run exports.
+SCRATCH_FOLDER = ".silkledger-tmp"
+# What a run leaves behind if it dies, named with the claim it was made under (id and token):
+# beside the output, its hidden staged workbook and the exporter's temporary file of that;
+# in the scratch folder, its folder of openpyxl's temporary files.
+STAGED_LEFTOVER = re.compile(r"^\..+\.run(?P<id>\d+)-(?P<token>\d+)\.xlsx(?:\..+\.tmp)?$")
+SCRATCH_LEFTOVER = re.compile(r"^run(?P<id>\d+)-(?P<token>\d+)$")
 
 # write_report(kind, engine, out_path, filters, database_label) -> ReportResult: a writer writes
-# the workbook atomically to out_path and returns its size and SHA-256 (.size_bytes, .sha256).
+# the workbook atomically to out_path and returns its size and SHA-256 (.size_bytes, .sha256),
+# and what it warns about (.warnings, e.g. that nothing matched the filters), if anything.
 Writer = Callable[..., Any]
 
 
@@ -117,6 +156,7 @@ class RunRecord:
     """One row of report_runs, with its times in UTC."""
 
     id: int
+    jobs_file: str
     job_name: str
     report: str
     due_at: datetime
@@ -127,6 +167,7 @@ class RunRecord:
     file_size_bytes: int | None
     file_sha256: str | None
     error: str | None
+    warnings: str | None
 
     @classmethod
     def from_row(cls, row) -> RunRecord:
@@ -148,6 +189,18 @@ class Claim:
     id: int
     started_at: datetime
 
+    @property
+    def tag(self) -> str:
+        """Names the files this claim makes besides the workbook (see Leftovers)."""
+        return f"run{self.id}-{_token(self.started_at)}"
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _token(started_at: datetime) -> int:
+    return (as_utc(started_at) - EPOCH) // timedelta(microseconds=1)
+
 
 @dataclass
 class Outcome:
@@ -163,6 +216,7 @@ class Outcome:
     size_bytes: int | None = None
     sha256: str | None = None
     removed: list[Path] = field(default_factory=list)
+    cleaned: list[Path] = field(default_factory=list)  # leftovers of earlier runs deleted
     warnings: list[str] = field(default_factory=list)
     run_id: int | None = None
 
@@ -198,10 +252,34 @@ def require_runs_table(engine: Engine) -> None:
         )
 
 
-def _latest(engine: Engine, job_name: str, *conditions) -> RunRecord | None:
+def check_ready(engine: Engine, jobs_file: JobsFile) -> None:
+    """Before anything runs: the database has report_runs, and every job of the file is valid
+    against it (country codes); one line naming the file and job otherwise."""
+    require_runs_table(engine)
+    try:
+        check_against_database(engine, jobs_file)
+    except OperationalError as exc:
+        raise connection_error(engine.url, exc) from None
+
+
+def _history(job: Job) -> ColumnElement[bool]:
+    """The rows that are ``job``'s history: its own, and those from before migration 0005."""
+    return and_(
+        runs.c.job_name == job.name, runs.c.jobs_file.in_((job.jobs_file, LEGACY_JOBS_FILE))
+    )
+
+
+def _own_slot(job: Job, due_at: datetime) -> ColumnElement[bool]:
+    """The row this job's run for ``due_at`` writes: never a pre-0005 row, never another file's."""
+    return and_(
+        runs.c.jobs_file == job.jobs_file, runs.c.job_name == job.name, runs.c.due_at == due_at
+    )
+
+
+def _latest(engine: Engine, job: Job, *conditions) -> RunRecord | None:
     query = (
         select(runs)
-        .where(runs.c.job_name == job_name, *conditions)
+        .where(_history(job), *conditions)
         .order_by(runs.c.due_at.desc(), runs.c.id.desc())
         .limit(1)
     )
@@ -210,25 +288,21 @@ def _latest(engine: Engine, job_name: str, *conditions) -> RunRecord | None:
     return RunRecord.from_row(row) if row is not None else None
 
 
-def last_run(engine: Engine, job_name: str) -> RunRecord | None:
-    return _latest(engine, job_name)
+def last_run(engine: Engine, job: Job) -> RunRecord | None:
+    return _latest(engine, job)
 
 
-def last_success(engine: Engine, job_name: str) -> RunRecord | None:
-    return _latest(engine, job_name, runs.c.status == "succeeded")
+def last_success(engine: Engine, job: Job) -> RunRecord | None:
+    return _latest(engine, job, runs.c.status == "succeeded")
 
 
-def run_for_slot(engine: Engine, job_name: str, due_at: datetime) -> RunRecord | None:
-    return _latest(engine, job_name, runs.c.due_at == as_utc(due_at))
+def run_for_slot(engine: Engine, job: Job, due_at: datetime) -> RunRecord | None:
+    return _latest(engine, job, runs.c.due_at == as_utc(due_at))
 
 
-def job_runs(engine: Engine, job_name: str) -> list[RunRecord]:
+def job_runs(engine: Engine, job: Job) -> list[RunRecord]:
     """Every run of a job, newest slot first."""
-    query = (
-        select(runs)
-        .where(runs.c.job_name == job_name)
-        .order_by(runs.c.due_at.desc(), runs.c.id.desc())
-    )
+    query = select(runs).where(_history(job)).order_by(runs.c.due_at.desc(), runs.c.id.desc())
     with engine.connect() as connection:
         return [RunRecord.from_row(row) for row in connection.execute(query)]
 
@@ -242,10 +316,10 @@ def due_slot(
 ) -> datetime | None:
     """The slot ``job`` is due for at ``now``, or None when it is not due (see the module doc)."""
     slot = job.latest_due(now)
-    success = last_success(engine, job.name)
+    success = last_success(engine, job)
     if success is not None and success.due_at >= slot:
         return None
-    existing = run_for_slot(engine, job.name, slot)
+    existing = run_for_slot(engine, job, slot)
     if existing is None or existing.status == "failed":
         return slot
     if existing.status == "running" and existing.is_stale(as_utc(clock()) - stale_after):
@@ -256,19 +330,19 @@ def due_slot(
 def job_states(
     engine: Engine, jobs_file: JobsFile, now: datetime | None = None, clock=utcnow
 ) -> list[JobState]:
-    require_runs_table(engine)
+    check_ready(engine, jobs_file)
     now = as_utc(now or clock())
     cutoff = as_utc(clock()) - jobs_file.stale_after
     states = []
     for job in jobs_file.jobs:
-        last = last_run(engine, job.name)
+        last = last_run(engine, job)
         states.append(
             JobState(
                 job=job,
                 due_at=due_slot(engine, job, now, jobs_file.stale_after, clock),
                 next_at=job.next_due(now),
                 last=last,
-                last_success=last_success(engine, job.name),
+                last_success=last_success(engine, job),
                 stale=last is not None and last.is_stale(cutoff),
             )
         )
@@ -289,7 +363,9 @@ def claim(
     try:
         with for_writing(engine).begin() as connection:  # the INSERT is the first statement
             result = connection.execute(
-                insert(runs).values(job_name=job.name, due_at=due_at, **running)
+                insert(runs).values(
+                    jobs_file=job.jobs_file, job_name=job.name, due_at=due_at, **running
+                )
             )
             return Claim(result.inserted_primary_key[0], started_at)
     except IntegrityError:
@@ -298,8 +374,7 @@ def claim(
     retry = (
         update(runs)
         .where(
-            runs.c.job_name == job.name,
-            runs.c.due_at == due_at,
+            _own_slot(job, due_at),
             or_(
                 runs.c.status == "failed",
                 and_(runs.c.status == "running", runs.c.started_at < cutoff),
@@ -311,15 +386,14 @@ def claim(
             file_size_bytes=None,
             file_sha256=None,
             error=None,
+            warnings=None,
             **running,
         )
     )
     with for_writing(engine).begin() as connection:
         if connection.execute(retry).rowcount != 1:
             return None
-        run_id = connection.execute(
-            select(runs.c.id).where(runs.c.job_name == job.name, runs.c.due_at == due_at)
-        ).scalar_one()
+        run_id = connection.execute(select(runs.c.id).where(_own_slot(job, due_at))).scalar_one()
         return Claim(run_id, started_at)
 
 
@@ -342,8 +416,17 @@ class _NotMoved(SilkledgerError):
     """The finished workbook could not be moved onto its output path."""
 
 
+@dataclass(frozen=True)
+class _Written:
+    """What the exporter wrote to the staging file, as it reported it."""
+
+    size: int
+    sha256: str
+    warnings: tuple[str, ...]
+
+
 def _publish(
-    engine: Engine, held: Claim, staged: Path, path: Path, size: int, digest: str, finished_at
+    engine: Engine, held: Claim, staged: Path, path: Path, written: _Written, finished_at
 ) -> bool:
     """Move the staged workbook onto ``path`` and record the success, as one step: the rename
     happens inside the transaction of the fenced UPDATE, while it holds the row (or SQLite's
@@ -356,23 +439,41 @@ def _publish(
                 status="succeeded",
                 finished_at=finished_at,
                 file_path=str(path),
-                file_size_bytes=size,
-                file_sha256=digest,
+                file_size_bytes=written.size,
+                file_sha256=written.sha256,
+                warnings="\n".join(written.warnings) or None,
             )
         )
         if recorded.rowcount != 1:
             return False
-        try:
-            os.replace(staged, path)
-        except OSError as exc:
-            raise _NotMoved(f"cannot write {path}: {exc.strerror or exc}") from None
+        _replace(staged, path)
     return True
+
+
+def _replace(staged: Path, path: Path) -> None:
+    """Rename ``staged`` onto ``path``, keeping the permission bits of the file it replaces;
+    a symbolic link at ``path`` is refused rather than replaced (or written through)."""
+    _refuse_link(path)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(staged, stat.S_IMODE(os.stat(path, follow_symlinks=False).st_mode))
+        os.replace(staged, path)
+    except OSError as exc:
+        raise _NotMoved(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _refuse_link(path: Path) -> None:
+    if path.is_symlink():
+        raise _NotMoved(
+            f"cannot write {path}: it is a symbolic link, and the scheduler neither writes "
+            "through links nor replaces them (point output at a real path)"
+        )
 
 
 def _staging_path(path: Path, held: Claim) -> Path:
     """Where a run writes its workbook before it may replace ``path``: hidden, beside it (same
-    file system, so the final move is a rename), and unique to the run."""
-    return path.with_name(f".{path.name}.run{held.id}-{uuid.uuid4().hex[:8]}.xlsx")
+    file system, so the final move is a rename), and tagged with the claim (see Leftovers)."""
+    return path.with_name(f".{path.name}.{held.tag}.xlsx")
 
 
 def _lost(outcome: Outcome, what: str) -> Outcome:
@@ -407,10 +508,12 @@ def run_due(
 ) -> list[Outcome]:
     """Run every job of ``jobs_file`` that is due at ``now`` (default: the clock), each once.
 
-    Jobs that are not due produce no outcome. A failing job is recorded as failed and the others
-    still run; look for ``status == "failed"`` in the result.
+    The whole file is first checked against the database (``check_ready``): a job naming an
+    unknown country stops the pass before anything runs. Jobs that are not due produce no
+    outcome. A failing job is recorded as failed and the others still run; look for
+    ``status == "failed"`` in the result.
     """
-    require_runs_table(engine)
+    check_ready(engine, jobs_file)
     now = as_utc(now or clock())
     wanted = set(only) if only is not None else None
     try:
@@ -450,11 +553,18 @@ def run_job(
         outcome.detail = "already claimed by another scheduler (running or done)"
         return outcome
     outcome.run_id = held.id
-
-    path = job.output_path(due_at)
+    sweeper = _Sweeper(engine, lambda: as_utc(clock()) - stale_after)
+    try:
+        path = job.output_path(due_at)
+    except SilkledgerError as exc:
+        return _record_failure(engine, held, outcome, exc, clock)
+    try:
+        outcome.cleaned = _sweep_job(sweeper, job)
+    except Exception as exc:  # a leftover we cannot delete must not stop the run
+        outcome.warnings.append(f"cleaning up leftovers failed: {_one_line_error(exc)}")
     staged = _staging_path(path, held)
     try:
-        return _run_claimed(engine, job, held, path, staged, outcome, writer, clock)
+        return _run_claimed(engine, job, held, path, staged, outcome, writer, clock, sweeper)
     finally:
         staged.unlink(missing_ok=True)  # gone already once moved into place
 
@@ -468,13 +578,15 @@ def _run_claimed(
     outcome: Outcome,
     writer: Writer | None,
     clock: Callable[[], datetime],
+    sweeper: _Sweeper,
 ) -> Outcome:
     try:
-        size, digest = _export(engine, job, staged, held.started_at, writer or default_writer())
+        _refuse_link(path)  # fail before the work; _publish checks again before the move
+        written = _export(engine, job, held, staged, writer or default_writer())
     except BaseException as exc:
         return _record_failure(engine, held, outcome, exc, clock)
     try:
-        published = _publish(engine, held, staged, path, size, digest, as_utc(clock()))
+        published = _publish(engine, held, staged, path, written, as_utc(clock()))
     except BaseException as exc:
         # _publish rolled its UPDATE back. The staged file is still there unless the rename
         # happened and the commit after it failed.
@@ -495,14 +607,18 @@ def _run_claimed(
     outcome.status, outcome.path, outcome.size_bytes, outcome.sha256 = (
         "succeeded",
         path,
-        size,
-        digest,
+        written.size,
+        written.sha256,
     )
+    outcome.warnings.extend(written.warnings)
     if job.keep is not None:
         try:
-            outcome.removed, outcome.warnings = apply_retention(engine, job)
+            removed, warnings = apply_retention(engine, job, sweeper)
         except Exception as exc:
             outcome.warnings.append(f"retention failed: {_one_line_error(exc)}")
+        else:
+            outcome.removed = removed
+            outcome.warnings.extend(warnings)
     return outcome
 
 
@@ -528,12 +644,11 @@ def _record_failure(
     return outcome
 
 
-def _export(
-    engine: Engine, job: Job, staged: Path, started_at: datetime, writer: Writer
-) -> tuple[int, str]:
+def _export(engine: Engine, job: Job, held: Claim, staged: Path, writer: Writer) -> _Written:
     """Write the workbook to ``staged`` (write_report itself writes beside that and renames, so
     no half-written file ever carries a workbook's name); the size and SHA-256 it reports for
-    what it wrote. The file is not read back: what is recorded is what the writer wrote."""
+    what it wrote, and its warnings. The file is not read back: what is recorded is what the
+    writer wrote. openpyxl's temporary files go to this run's scratch folder meanwhile."""
     try:
         staged.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -541,19 +656,105 @@ def _export(
             f"cannot create folder {staged.parent}: {exc.strerror or exc}"
         ) from None
     label = describe(engine.url)
-    result = writer(job.report, engine, staged, with_as_of(job.filters, started_at), label)
+    filters = with_as_of(job.filters, held.started_at)
+    with _temporary_files_in(_scratch_root(job) / held.tag):
+        result = writer(job.report, engine, staged, filters, label)
     if not staged.is_file():
         raise SilkledgerError(f"the {job.report} report wrote no file at {staged}")
-    return result.size_bytes, result.sha256
+    warnings = tuple(str(warning) for warning in getattr(result, "warnings", None) or ())
+    return _Written(result.size_bytes, result.sha256, warnings)
 
 
-def apply_retention(engine: Engine, job: Job) -> tuple[list[Path], list[str]]:
-    """Delete the workbooks ``job`` wrote beyond its ``keep`` newest (see the module doc).
-    Returns the files removed and warnings about files left in place."""
+# tempfile.tempdir is one setting for the whole process: exports that reroute it take turns.
+_TEMPDIR_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def _temporary_files_in(folder: Path) -> Iterator[None]:
+    """Send the temporary files of everything in this block (openpyxl's write-only sheets use
+    ``tempfile`` without a folder) to ``folder``, which is created, and deleted afterwards.
+    A kill -9 leaves the folder behind, named with the claim: the next run removes it."""
+    with _TEMPDIR_LOCK:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SilkledgerError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
+        previous = tempfile.tempdir
+        tempfile.tempdir = str(folder)
+        try:
+            yield
+        finally:
+            tempfile.tempdir = previous
+            shutil.rmtree(folder, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                folder.parent.rmdir()  # the scratch root, when no other run is using it
+
+
+def _scratch_root(job: Job) -> Path:
+    return job.root / SCRATCH_FOLDER
+
+
+class _Sweeper:
+    """Deletes the leftovers of dead runs (see Leftovers in the module doc) from a folder: the
+    tagged files and scratch folders whose claim is no longer held, since its row finished,
+    was taken over (another ``started_at``) or has been running longer than ``stale_after``."""
+
+    def __init__(self, engine: Engine, cutoff: Callable[[], datetime]):
+        self.engine = engine
+        self.cutoff = cutoff
+
+    def sweep(self, folder: Path, leftover: re.Pattern[str] = STAGED_LEFTOVER) -> list[Path]:
+        try:
+            entries = [(entry, leftover.match(entry.name)) for entry in folder.iterdir()]
+        except OSError:  # no such folder yet, or not readable: nothing of ours to clean
+            return []
+        tagged = [(entry, int(m["id"]), int(m["token"])) for entry, m in entries if m]
+        if not tagged:
+            return []
+        live = self._live_claims({run_id for _entry, run_id, _token in tagged})
+        removed = []
+        for entry, run_id, token in tagged:
+            if (run_id, token) in live:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed.append(entry)
+        return removed
+
+    def _live_claims(self, run_ids: set[int]) -> set[tuple[int, int]]:
+        query = select(runs.c.id, runs.c.started_at).where(
+            runs.c.id.in_(sorted(run_ids)),
+            runs.c.status == "running",
+            runs.c.started_at >= self.cutoff(),
+        )
+        with self.engine.connect() as connection:
+            return {(run_id, _token(started)) for run_id, started in connection.execute(query)}
+
+
+def _sweep_job(sweeper: _Sweeper, job: Job) -> list[Path]:
+    """Delete the dead runs' leftovers of ``job``: in its scratch folder and in every folder
+    its output pattern names; a dated folder left empty goes too, as retention would."""
+    cleaned = sweeper.sweep(_scratch_root(job), SCRATCH_LEFTOVER)
+    for folder in job.output_folders():
+        swept = sweeper.sweep(folder)
+        if swept:
+            cleaned.extend(swept)
+            _prune_empty_folders(folder, job.static_root())
+    return cleaned
+
+
+def apply_retention(
+    engine: Engine, job: Job, sweeper: _Sweeper | None = None
+) -> tuple[list[Path], list[str]]:
+    """Delete the workbooks ``job`` wrote beyond its ``keep`` newest (see the module doc), and
+    the dead runs' leftovers in each folder it empties. Returns the files removed and warnings
+    about files left in place."""
     if job.keep is None:
         return [], []
     succeeded = [
-        run for run in job_runs(engine, job.name) if run.status == "succeeded" and run.file_path
+        run for run in job_runs(engine, job) if run.status == "succeeded" and run.file_path
     ]
     kept: list[str] = []
     for run in succeeded:  # newest slot first
@@ -571,11 +772,19 @@ def apply_retention(engine: Engine, job: Job) -> tuple[list[Path], list[str]]:
         path = Path(run.file_path)
         if not path.is_file():
             continue
+        if not job.owns(path):
+            warnings.append(
+                f"kept {path}: report_runs names it, but it is not one of this job's files "
+                f"(output {job.output!r} under {job.root})"
+            )
+            continue
         if sha256_of(path) != run.file_sha256:
             warnings.append(f"kept {path}: it changed since the job wrote it")
             continue
         path.unlink()
         removed.append(path)
+        if sweeper is not None:
+            sweeper.sweep(path.parent)
         _prune_empty_folders(path.parent, job.static_root())
     return removed, warnings
 
@@ -617,10 +826,11 @@ def serve(
     bounded runs); otherwise runs until interrupted (KeyboardInterrupt). ``load`` re-reads the
     jobs file; it is called again whenever ``changed()`` says the file changed, and an invalid
     edit keeps the jobs that were loaded before. A pass that fails as a whole (the database is
-    unreachable) is reported to ``on_error`` and tried again RETRY_INTERVAL later.
+    unreachable) is reported to ``on_error`` and tried again RETRY_INTERVAL later. The jobs
+    file is checked against the database (``check_ready``) whenever it is loaded.
     """
-    require_runs_table(engine)
     jobs_file = load()
+    check_ready(engine, jobs_file)
     until = as_utc(until) if until is not None else None
     count = failures = 0
 
@@ -638,8 +848,9 @@ def serve(
             return count
         if changed is not None and changed():
             try:
-                jobs_file = load()
-                wake = now
+                edited = load()
+                check_ready(engine, edited)
+                jobs_file, wake = edited, now
             except SilkledgerError as exc:
                 if on_error is not None:
                     on_error(SilkledgerError(f"{exc}; keeping the jobs loaded before"))
@@ -692,6 +903,7 @@ __all__ = [
     "RunRecord",
     "ScheduleError",
     "apply_retention",
+    "check_ready",
     "claim",
     "due_slot",
     "job_states",
