@@ -15,7 +15,7 @@ each (job_name, due_at) only the most recently started row is kept and the other
 before the constraint is restored.
 
 Revision ID: 0005_report_runs_jobs_file
-Revises: 0004_field_comments
+Revises: 0003_views
 Create Date: 2026-12-02 12:30:00+00:00
 """
 
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_report_runs_jobs_file"
-down_revision: str | None = "0004_field_comments"
+down_revision: str | None = "0003_views"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
