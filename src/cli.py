@@ -15,6 +15,7 @@ from rich.table import Table
 from . import __version__, dictionary, migrate
 from .db import connected, describe, open_engine, resolve_url
 from .errors import SilkledgerError
+from .reports.kinds import REPORTS, ReportKind
 
 console = Console()
 err_console = Console(stderr=True)
@@ -551,57 +552,40 @@ ReportAsOfOption = Annotated[
 ]
 
 
-def _report(ctx, kind, out, country, date_from, date_to, include_unreviewed, as_of) -> None:
-    from .reports.export import export_report
-    from .reports.filters import make_filters
+def _add_report_command(kind: ReportKind) -> None:
+    """One `silkledger report KIND` command: the same options and body for every kind."""
 
-    filters = make_filters(country, date_from, date_to, include_unreviewed, as_of)
-    result = export_report(database_url(ctx), kind, out, filters)
-    console.print(f"wrote {result.path} ({result.size_bytes:,} bytes)", highlight=False)
-    table = Table(show_header=True)
-    table.add_column("sheet")
-    table.add_column("rows", justify="right")
-    for sheet, rows in result.sheet_row_counts.items():
-        table.add_row(sheet, f"{rows:,}")
-    console.print(table)
+    @expected_errors
+    def command(
+        ctx: typer.Context,
+        out: ReportOutOption,
+        country: ReportCountryOption = None,
+        date_from: ReportFromOption = None,
+        date_to: ReportToOption = None,
+        include_unreviewed: ReportUnreviewedOption = False,
+        as_of: ReportAsOfOption = None,
+    ) -> None:
+        from .reports.export import export_report
+        from .reports.filters import make_filters
 
+        filters = make_filters(country, date_from, date_to, include_unreviewed, as_of)
+        result = export_report(database_url(ctx), kind.name, out, filters)
+        console.print(f"wrote {result.path} ({result.size_bytes:,} bytes)", highlight=False)
+        table = Table(show_header=True)
+        table.add_column("sheet")
+        table.add_column("rows", justify="right")
+        for sheet, rows in result.sheet_row_counts.items():
+            table.add_row(sheet, f"{rows:,}")
+        console.print(table)
+        for warning in result.warnings:  # a valid report all the same: exit 0
+            console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
 
-@report_app.command("deals")
-@expected_errors
-def report_deals(
-    ctx: typer.Context,
-    out: ReportOutOption,
-    country: ReportCountryOption = None,
-    date_from: ReportFromOption = None,
-    date_to: ReportToOption = None,
-    include_unreviewed: ReportUnreviewedOption = False,
-    as_of: ReportAsOfOption = None,
-) -> None:
-    """Write the deals workbook: Summary (by country, sector, year, kind, with charts),
-    Agreements, Projects, Sources and About.
-
-    Example: silkledger report deals --out reports/deals.xlsx
-    """
-    _report(ctx, "deals", out, country, date_from, date_to, include_unreviewed, as_of)
+    command.__name__ = f"report_{kind.name}"
+    report_app.command(kind.name, help=kind.help)(command)
 
 
-@report_app.command("trade")
-@expected_errors
-def report_trade(
-    ctx: typer.Context,
-    out: ReportOutOption,
-    country: ReportCountryOption = None,
-    date_from: ReportFromOption = None,
-    date_to: ReportToOption = None,
-    include_unreviewed: ReportUnreviewedOption = False,
-    as_of: ReportAsOfOption = None,
-) -> None:
-    """Write the trade workbook: Summary (latest annual turnover with China, chart), Trade
-    flows, Disagreements, Shares and volumes, Sources and About.
-
-    Example: silkledger report trade --out reports/trade.xlsx --country KAZ --from 2024
-    """
-    _report(ctx, "trade", out, country, date_from, date_to, include_unreviewed, as_of)
+for _kind in REPORTS.values():
+    _add_report_command(_kind)
 
 
 # --------------------------------------------------------------- analyst: search, sql, serve
@@ -750,8 +734,10 @@ def serve_command(
         ),
     ] = None,
 ) -> None:
-    """Browse the SQLite database in a browser (Datasette): tables and views with their
-    descriptions, the example queries, full-text search. Needs: pip install 'silkledger[web]'.
+    """Browse the SQLite database in a browser (Datasette).
+
+    Tables and views with their descriptions, the example queries, full-text search.
+    Needs the web extra: pip install 'silkledger\\[web]'.
 
     Example: silkledger serve --port 8001
     """

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 from openpyxl import load_workbook
 from silkledger.cli import app
 from test_reports_data import AS_OF, build_sample
+from test_reports_render import needs_libreoffice
 from typer.testing import CliRunner
 
 runner = CliRunner()
@@ -74,13 +74,26 @@ def test_wrong_suffix_is_one_line(sample_url, tmp_path):
     assert_clean_error(result, ".xlsx")
 
 
-def test_empty_selection_is_one_line(sample_url, tmp_path):
-    out = tmp_path / "trade.xlsx"
+@pytest.mark.parametrize("kind", ["deals", "trade"])
+def test_an_empty_selection_writes_a_workbook_that_says_so(kind, sample_url, tmp_path):
+    """A period with no facts yet is a valid report: written, warned about, exit 0."""
+    out = tmp_path / f"{kind}.xlsx"
     result = runner.invoke(
-        app, [*db_option(sample_url), "report", "trade", "--out", str(out), "--from", "2030"]
+        app, [*db_option(sample_url), "report", kind, "--out", str(out), "--from", "2030"]
     )
-    assert_clean_error(result, "nothing to report", "2030-01-01")
-    assert not out.exists()
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "warning: nothing to report" in output and "from 2030-01-01" in output
+    wb = load_workbook(out)
+    summary = [row[0] for row in wb["Summary"].iter_rows(max_col=1, values_only=True)]
+    facts = "agreements or projects" if kind == "deals" else "trade claims"
+    assert f"Nothing matched the selection: no {facts} match it." in summary
+    about: dict = {}
+    for label, value in wb["About"].iter_rows(max_col=2, values_only=True):
+        about.setdefault(label, value)  # the Rows block comes before the column dictionary
+    detail = "Agreements" if kind == "deals" else "Trade flows"
+    assert about[detail] == 0 and about["Sources"] == 0
+    assert about["From"] == "2030-01-01"
 
 
 def test_bad_dates_are_one_line(sample_url, tmp_path):
@@ -122,10 +135,7 @@ def test_missing_database_is_one_line(engine_name, tmp_path):
     assert not (tmp_path / "missing.db").exists()  # the report does not create a database
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None,
-    reason="LibreOffice (soffice) is not installed: the PDF conversion check needs it",
-)
+@needs_libreoffice
 @pytest.mark.parametrize("kind", ["deals", "trade"])
 def test_libreoffice_converts_the_workbook_to_pdf(kind, sample_url, tmp_path):
     out = tmp_path / f"{kind}.xlsx"

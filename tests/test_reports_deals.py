@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from silkledger.reports.deals import COMPONENTS_LABEL
+from silkledger.reports.deals import COMPONENTS_LABEL, LOWER_BOUND_LABEL
 from silkledger.reports.export import REPORT_KINDS, ReportResult, write_report
 from silkledger.reports.filters import ReportFilters
 from sqlalchemy import text
@@ -21,9 +21,9 @@ from test_reports_data import (
     table_rows,
 )
 
-DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Sources", "About"]
+DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Indicators", "Sources", "About"]
 AGREEMENT_HEADERS = [
-    "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Part of", "Parties",
+    "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Documents qualifier", "Part of", "Parties",
     "Countries",
     "Sectors", "Stated amount (mn)", "Stated currency", "Qualifier", "Value (USD mn)", "Event",
     "Review status", "Key",
@@ -277,16 +277,33 @@ def test_a_failed_export_leaves_the_old_file_alone(sample_engine, tmp_path):
     folder.mkdir()
     target = folder / "deals.xlsx"
     target.write_bytes(b"previous workbook")
-    with pytest.raises(SilkledgerError, match="nothing to report"):
+    with pytest.raises(SilkledgerError, match="unknown country code XXX"):
         write_report(
             "deals",
             sample_engine,
             target,
-            ReportFilters(countries=("RUS",)),
+            ReportFilters(countries=("XXX",)),
             "test-db",
         )
     assert target.read_bytes() == b"previous workbook"
     assert sorted(p.name for p in folder.iterdir()) == ["deals.xlsx"]  # no temp file left
+
+
+def test_an_empty_selection_is_a_report_with_a_warning(sample_engine, tmp_path):
+    result, wb = deals(sample_engine, tmp_path, countries=("RUS",))
+    assert result.warnings == [
+        "nothing to report: no agreements or projects match the selection (countries: RUS; "
+        "from any date to any date; review statuses: curated, accepted)"
+    ]
+    assert result.sheet_row_counts == {
+        "Agreements": 0,
+        "Projects": 0,
+        "Indicators": 0,
+        "Sources": 0,
+    }
+    assert wb.sheetnames == DEALS_SHEETS
+    full, _wb = deals(sample_engine, tmp_path, name="all.xlsx")
+    assert full.warnings == []
 
 
 def test_unknown_country_is_a_clear_error(sample_engine, tmp_path):
@@ -578,3 +595,24 @@ def test_a_date_counts_for_the_whole_span_it_states(migrated_engine, tmp_path):
     _r, wb = deals(migrated_engine, tmp_path, "about.xlsx")
     about = {row[0]: row[1] for row in wb["About"].iter_rows(max_col=2, values_only=True)}
     assert "as precisely as it is stated" in about["Dates compared"]
+
+
+def test_document_counts_stated_as_lower_bounds_are_shown(seeded_engine, tmp_path):
+    """Article 000 says "more than 35 memoranda": the Agreements sheet shows the qualifier
+    beside 35, and the headline says how many of the counts it adds are lower bounds."""
+    _result, wb = deals(seeded_engine, tmp_path)
+    rows = table_rows(wb["Agreements"], "Agreements")
+    qualified = {row["Documents"]: row["Documents qualifier"] for row in rows if row["Documents"]}
+    assert qualified[35] == "over"
+    assert qualified[58] == "exact"
+    with seeded_engine.connect() as connection:
+        lower_bounds = connection.execute(
+            text(
+                "SELECT count(*) FROM agreements WHERE document_count_qualifier IN "
+                "('over', 'at_least') AND part_of_agreement_id IS NULL "
+                "AND review_status IN ('curated', 'accepted')"
+            )
+        ).scalar_one()
+    figures = headline(wb["Summary"])
+    assert lower_bounds >= 1
+    assert figures[LOWER_BOUND_LABEL] == lower_bounds

@@ -18,7 +18,9 @@ from test_reports_data import (
     table_rows,
 )
 
-TRADE_SHEETS = ["Summary", "Trade flows", "Disagreements", "Shares and volumes", "Sources", "About"]
+TRADE_SHEETS = [
+    "Summary", "Trade flows", "Disagreements", "Shares and volumes", "Indicators", "Sources", "About",
+]  # fmt: skip
 FLOW_HEADERS = [
     "Reporter", "Partner", "Period", "Period start", "Period end", "Flow", "Measure",
     "Value (in Unit)", "Unit", "Qualifier", "Value (USD bn)", "Attributed to", "Review status",

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, and_, extract, func, or_, select, union
+from sqlalchemy import Connection, and_, case, extract, func, or_, select, union
 from sqlalchemy.orm import aliased
 
-from ..errors import SilkledgerError
 from ..models import (
     Agreement,
     AgreementParty,
@@ -30,30 +29,31 @@ from ..models import (
     ProjectOrganization,
     Sector,
 )
-from ..models.base import span_end, span_start
+from ..models.agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from ..models.base import VALUE_QUALIFIERS, span_end, span_start
+from ..models.projects import PROJECT_KINDS, PROJECT_STATUSES
+from .base import Report
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
-    MAX_SOURCE_COLUMNS,
+    DetailSheet,
     SourceIndex,
     build_source_index,
     central_asia_countries,
     describe_selection,
-    filter_description,
+    fact_sources,
+    fact_tail_columns,
     max_sources_per_fact,
-    resolve_countries,
     source_cells,
-    write_sources_sheet,
 )
 from .workbook import (
     FORMAT_INT,
     FORMAT_USD_BN,
     FORMAT_USD_MN,
-    AboutInfo,
     Column,
     WorkbookBuilder,
     datetime_cell_value,
-    source_columns,
+    slug_column,
     text_width,
     usd_bn,
     usd_mn,
@@ -207,6 +207,9 @@ def summary_frames(connection: Connection, conditions: list) -> dict:
             func.sum(Agreement.value_usd).label("value_usd"),
             func.count(Agreement.value_usd).label("with_usd"),
             func.count(Agreement.value_amount).label("with_value"),
+            func.count(
+                case((Agreement.document_count_qualifier.in_(LOWER_BOUND_QUALIFIERS), 1))
+            ).label("lower_bound_counts"),
         ).where(*conditions)
     ).one()
     frames["totals"] = totals
@@ -279,6 +282,9 @@ MEASURE_WIDTHS = [12, 12, 14, 16]
 ISO3_WIDTH = 8
 LAST_COLUMN = 1 + len(MEASURE_WIDTHS) + 1
 COMPONENTS_LABEL = "Components of packages listed, not added"
+LOWER_BOUND_LABEL = "Document counts stated as lower bounds (more than …)"
+# Qualifiers under which a stated count is a floor: the total it is added to is one as well.
+LOWER_BOUND_QUALIFIERS = ("over", "at_least")
 
 
 def _measure_columns(first: Column) -> list[Column]:
@@ -338,6 +344,7 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
     headline = [
         ("Agreements", totals.agreements, FORMAT_INT),
         ("Documents", int(totals.documents or 0), FORMAT_INT),
+        (LOWER_BOUND_LABEL, totals.lower_bound_counts, FORMAT_INT),
         ("Stated value, USD bn", usd_bn(totals.value_usd) or 0.0, FORMAT_USD_BN),
         ("Agreements with a USD value", totals.with_usd, FORMAT_INT),
         (
@@ -418,7 +425,7 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
 
     sheet.keep_together(len(frames["kind"]) + 4)
     sheet.heading("By kind")
-    kind_columns = _measure_columns(Column("Kind", dictionary="agreements.kind"))
+    kind_columns = _measure_columns(Column("Kind", dictionary="agreements.kind", words=True))
     sheet.table("SummaryByKind", kind_columns, _measure_rows(frames["kind"], "kind"))
     sheet.blank()
 
@@ -439,6 +446,42 @@ def write_summary(builder: WorkbookBuilder, frames, filters, as_of, n_projects, 
 # --------------------------------------------------------------------------- agreements
 
 
+def money_columns(table: str) -> list[Column]:
+    """The stated amount, its currency and qualifier, and the USD value of a fact of ``table``
+    (agreements, projects): the same four columns, shown in millions, wherever money is."""
+    return [
+        Column(
+            "Stated amount (mn)",
+            "number",
+            14,
+            FORMAT_USD_MN,
+            dictionary=f"{table}.value_amount",
+            note="In millions of the stated currency.",
+        ),
+        Column("Stated currency", width=9, dictionary=f"{table}.value_currency"),
+        slug_column("Qualifier", VALUE_QUALIFIERS, f"{table}.value_qualifier"),
+        Column(
+            "Value (USD mn)",
+            "number",
+            14,
+            FORMAT_USD_MN,
+            dictionary=f"{table}.value_usd",
+            note="In millions of US dollars.",
+        ),
+    ]
+
+
+def money_values(row) -> tuple:
+    """The cells of ``money_columns`` for a row with value_amount, value_currency,
+    value_qualifier and value_usd."""
+    return (
+        usd_mn(row.value_amount),
+        row.value_currency,
+        row.value_qualifier,
+        usd_mn(row.value_usd),
+    )
+
+
 def agreement_columns(n_sources: int) -> list[Column]:
     return [
         Column(
@@ -450,9 +493,10 @@ def agreement_columns(n_sources: int) -> list[Column]:
         ),
         Column("Date precision", width=10, dictionary="agreements.signed_date_precision"),
         Column("Title", "wrap", 48, dictionary="agreements.title"),
-        Column("Kind", width=16, dictionary="agreements.kind"),
-        Column("Status", width=10, dictionary="agreements.status"),
+        slug_column("Kind", AGREEMENT_KINDS, "agreements.kind"),
+        slug_column("Status", AGREEMENT_STATUSES, "agreements.status"),
         Column("Documents", "int", 10, dictionary="agreements.document_count"),
+        slug_column("Documents qualifier", VALUE_QUALIFIERS, "agreements.document_count_qualifier"),
         Column(
             "Part of",
             "wrap",
@@ -477,28 +521,9 @@ def agreement_columns(n_sources: int) -> list[Column]:
             note="Countries that are parties, directly or through a party organisation or person.",
         ),
         Column("Sectors", "wrap", 22, dictionary="agreement_sectors.sector_id"),
-        Column(
-            "Stated amount (mn)",
-            "number",
-            14,
-            FORMAT_USD_MN,
-            dictionary="agreements.value_amount",
-            note="In millions of the stated currency.",
-        ),
-        Column("Stated currency", width=9, dictionary="agreements.value_currency"),
-        Column("Qualifier", width=9, dictionary="agreements.value_qualifier"),
-        Column(
-            "Value (USD mn)",
-            "number",
-            14,
-            FORMAT_USD_MN,
-            dictionary="agreements.value_usd",
-            note="In millions of US dollars.",
-        ),
+        *money_columns("agreements"),
         Column("Event", "wrap", 30, dictionary="agreements.event_id", note="The event's title."),
-        Column("Review status", width=10, dictionary="agreements.review_status"),
-        Column("Key", width=30, dictionary="agreements.key"),
-        *source_columns(n_sources),
+        *fact_tail_columns("agreements", 30, n_sources),
     ]
 
 
@@ -545,15 +570,6 @@ def _agreement_children(connection: Connection, ids: list[int]):
     return parties, countries, sectors
 
 
-def _fact_sources(connection: Connection, column, ids: list[int]) -> dict[int, list[int]]:
-    sources: dict[int, list[int]] = defaultdict(list)
-    for fact_id, source_id in connection.execute(
-        select(column, Citation.source_id).where(column.in_(ids))
-    ):
-        sources[fact_id].append(source_id)
-    return sources
-
-
 def agreement_rows(
     connection: Connection, conditions: list, index: SourceIndex, n_sources: int
 ) -> Iterator[tuple]:
@@ -567,6 +583,7 @@ def agreement_rows(
             Agreement.kind,
             Agreement.status,
             Agreement.document_count,
+            Agreement.document_count_qualifier,
             Agreement.value_amount,
             Agreement.value_currency,
             Agreement.value_qualifier,
@@ -586,7 +603,7 @@ def agreement_rows(
     for batch in result.partitions():
         ids = [row.id for row in batch]
         parties, countries, sectors = _agreement_children(connection, ids)
-        sources = _fact_sources(connection, Citation.agreement_id, ids)
+        sources = fact_sources(connection, Citation.agreement_id, ids)
         for row in batch:
             yield (
                 (row.signed_date, row.signed_date_precision),
@@ -595,14 +612,12 @@ def agreement_rows(
                 row.kind,
                 row.status,
                 row.document_count,
+                row.document_count_qualifier,
                 row.package_title,
                 "; ".join(parties.get(row.id, ())) or None,
                 "; ".join(sorted(countries.get(row.id, ()))) or None,
                 "; ".join(sectors.get(row.id, ())) or None,
-                usd_mn(row.value_amount),
-                row.value_currency,
-                row.value_qualifier,
-                usd_mn(row.value_usd),
+                *money_values(row),
                 row.event_title,
                 row.review_status,
                 row.key,
@@ -616,7 +631,7 @@ def agreement_rows(
 def project_columns(n_sources: int) -> list[Column]:
     return [
         Column("Name", "wrap", 40, dictionary="projects.name"),
-        Column("Kind", width=14, dictionary="projects.kind"),
+        slug_column("Kind", PROJECT_KINDS, "projects.kind"),
         Column("Sector", width=18, dictionary="projects.sector_id", note="The sector's name."),
         Column(
             "Countries",
@@ -632,30 +647,11 @@ def project_columns(n_sources: int) -> list[Column]:
             dictionary="project_organizations.role",
             note="Each organisation with its role in brackets.",
         ),
-        Column("Status", width=14, dictionary="projects.status"),
-        Column(
-            "Stated amount (mn)",
-            "number",
-            14,
-            FORMAT_USD_MN,
-            dictionary="projects.value_amount",
-            note="In millions of the stated currency.",
-        ),
-        Column("Stated currency", width=9, dictionary="projects.value_currency"),
-        Column("Qualifier", width=9, dictionary="projects.value_qualifier"),
-        Column(
-            "Value (USD mn)",
-            "number",
-            14,
-            FORMAT_USD_MN,
-            dictionary="projects.value_usd",
-            note="In millions of US dollars.",
-        ),
+        slug_column("Status", PROJECT_STATUSES, "projects.status"),
+        *money_columns("projects"),
         Column("Start year", "int", 8, "0", dictionary="projects.start_year"),
         Column("End year", "int", 8, "0", dictionary="projects.end_year"),
-        Column("Review status", width=10, dictionary="projects.review_status"),
-        Column("Key", width=30, dictionary="projects.key"),
-        *source_columns(n_sources),
+        *fact_tail_columns("projects", 30, n_sources),
     ]
 
 
@@ -701,7 +697,7 @@ def project_rows(
             .order_by(ProjectOrganization.project_id, Organization.name, ProjectOrganization.role)
         ):
             organizations[project_id].append(f"{name} ({role})")
-        sources = _fact_sources(connection, Citation.project_id, ids)
+        sources = fact_sources(connection, Citation.project_id, ids)
         for row in batch:
             yield (
                 row.name,
@@ -710,10 +706,7 @@ def project_rows(
                 "; ".join(countries.get(row.id, ())) or None,
                 "; ".join(organizations.get(row.id, ())) or None,
                 row.status,
-                usd_mn(row.value_amount),
-                row.value_currency,
-                row.value_qualifier,
-                usd_mn(row.value_usd),
+                *money_values(row),
                 row.start_year,
                 row.end_year,
                 row.review_status,
@@ -725,18 +718,47 @@ def project_rows(
 # --------------------------------------------------------------------------- the workbook
 
 
-class DealsReport:
-    """The deals workbook for one selection; ``detail_sheets`` is what the benchmark's floor
-    writes again without styles."""
+class DealsReport(Report):
+    """The deals workbook for one selection."""
 
-    kind = "deals"
+    title = "China–Central Asia deals (silkledger)"
+    summary_title = "China–Central Asia deals: summary"
+    about_title = "About this workbook: China–Central Asia deals"
+    facts = "agreements or projects"
+    dates_rule = SIGNED_DATE_RULE
+    purpose = [
+        "Agreements (treaties, intergovernmental agreements, memoranda, contracts, "
+        "loans and packages of them) and projects between China and the Central "
+        "Asian states, as stated in the articles stored in the silkledger database.",
+        "Summary: headline figures and breakdowns by Central Asian country, sector, "
+        "year and kind, with charts. Agreements and Projects: one row each, with "
+        "links to the Sources sheet. Indicators: every other figure stated (investment "
+        "portfolios, numbers of projects, jobs, shares, targets), with its sources; the trade "
+        "workbook lists the same. Sources: every article cited. About: this page.",
+    ]
+    notes = [
+        "Values in USD are derived from the stated amount through the database's "
+        "currency_rates table; an amount without a known rate has no USD value and "
+        "is not summed. Qualified amounts (over, about, up to …) are summed at the "
+        "stated figure.",
+        "Documents count each agreement's document_count, or 1 where none is stated. "
+        "A package is one agreement of many documents. A count stated as a lower bound "
+        '("more than 35 memoranda") is added at its stated figure, so the total is then a '
+        "lower bound too: the Summary says beside it how many counts are lower bounds.",
+        "Packages are never counted twice: every total on the Summary (headline, "
+        "by country, sector, year and kind, and the charts) counts top-level "
+        'agreements only. An agreement recorded as one of a package (its "Part '
+        'of" column on the Agreements sheet names the package) is listed there '
+        "but not added, since its package's value and documents already include "
+        "it; the Summary's headline says how many such components are listed. A "
+        "component counts in no total even when its package falls outside the "
+        "selection.",
+    ]
 
     def __init__(self, connection: Connection, filters: ReportFilters):
-        self.connection = connection
-        self.filters = filters
-        country_ids = resolve_countries(connection, filters.countries)
-        self.agreements = agreement_conditions(filters, country_ids)
-        self.projects = project_conditions(filters, country_ids)
+        super().__init__(connection, filters)
+        self.agreements = agreement_conditions(filters, self.country_ids)
+        self.projects = project_conditions(filters, self.country_ids)
         self.agreement_ids = select(Agreement.id).where(*self.agreements)
         self.project_ids = select(Project.id).where(*self.projects)
         self.n_agreements = connection.execute(
@@ -745,14 +767,13 @@ class DealsReport:
         self.n_projects = connection.execute(
             select(func.count()).select_from(self.project_ids.subquery())
         ).scalar_one()
-        if self.n_agreements == 0 and self.n_projects == 0:
-            raise SilkledgerError(
-                "nothing to report: no agreements or projects match the selection "
-                f"({describe_selection(filters)})"
-            )
         self.index = build_source_index(
             connection,
-            [(Citation.agreement_id, self.agreement_ids), (Citation.project_id, self.project_ids)],
+            [
+                (Citation.agreement_id, self.agreement_ids),
+                (Citation.project_id, self.project_ids),
+                self.indicators.cited,
+            ],
         )
         self.agreement_sources = max_sources_per_fact(
             connection, Citation.agreement_id, self.agreement_ids
@@ -761,10 +782,13 @@ class DealsReport:
             connection, Citation.project_id, self.project_ids
         )
 
-    def detail_sheets(self):
-        """(title, table name, columns, rows) of each detail sheet, rows as a fresh iterator."""
+    @property
+    def is_empty(self) -> bool:
+        return self.n_agreements == 0 and self.n_projects == 0
+
+    def fact_sheets(self) -> list[DetailSheet]:
         return [
-            (
+            DetailSheet(
                 "Agreements",
                 "Agreements",
                 agreement_columns(self.agreement_sources),
@@ -772,7 +796,7 @@ class DealsReport:
                     self.connection, self.agreements, self.index, self.agreement_sources
                 ),
             ),
-            (
+            DetailSheet(
                 "Projects",
                 "Projects",
                 project_columns(self.project_sources),
@@ -780,45 +804,6 @@ class DealsReport:
             ),
         ]
 
-    def write(self, builder: WorkbookBuilder, as_of: datetime, database_label: str) -> None:
+    def write_summary(self, builder: WorkbookBuilder, as_of: datetime) -> None:
         frames = summary_frames(self.connection, self.agreements)
         write_summary(builder, frames, self.filters, as_of, self.n_projects, len(self.index))
-        for title, table_name, columns, rows in self.detail_sheets():
-            builder.data_sheet(title, table_name, columns, rows, sources=self.index.links)
-        write_sources_sheet(builder, self.index)
-        builder.about_sheet(
-            AboutInfo(
-                title="About this workbook: China–Central Asia deals",
-                purpose=[
-                    "Agreements (treaties, intergovernmental agreements, memoranda, contracts, "
-                    "loans and packages of them) and projects between China and the Central "
-                    "Asian states, as stated in the articles stored in the silkledger database.",
-                    "Summary: headline figures and breakdowns by Central Asian country, sector, "
-                    "year and kind, with charts. Agreements and Projects: one row each, with "
-                    "links to the Sources sheet. Sources: every article cited. About: this page.",
-                ],
-                database_label=database_label,
-                as_of=as_of,
-                filters=filter_description(self.filters, SIGNED_DATE_RULE),
-                notes=[
-                    "Values in USD are derived from the stated amount through the database's "
-                    "currency_rates table; an amount without a known rate has no USD value and "
-                    "is not summed. Qualified amounts (over, about, up to …) are summed at the "
-                    "stated figure.",
-                    "Documents count each agreement's document_count, or 1 where none is stated. "
-                    "A package is one agreement of many documents.",
-                    "Packages are never counted twice: every total on the Summary (headline, "
-                    "by country, sector, year and kind, and the charts) counts top-level "
-                    'agreements only. An agreement recorded as one of a package (its "Part '
-                    'of" column on the Agreements sheet names the package) is listed there '
-                    "but not added, since its package's value and documents already include "
-                    "it; the Summary's headline says how many such components are listed. A "
-                    "component counts in no total even when its package falls outside the "
-                    "selection.",
-                    "Facts count when their review status is one of those listed above "
-                    "(by default curated and accepted).",
-                    f"A fact cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
-                    f"{MAX_SOURCE_COLUMNS} in Sources order.",
-                ],
-            )
-        )

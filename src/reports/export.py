@@ -8,7 +8,7 @@ written).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -17,11 +17,10 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..db import connected, describe, resolve_url
-from ..errors import SilkledgerError
-from .deals import DealsReport
+from ..errors import SilkledgerError, first_line
 from .filters import ReportFilters
+from .kinds import REPORT_KINDS, REPORTS
 from .selection import check_schema
-from .trade import TradeReport
 from .workbook import AtomicTarget, WorkbookBuilder, sha256_of
 
 __all__ = [
@@ -32,14 +31,6 @@ __all__ = [
     "write_report",
 ]
 
-REPORT_KINDS = ("deals", "trade")
-
-_REPORTS = {"deals": DealsReport, "trade": TradeReport}
-_TITLES = {
-    "deals": "China–Central Asia deals (silkledger)",
-    "trade": "China–Central Asia trade (silkledger)",
-}
-
 
 @dataclass(frozen=True)
 class ReportResult:
@@ -47,6 +38,9 @@ class ReportResult:
     size_bytes: int  # of the bytes written, counted before the file was renamed into place
     sha256: str  # hex SHA-256 of those bytes: record this, do not hash the file again
     sheet_row_counts: dict[str, int]
+    # What the person who asked should know, one line each: e.g. that nothing matched the
+    # selection (the workbook says so too, and is still a valid report).
+    warnings: list[str] = field(default_factory=list)
 
 
 def export_report(
@@ -71,14 +65,16 @@ def write_report(
     ``filters`` (see ``make_filters``) select to ``out_path``, atomically. ``database_label``
     is how the About sheet names the database: ``silkledger.db.describe`` of its URL (the
     default), never with a password. Every expected failure (unwritable path, missing database
-    or tables, unknown country, empty selection) is a one-line SilkledgerError and leaves any
-    existing file untouched. The result's size and SHA-256 are those of the bytes written."""
-    if kind not in _REPORTS:
+    or tables, unknown country) is a one-line SilkledgerError and leaves any existing file
+    untouched. A selection that matches nothing is written (its Summary says so) and named in
+    the result's ``warnings``. The result's size and SHA-256 are those of the bytes written."""
+    if kind not in REPORTS:
         raise SilkledgerError(f"unknown report {kind!r}: choose one of {', '.join(REPORT_KINDS)}")
     label = database_label if database_label is not None else describe(engine.url)
     as_of = filters.as_of or datetime.now().astimezone().replace(microsecond=0)
     target = AtomicTarget(Path(out_path))  # an unwritable path fails here, before any work
-    builder = WorkbookBuilder(_TITLES[kind], as_of, subject=f"silkledger {kind} report")
+    report_class = REPORTS[kind].load()
+    builder = WorkbookBuilder(report_class.title, as_of, subject=f"silkledger {kind} report")
     try:
         try:
             with engine.connect() as connection:
@@ -86,11 +82,10 @@ def write_report(
                     # One snapshot for every query of the workbook.
                     connection.execution_options(isolation_level="REPEATABLE READ")
                 check_schema(connection, label)
-                report = _REPORTS[kind](connection, filters)
+                report = report_class(connection, filters)
                 report.write(builder, as_of, label)
         except (OperationalError, DBAPIError) as exc:
-            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            raise SilkledgerError(f"cannot read database {label}: {reason}") from None
+            raise SilkledgerError(f"cannot read database {label}: {first_line(exc)}") from None
     except BaseException:
         builder.discard()
         target.abort()
@@ -101,4 +96,5 @@ def write_report(
         size_bytes=size,
         sha256=digest,
         sheet_row_counts=dict(builder.sheet_row_counts),
+        warnings=report.warnings,
     )

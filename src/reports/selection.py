@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, inspect, or_, select
 
 from ..errors import SilkledgerError
 from ..models import Citation, Country, Source
 from .filters import ReportFilters
-from .workbook import Column, WorkbookBuilder
+from .workbook import Column, WorkbookBuilder, source_columns
 
 # Rows fetched per round trip from the database while a sheet streams; children (parties,
 # sectors, sources) are fetched for one such batch at a time.
@@ -32,6 +34,15 @@ REQUIRED_TABLES = (
     "sources",
     "trade_flows",
 )
+
+
+class DetailSheet(NamedTuple):
+    """A sheet that is one Excel table: title, table name, columns and a fresh row iterator."""
+
+    title: str
+    table_name: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence]
 
 
 def check_schema(connection: Connection, database_label: str) -> None:
@@ -63,6 +74,21 @@ def resolve_countries(connection: Connection, codes: Sequence[str]) -> list[int]
     return [found[code] for code in wanted]
 
 
+def claim_conditions(model, filters: ReportFilters, country_ids, *country_columns) -> list:
+    """The conditions selecting claims of ``model`` (a fact with a review status and a period:
+    trade flows, indicators): counted review statuses; a whole period within the bounds (it
+    starts on or after From and ends on or before To; a claim without a period is left out
+    when a bound is set); and one of ``country_columns`` among ``country_ids`` (None: any)."""
+    conditions = [model.review_status.in_(filters.review_statuses)]
+    if filters.date_from is not None:
+        conditions.append(model.period_start >= filters.date_from)
+    if filters.date_to is not None:
+        conditions.append(func.coalesce(model.period_end, model.period_start) <= filters.date_to)
+    if country_ids is not None:
+        conditions.append(or_(*(column.in_(country_ids) for column in country_columns)))
+    return conditions
+
+
 def central_asia_countries(connection: Connection, country_ids: Sequence[int] | None = None):
     """The rows (id, name, iso3, is_aggregate) of the Central Asian countries and of Central
     Asia as a whole (XCA), countries first, by name; only those in ``country_ids`` if given."""
@@ -79,6 +105,14 @@ def central_asia_countries(connection: Connection, country_ids: Sequence[int] | 
     if country_ids is not None:
         stmt = stmt.where(Country.id.in_(country_ids))
     return connection.execute(stmt).all()
+
+
+def period_text(label: str | None, start: date | None, end: date | None) -> str | None:
+    if label:
+        return label
+    if start and end:
+        return f"{start.isoformat()}..{end.isoformat()}"
+    return start.isoformat() if start else None
 
 
 def selection_rows(filters: ReportFilters) -> list[tuple[str, str]]:
@@ -124,6 +158,26 @@ SOURCE_COLUMNS = [
     ),
     Column("Key", width=24, dictionary="sources.key"),
 ]
+
+
+def attributed_to_column(table: str) -> Column:
+    """Who a claim of ``table`` (AttributionMixin) is attributed to, by name."""
+    return Column(
+        "Attributed to",
+        "wrap",
+        22,
+        dictionary=(f"{table}.attributed_to_person_id", f"{table}.attributed_to_organization_id"),
+        note="The person's or organisation's name.",
+    )
+
+
+def fact_tail_columns(table: str, key_width: float, n_sources: int) -> list[Column]:
+    """The columns every fact sheet ends with: review status, key and the links to sources."""
+    return [
+        Column("Review status", width=10, dictionary=f"{table}.review_status"),
+        Column("Key", "wrap", key_width, dictionary=f"{table}.key"),
+        *source_columns(n_sources),
+    ]
 
 
 class SourceIndex:
@@ -204,6 +258,17 @@ def source_cells(index: SourceIndex, source_ids, n_sources: int) -> tuple:
     padded with None."""
     ordered = index.order(source_ids)[:n_sources] if source_ids else []
     return tuple(ordered) + (None,) * (n_sources - len(ordered))
+
+
+def fact_sources(connection: Connection, column: ColumnElement, ids: list[int]):
+    """The source ids of each fact in ``ids``, ``column`` being its citations column
+    (Citation.agreement_id ...): {fact id: [source id, ...]}."""
+    sources: dict[int, list[int]] = defaultdict(list)
+    for fact_id, source_id in connection.execute(
+        select(column, Citation.source_id).where(column.in_(ids))
+    ):
+        sources[fact_id].append(source_id)
+    return sources
 
 
 def write_sources_sheet(builder: WorkbookBuilder, index: SourceIndex) -> None:

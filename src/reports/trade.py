@@ -16,34 +16,35 @@ import pandas as pd
 from sqlalchemy import Connection, and_, case, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..errors import SilkledgerError
 from ..models import Citation, Country, Organization, Person, TradeFlow
+from ..models.base import VALUE_QUALIFIERS
 from ..models.trade import is_currency
+from .base import Report
 from .filters import ReportFilters
 from .selection import (
     BATCH_SIZE,
     CHINA,
-    MAX_SOURCE_COLUMNS,
+    DetailSheet,
     SourceIndex,
+    attributed_to_column,
     build_source_index,
     central_asia_countries,
+    claim_conditions,
     describe_selection,
-    filter_description,
+    fact_tail_columns,
     max_sources_per_fact,
-    resolve_countries,
+    period_text,
     source_cells,
-    write_sources_sheet,
 )
 from .workbook import (
     FORMAT_AMOUNT,
     FORMAT_INT,
     FORMAT_PERCENT_NUMBER,
     FORMAT_USD_BN,
-    AboutInfo,
     Column,
     WorkbookBuilder,
     datetime_cell_value,
-    source_columns,
+    slug_column,
     text_width,
     usd_bn,
 )
@@ -55,30 +56,13 @@ FORMAT_FIGURE = "#,##0.00##"
 
 
 def trade_conditions(filters: ReportFilters, country_ids: list[int] | None) -> list:
-    conditions = [TradeFlow.review_status.in_(filters.review_statuses)]
-    # A claim counts when its whole period lies within the bounds.
-    if filters.date_from is not None:
-        conditions.append(TradeFlow.period_start >= filters.date_from)
-    if filters.date_to is not None:
-        conditions.append(
-            func.coalesce(TradeFlow.period_end, TradeFlow.period_start) <= filters.date_to
-        )
-    if country_ids is not None:
-        conditions.append(
-            or_(
-                TradeFlow.reporter_country_id.in_(country_ids),
-                TradeFlow.partner_country_id.in_(country_ids),
-            )
-        )
-    return conditions
-
-
-def period_text(label: str | None, start: date | None, end: date | None) -> str | None:
-    if label:
-        return label
-    if start and end:
-        return f"{start.isoformat()}..{end.isoformat()}"
-    return start.isoformat() if start else None
+    return claim_conditions(
+        TradeFlow,
+        filters,
+        country_ids,
+        TradeFlow.reporter_country_id,
+        TradeFlow.partner_country_id,
+    )
 
 
 def _claim_columns():
@@ -144,34 +128,48 @@ def claims(connection: Connection, conditions: list) -> Iterator[tuple]:
 
 # --------------------------------------------------------------------------- trade flows
 
+# What a claim is about: who reports trade with whom, over which period, which flow and measure.
+REPORTER = Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name.")
+PARTNER = Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name.")
+PERIOD = Column("Period", width=16, dictionary="trade_flows.period_label")
+PERIOD_START = Column("Period start", "date", 11, dictionary="trade_flows.period_start")
+PERIOD_END = Column("Period end", "date", 11, dictionary="trade_flows.period_end")
+FLOW = Column("Flow", width=10, dictionary="trade_flows.flow")
+MEASURE = Column("Measure", width=9, dictionary="trade_flows.measure")
+QUALIFIER = slug_column("Qualifier", VALUE_QUALIFIERS, "trade_flows.value_qualifier")
 
-ATTRIBUTED_TO = Column(
-    "Attributed to",
-    width=22,
-    dictionary=("trade_flows.attributed_to_person_id", "trade_flows.attributed_to_organization_id"),
-    note="The person's or organisation's name.",
-)
+
+def claim_columns(*period_detail: Column) -> list[Column]:
+    """The columns every claim sheet starts with; ``period_detail`` goes after Period."""
+    return [REPORTER, PARTNER, PERIOD, *period_detail, FLOW, MEASURE]
+
+
+def claim_values(row, *period_detail) -> tuple:
+    """The cells of ``claim_columns`` for a claim ``row``."""
+    return (
+        row.reporter,
+        row.partner,
+        period_text(row.period_label, row.period_start, row.period_end),
+        *period_detail,
+        row.flow,
+        row.measure,
+    )
+
+
+ATTRIBUTED_TO = attributed_to_column("trade_flows")
 
 
 def claim_tail_columns(n_sources: int) -> list[Column]:
     """The columns every claim sheet ends with: who said it, review state, key and sources."""
     return [
         ATTRIBUTED_TO,
-        Column("Review status", width=10, dictionary="trade_flows.review_status"),
-        Column("Key", width=34, dictionary="trade_flows.key"),
-        *source_columns(n_sources),
+        *fact_tail_columns("trade_flows", 34, n_sources),
     ]
 
 
 def flow_columns(n_sources: int) -> list[Column]:
     return [
-        Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
-        Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name."),
-        Column("Period", width=16, dictionary="trade_flows.period_label"),
-        Column("Period start", "date", 11, dictionary="trade_flows.period_start"),
-        Column("Period end", "date", 11, dictionary="trade_flows.period_end"),
-        Column("Flow", width=10, dictionary="trade_flows.flow"),
-        Column("Measure", width=9, dictionary="trade_flows.measure"),
+        *claim_columns(PERIOD_START, PERIOD_END),
         Column(
             "Value (in Unit)",
             "number",
@@ -180,7 +178,7 @@ def flow_columns(n_sources: int) -> list[Column]:
             dictionary="trade_flows.value",
         ),
         Column("Unit", width=10, dictionary="trade_flows.unit"),
-        Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
+        QUALIFIER,
         Column(
             "Value (USD bn)",
             "number",
@@ -196,13 +194,7 @@ def flow_columns(n_sources: int) -> list[Column]:
 def flow_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Iterator[tuple]:
     for row, source_ids in claims(connection, conditions):
         yield (
-            row.reporter,
-            row.partner,
-            period_text(row.period_label, row.period_start, row.period_end),
-            (row.period_start, "day"),
-            (row.period_end, "day"),
-            row.flow,
-            row.measure,
+            *claim_values(row, (row.period_start, "day"), (row.period_end, "day")),
             row.value,
             row.unit,
             row.value_qualifier,
@@ -219,11 +211,7 @@ def flow_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Ite
 
 def share_columns(n_sources: int) -> list[Column]:
     return [
-        Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
-        Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name."),
-        Column("Period", width=16, dictionary="trade_flows.period_label"),
-        Column("Flow", width=10, dictionary="trade_flows.flow"),
-        Column("Measure", width=9, dictionary="trade_flows.measure"),
+        *claim_columns(),
         Column(
             "Share (%)",
             "number",
@@ -257,7 +245,7 @@ def share_columns(n_sources: int) -> list[Column]:
             note="A share or volume stated in any other unit.",
         ),
         Column("Unit", width=10, dictionary="trade_flows.unit"),
-        Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
+        QUALIFIER,
         *claim_tail_columns(n_sources),
     ]
 
@@ -270,11 +258,7 @@ def share_rows(connection, conditions, index: SourceIndex, n_sources: int) -> It
         slots = [None, None, None, None]
         slots[UNIT_SLOTS.get(row.unit, 3)] = row.value
         yield (
-            row.reporter,
-            row.partner,
-            period_text(row.period_label, row.period_start, row.period_end),
-            row.flow,
-            row.measure,
+            *claim_values(row),
             *slots,
             row.unit,
             row.value_qualifier,
@@ -319,11 +303,7 @@ def disagreement_groups(conditions: list):
 def disagreement_columns() -> list[Column]:
     shown = "In Unit shown: billions for a currency (USD bn), else as stated."
     return [
-        Column("Reporter", width=16, dictionary="trade_flows.reporter_country_id", note="Name."),
-        Column("Partner", width=16, dictionary="trade_flows.partner_country_id", note="Name."),
-        Column("Period", width=16, dictionary="trade_flows.period_label"),
-        Column("Flow", width=10, dictionary="trade_flows.flow"),
-        Column("Measure", width=9, dictionary="trade_flows.measure"),
+        *claim_columns(),
         Column(
             "Unit shown",
             width=11,
@@ -368,7 +348,7 @@ def disagreement_columns() -> list[Column]:
             dictionary="trade_flows.value",
             note="The figure this source states. " + shown,
         ),
-        Column("Qualifier", width=9, dictionary="trade_flows.value_qualifier"),
+        QUALIFIER,
         Column("Stated as", "wrap", 20, dictionary="citations.stated_value"),
         ATTRIBUTED_TO,
         Column(
@@ -378,7 +358,7 @@ def disagreement_columns() -> list[Column]:
             dictionary="citations.source_id",
             note="A link to the source's row in the Sources sheet.",
         ),
-        Column("Claim key", width=34, dictionary="trade_flows.key"),
+        Column("Claim key", "wrap", 34, dictionary="trade_flows.key"),
     ]
 
 
@@ -424,11 +404,7 @@ def disagreement_rows(connection, conditions, index: SourceIndex) -> Iterator[tu
             unit_shown, divisor = _scale(row.unit)
             low, high = float(row.low), float(row.high)
             yield (
-                row.reporter,
-                row.partner,
-                period_text(row.period_label, row.period_start, row.period_end),
-                row.flow,
-                row.measure,
+                *claim_values(row),
                 unit_shown,
                 row.n_sources,
                 low / divisor,
@@ -627,7 +603,7 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
         # Under the tables, on rows kept empty for it.
         sheet.blank()
         sheet.keep_together(sheet.chart_rows())
-        sheet.line_chart(
+        sheet.years_chart(
             "Turnover with China (highest sourced claim)",
             "USD bn",
             header,
@@ -642,14 +618,44 @@ def write_summary(builder: WorkbookBuilder, report: TradeReport, as_of: datetime
 # --------------------------------------------------------------------------- the workbook
 
 
-class TradeReport:
-    kind = "trade"
+class TradeReport(Report):
+    """The trade workbook for one selection."""
+
+    title = "China–Central Asia trade (silkledger)"
+    summary_title = "China–Central Asia trade: summary"
+    about_title = "About this workbook: China–Central Asia trade"
+    facts = "trade claims"
+    purpose = [
+        "Trade between China and the Central Asian states as the articles stored in "
+        "the silkledger database state it: one row per claimed figure, so sources "
+        "that disagree stand side by side.",
+        "Summary: the latest annual turnover of each Central Asian country, and of "
+        "Central Asia as a whole, with China, and a chart over the years. Trade "
+        "flows: every claim (values, shares and volumes). Disagreements: every "
+        "figure stated by more than one source, one row per source. Shares and "
+        "volumes: the claims in percent, tonnes and containers again, each unit in "
+        "its own column. Indicators: every other figure stated (trade shares and growth, "
+        "targets, investment portfolios, numbers of projects), with its sources; the deals "
+        "workbook lists the same. Sources: every article cited. About: this page.",
+    ]
+    dates_rule = (
+        "a claim counts when its whole period lies within the period (it starts "
+        "on or after From and ends on or before To: a claim for 2024 counts for "
+        "From 2024-01-01 but not for From 2024-06-01, nor for To 2024-03-31); "
+        "a country filter keeps claims whose reporter or partner is one of the "
+        "countries"
+    )
+    notes = [
+        "A figure is stated by more than one source when several sources give a "
+        "value for the same reporter, partner, period, flow, measure and unit; they "
+        "may agree (spread 0) or not.",
+        "Flows are from the reporter's side; turnover is both ways. Values in USD "
+        "are derived through the database's currency_rates table.",
+    ]
 
     def __init__(self, connection: Connection, filters: ReportFilters):
-        self.connection = connection
-        self.filters = filters
-        country_ids = resolve_countries(connection, filters.countries)
-        self.conditions = trade_conditions(filters, country_ids)
+        super().__init__(connection, filters)
+        self.conditions = trade_conditions(filters, self.country_ids)
         self.claim_ids = select(TradeFlow.id).where(*self.conditions)
         counts = connection.execute(
             select(
@@ -658,36 +664,38 @@ class TradeReport:
             ).where(*self.conditions)
         ).one()
         self.n_claims, self.n_money = counts
-        if self.n_claims == 0:
-            raise SilkledgerError(
-                "nothing to report: no trade claims match the selection "
-                f"({describe_selection(filters)})"
-            )
         self.share_conditions = [*self.conditions, TradeFlow.measure != "value"]
-        self.index = build_source_index(connection, [(Citation.trade_flow_id, self.claim_ids)])
+        self.index = build_source_index(
+            connection, [(Citation.trade_flow_id, self.claim_ids), self.indicators.cited]
+        )
         self.n_sources = max_sources_per_fact(connection, Citation.trade_flow_id, self.claim_ids)
         self.n_groups = connection.execute(
             select(func.count()).select_from(disagreement_groups(self.conditions))
         ).scalar_one()
         self.region = [
-            (row.id, row.name, row.iso3) for row in central_asia_countries(connection, country_ids)
+            (row.id, row.name, row.iso3)
+            for row in central_asia_countries(connection, self.country_ids)
         ]
 
-    def detail_sheets(self):
+    @property
+    def is_empty(self) -> bool:
+        return self.n_claims == 0
+
+    def fact_sheets(self) -> list[DetailSheet]:
         return [
-            (
+            DetailSheet(
                 "Trade flows",
                 "TradeFlows",
                 flow_columns(self.n_sources),
                 flow_rows(self.connection, self.conditions, self.index, self.n_sources),
             ),
-            (
+            DetailSheet(
                 "Disagreements",
                 "Disagreements",
                 disagreement_columns(),
                 disagreement_rows(self.connection, self.conditions, self.index),
             ),
-            (
+            DetailSheet(
                 "Shares and volumes",
                 "SharesAndVolumes",
                 share_columns(self.n_sources),
@@ -695,45 +703,5 @@ class TradeReport:
             ),
         ]
 
-    def write(self, builder: WorkbookBuilder, as_of: datetime, database_label: str) -> None:
+    def write_summary(self, builder: WorkbookBuilder, as_of: datetime) -> None:
         write_summary(builder, self, as_of)
-        for title, table_name, columns, rows in self.detail_sheets():
-            builder.data_sheet(title, table_name, columns, rows, sources=self.index.links)
-        write_sources_sheet(builder, self.index)
-        builder.about_sheet(
-            AboutInfo(
-                title="About this workbook: China–Central Asia trade",
-                purpose=[
-                    "Trade between China and the Central Asian states as the articles stored in "
-                    "the silkledger database state it: one row per claimed figure, so sources "
-                    "that disagree stand side by side.",
-                    "Summary: the latest annual turnover of each Central Asian country, and of "
-                    "Central Asia as a whole, with China, and a chart over the years. Trade "
-                    "flows: every claim (values, shares and volumes). Disagreements: every "
-                    "figure stated by more than one source, one row per source. Shares and "
-                    "volumes: the claims in percent, tonnes and containers again, each unit in "
-                    "its own column. Sources: every article cited. About: this page.",
-                ],
-                database_label=database_label,
-                as_of=as_of,
-                filters=filter_description(
-                    self.filters,
-                    "a claim counts when its whole period lies within the period (it starts "
-                    "on or after From and ends on or before To: a claim for 2024 counts for "
-                    "From 2024-01-01 but not for From 2024-06-01, nor for To 2024-03-31); "
-                    "a country filter keeps claims whose reporter or partner is one of the "
-                    "countries",
-                ),
-                notes=[
-                    "A figure is stated by more than one source when several sources give a "
-                    "value for the same reporter, partner, period, flow, measure and unit; they "
-                    "may agree (spread 0) or not.",
-                    "Flows are from the reporter's side; turnover is both ways. Values in USD "
-                    "are derived through the database's currency_rates table.",
-                    "Facts count when their review status is one of those listed above "
-                    "(by default curated and accepted).",
-                    f"A claim cited by more than {MAX_SOURCE_COLUMNS} sources links the first "
-                    f"{MAX_SOURCE_COLUMNS} in Sources order.",
-                ],
-            )
-        )

@@ -6,12 +6,10 @@ Everything here is about writing a workbook, nothing about what goes in it:
   a million rows never sits in memory;
 - data sheets that are Excel tables with an autofilter, a frozen header row, column widths,
   number formats (the unit is in the header: "Value (USD mn)") and wrapped long text;
-- safe text: every string (data, headings, labels, headers) has the control characters a
-  workbook cannot hold removed first; one that then begins with =, +, -, @ (or a tab or
-  carriage return) is stored as an explicit string cell with Excel's quote prefix, so no
-  spreadsheet ever evaluates it;
-- links from a fact's row to its source's row in the Sources sheet, kept as compact integers
-  while the sheet streams and written out at the end (openpyxl would keep one object per link);
+- safe text: every string (data, headings, labels, headers) goes through ``safe_text`` (the
+  one formula-injection rule), so no spreadsheet ever evaluates it;
+- links from a fact's row to its source's row in the Sources sheet (``openpyxl_fast``, the only
+  module that touches openpyxl's internals, keeps them compact while the sheet streams);
 - the About sheet: what the workbook holds, where it came from, the filters, row counts and the
   column dictionary, whose meanings are the ``comment=`` of the model columns
   (``silkledger.models.metadata``), never retyped;
@@ -28,34 +26,30 @@ import os
 import textwrap
 import uuid
 import warnings
-from array import array
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import NumFmt
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
-from openpyxl.xml.functions import Element
 
 from ..errors import SilkledgerError
 from ..models import metadata
+from . import openpyxl_fast
+from .openpyxl_fast import SheetLinks, styled_cell
+from .safe_text import clean_text, is_risky, safe_text, store_as_text
 
-# A string beginning with one of these is a formula (or DDE payload) to a spreadsheet.
-RISKY_FIRST_CHARACTERS = frozenset("=+-@\t\r")
-EXCEL_MAX_CELL_CHARS = 32767
 EXCEL_MAX_ROWS = 1_048_576
 TABLE_STYLE = "TableStyleMedium2"
 
@@ -73,12 +67,17 @@ LINK_FONT = Font(color="0563C1", underline="single")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 TOP_LEFT = Alignment(horizontal="left", vertical="top")
+# Figures keep a space from the text of the column to their right (11 | 004_edff…, not 11004_…).
+TOP_FIGURE = Alignment(horizontal="right", vertical="top", indent=1)
 
 # Layout of the free-form sheets (Summary): Excel and LibreOffice do not grow a row to fit
 # wrapped text written by a program, so heights are set from an estimate of the lines.
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 18.0, 6.5
 ROW_HEIGHT_CM = LINE_HEIGHT / 72 * 2.54
+# Chart series colours, one per series in order (distinct in colour and in grey).
+SERIES_COLOURS = ("1F77B4", "D62728", "2CA02C", "FF7F0E", "9467BD", "8C564B", "17BECF", "7F7F7F")
+MAX_YEARS_AS_BARS = 8  # a chart over more years draws lines (with markers)
 
 
 # Average width of a character of text, in Excel's width units (the width of a "0"): text is
@@ -99,50 +98,28 @@ def text_width(text: str, bold: bool = False) -> float:
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines ``text`` takes when wrapped in a cell ``width`` characters wide."""
     per_line = max(1, int((width - 1) / (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)))
+    if len(text) <= per_line and "\n" not in text:
+        return 1  # most cells: no need to wrap anything
     return sum(
         max(1, len(textwrap.wrap(part, per_line, break_long_words=True)))
         for part in text.split("\n")
     )
 
 
+def header_width(column: Column) -> float:
+    """``column``'s width, widened so that no word of its header is broken across lines."""
+    longest = max((text_width(word, bold=True) for word in column.header.split()), default=0)
+    return max(column.width, longest)
+
+
+def as_words(slug: str) -> str:
+    """A slug as words for a reader: commercial_contract -> commercial contract."""
+    return slug.replace("_", " ")
+
+
 def lines_height(lines: int) -> float:
     """A row height in points for ``lines`` lines of text."""
     return lines * LINE_HEIGHT + 3
-
-
-def is_risky(text: str) -> bool:
-    """True when a spreadsheet would read ``text`` as a formula if stored naively. Ask it of
-    what the cell will hold, i.e. of ``clean_text``'s result: "\x01=1+1" is harmless as
-    given, but is "=1+1" once the control character is dropped."""
-    return bool(text) and text[0] in RISKY_FIRST_CHARACTERS
-
-
-def clean_text(value: Any) -> str:
-    """``value`` as the text a cell will hold: the control characters a workbook cannot store
-    (openpyxl's ILLEGAL_CHARACTERS_RE) removed first, then cut to Excel's 32,767 characters
-    (longer text ends with an ellipsis). Whether the text is risky (``is_risky``) must be
-    asked of this result, never of ``value``."""
-    text = value if isinstance(value, str) else str(value)
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    if len(text) > EXCEL_MAX_CELL_CHARS:
-        text = text[: EXCEL_MAX_CELL_CHARS - 1] + "…"
-    return text
-
-
-def safe_text(cell: Cell, value: Any) -> Cell:
-    """``cell`` holding ``value`` as safe text (``clean_text``). When the text would read as a
-    formula, a copy of ``cell`` (same style, plus Excel's quote prefix) holding it as an
-    explicit string is returned instead, so a reused styled cell never keeps the prefix."""
-    text = clean_text(value)
-    if not is_risky(text):
-        cell.value = text
-        return cell
-    quoted = WriteOnlyCell(cell.parent)
-    quoted._style = copy(cell._style)
-    quoted.quotePrefix = True
-    quoted.value = text
-    quoted.data_type = "s"  # never a formula, whatever the first character
-    return quoted
 
 
 def usd_bn(value) -> float | None:
@@ -191,6 +168,7 @@ class Column:
     dictionary: str | tuple[str, ...] | None = None
     note: str | None = None
     align: str | None = None  # horizontal alignment of a text column's cells: left, center
+    words: bool = False  # a slug (commercial_contract) shown as words (commercial contract)
 
     def meaning(self) -> str:
         parts = []
@@ -206,6 +184,19 @@ class Column:
     def sources_label(self) -> str:
         names = (self.dictionary,) if isinstance(self.dictionary, str) else self.dictionary or ()
         return ", ".join(names)
+
+
+def slug_column(header: str, slugs: Sequence[str], dictionary: str) -> Column:
+    """A column of slugs (a model's allowed values) shown as words, wide enough for the
+    longest of them."""
+    width = max(text_width(header, bold=True), *(text_width(as_words(slug)) for slug in slugs))
+    return Column(
+        header,
+        width=width,
+        dictionary=dictionary,
+        note="Shown as words (commercial_contract as commercial contract).",
+        words=True,
+    )
 
 
 def source_columns(count: int) -> list[Column]:
@@ -234,22 +225,6 @@ def excel_serial(day: date) -> int:
     return day.toordinal() - EXCEL_EPOCH_ORDINAL
 
 
-class StyledCell(Cell):
-    """A cell whose style is fixed once made, so its style id is looked up once, not per row."""
-
-    __slots__ = ("_style_id",)
-
-    def __init__(self, worksheet):
-        super().__init__(worksheet, column=1, row=1)
-        self._style_id = None
-
-    @property
-    def style_id(self):
-        if self._style_id is None:
-            self._style_id = self.parent.parent._cell_styles.add(self._style)
-        return self._style_id
-
-
 class _CellMaker:
     """Turns a column's values into what WriteOnlyWorksheet.append takes, fast.
 
@@ -258,31 +233,41 @@ class _CellMaker:
     sheet serialises a row as soon as it is appended, so the object is free again at once.
     """
 
-    def __init__(self, ws, column: Column, sources: dict[int, tuple[str, int]] | None):
+    def __init__(
+        self,
+        ws,
+        column: Column,
+        sources: dict[int, tuple[str, int]] | None,
+        *,
+        tall_rows: bool = True,
+    ):
         self.ws = ws
         self.column = column
         self.sources = sources or {}
         kind = column.kind
+        # Cells are aligned to the top of their row, so that the cells of a row that holds
+        # wrapped text (several lines tall) read on one line with it. Plain text goes unstyled
+        # (cheaper) into rows of one line (``tall_rows`` false), where alignment shows nothing.
+        aligned = Alignment(horizontal=column.align, vertical="top") if column.align else TOP
         self.styled = None
-        aligned = None
-        if kind == "text" and column.align:
-            aligned = Alignment(horizontal=column.align, vertical="top")
+        if kind == "text" and (tall_rows or column.align):
             self.styled = self._cell(alignment=aligned)
         elif kind == "wrap":
             self.styled = self._cell(alignment=WRAP)
         elif kind in ("int", "number"):
             fmt = column.number_format or (FORMAT_INT if kind == "int" else FORMAT_AMOUNT)
-            self.styled = self._cell(number_format=fmt)
+            self.styled = self._cell(alignment=TOP_FIGURE, number_format=fmt)
         elif kind == "date":
             self.dates = {
-                precision: self._cell(number_format=fmt) for precision, fmt in DATE_FORMATS.items()
+                precision: self._cell(alignment=TOP_FIGURE, number_format=fmt)
+                for precision, fmt in DATE_FORMATS.items()
             }
         elif kind in ("source", "url"):
-            self.styled = self._cell(font=LINK_FONT)
+            self.styled = self._cell(alignment=TOP, font=LINK_FONT)
         self.quoted = self._cell(alignment=WRAP if kind == "wrap" else aligned, quote_prefix=True)
 
     def _cell(self, *, alignment=None, number_format=None, font=None, quote_prefix=False):
-        cell = StyledCell(self.ws)
+        cell = styled_cell(self.ws)
         if alignment is not None:
             cell.alignment = alignment
         if number_format is not None:
@@ -298,10 +283,7 @@ class _CellMaker:
         cells made once)."""
         text = clean_text(value)
         if is_risky(text):
-            cell = self.quoted
-            cell.value = text
-            cell.data_type = "s"  # never a formula, whatever the first character
-            return cell
+            return store_as_text(self.quoted, text)
         if template is None:
             return text  # clean and not risky: the sheet's row writer binds it as it is
         template.value = text
@@ -313,11 +295,11 @@ class _CellMaker:
         kind = self.column.kind
         if kind == "text":
             if isinstance(value, str):
-                return self.text(value, self.styled)
-            if self.styled is not None:
-                self.styled.value = value
-                return self.styled
-            return value
+                return self.text(as_words(value) if self.column.words else value, self.styled)
+            if self.styled is None:
+                return value
+            self.styled.value = value
+            return self.styled
         if kind == "wrap":
             return self.text(value, self.styled)
         if kind in ("int", "number"):
@@ -365,12 +347,7 @@ class SheetWriter:
         self.data_rows = 0
         for index, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
-        # Internal links (row, column, target sheet row), written out at the end of the sheet.
-        self._link_rows = array("L")
-        self._link_cols = array("H")
-        self._link_targets = array("L")
-        self._link_sheet: str | None = None
-        self._external_links: list[tuple[int, int, str]] = []
+        self.links = SheetLinks(self.ws)  # written out at the end of the sheet
         self._writer_ready = False
         self._page_used = 0.0  # points of the current printed page filled so far
         self._paged = False  # a sheet laid out for printing (print_landscape_fit_width)
@@ -386,7 +363,8 @@ class SheetWriter:
     # ----------------------------------------------------------------- free layout
     def append(self, values: Iterable) -> None:
         if not self._writer_ready:
-            self._install_link_writer()
+            openpyxl_fast.install(self.ws, self.links)
+            self._writer_ready = True
         if self._paged and self.row + 1 not in self.ws.row_dimensions:
             # Every row of a paged sheet has its height written, so that Excel and LibreOffice
             # (whose default rows are lower) lay out the same rows on each printed page.
@@ -460,8 +438,11 @@ class SheetWriter:
         if lines > 1:
             self.ws.row_dimensions[row].height = lines_height(lines)
 
-    def print_landscape_fit_width(self) -> None:
-        """Print in landscape, scaled so the sheet's width fits one page (set it first)."""
+    def print_landscape_fit_width(self, *, paged: bool = True, repeat_header: bool = False):
+        """Print in landscape, scaled so the sheet's width fits one page (set it first).
+        ``paged``: the sheet is laid out page by page (every row's height written, sections
+        kept together: the Summary). ``repeat_header``: the first row (a data sheet's table
+        header) is printed at the top of every page."""
         if self.row != 0:
             raise ValueError("page setup must be set before the sheet's first row")
         self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -469,7 +450,9 @@ class SheetWriter:
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.page_margins = PageMargins(**MARGINS)
-        self._paged = True
+        if repeat_header:
+            self.ws.print_title_rows = "1:1"
+        self._paged = paged
 
     def keep_together(self, lines: float) -> None:
         """Start a new printed page here unless the next ``lines`` lines (of 15 points) fit
@@ -521,12 +504,12 @@ class SheetWriter:
             cell.alignment = WRAP
             headers.append(safe_text(cell, column.header))
         self.append(headers)  # the sheet's top (views, widths) is written here: set them first
-        if self._paged:
-            rows = self._with_row_heights(rows)
-        makers = [_CellMaker(self.ws, column, sources) for column in columns]
+        heights = self._row_heights(columns)
+        tall = [_CellMaker(self.ws, column, sources) for column in columns]
+        short = [_CellMaker(self.ws, column, sources, tall_rows=False) for column in columns]
         source_positions = [i for i, column in enumerate(columns) if column.kind == "source"]
         url_positions = [i for i, column in enumerate(columns) if column.kind == "url"]
-        append = self.ws.append
+        append, link, row_dims = self.ws.append, self.links.link, self.ws.row_dimensions
         row_number = self.row
         for values in rows:
             row_number += 1
@@ -535,19 +518,27 @@ class SheetWriter:
                     f"sheet {self.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows: "
                     "narrow the selection with --country, --from or --to"
                 )
-            append([maker(value) for maker, value in zip(makers, values, strict=True)])
+            height = heights(values)
+            makers = tall if height else short
+            cells = [maker(value) for maker, value in zip(makers, values, strict=True)]
             for position in source_positions:
                 source_id = values[position]
                 if source_id is not None:
-                    self._link(row_number, position + 1, sources[source_id][1])
+                    cells[position] = link(
+                        cells[position], row_number, position + 1, target_row=sources[source_id][1]
+                    )
             for position in url_positions:
                 url = values[position]
                 if url and str(url).lower().startswith(("http://", "https://")):
-                    self._external_links.append((row_number, position + 1, str(url)))
+                    cells[position] = link(cells[position], row_number, position + 1, url=str(url))
+            if height:
+                row_dims[row_number].height = height
+                self._page_used += height
+            append(cells)
+            if not self._paged:  # written with the row: a million rows keep no dimensions
+                row_dims.pop(row_number, None)
         data_rows = row_number - self.row
         self.row = row_number
-        if self._paged:
-            self._page_used += data_rows * LINE_HEIGHT
         if count_rows:
             self.data_rows += data_rows
         last_row = max(row_number, header_row + 1)  # a table needs a data row, even empty
@@ -567,16 +558,34 @@ class SheetWriter:
             self.ws.add_table(table)
         return header_row, row_number
 
-    def _with_row_heights(self, rows: Iterable[Sequence]) -> Iterable[Sequence]:
-        """``rows``, each one's sheet row given the fixed height before it is written."""
-        dims = self.ws.row_dimensions
-        for row_number, values in enumerate(rows, self.row + 1):
-            dims[row_number].height = LINE_HEIGHT
-            yield values
+    def _row_heights(self, columns: Sequence[Column]):
+        """A function of a table row's values giving the row's height in points: as tall as
+        its longest wrapped text (Excel and LibreOffice do not grow a row written by a
+        program, so wrapped text would spill over the rows below), or None for the default
+        height of one line. A paged sheet writes every row's height (see ``append``)."""
+        dims = self.ws.column_dimensions
+        wrapped = []
+        for position, column in enumerate(columns):
+            if column.kind == "wrap":
+                dim = dims.get(get_column_letter(position + 1))
+                wrapped.append((position, dim.width if dim is not None and dim.width else 13))
+        single = LINE_HEIGHT if self._paged else None
+
+        def height(values) -> float | None:
+            lines = 1
+            for position, width in wrapped:
+                value = values[position]
+                if value is not None:
+                    lines = max(lines, wrapped_lines(clean_text(value), width))
+            return lines_height(lines) if lines > 1 else single
+
+        return height
 
     def set_widths(self, columns: Sequence[Column]) -> None:
+        """Column widths of a data sheet: each column's own, widened to fit its header's
+        longest word."""
         for index, column in enumerate(columns, 1):
-            self.ws.column_dimensions[get_column_letter(index)].width = column.width
+            self.ws.column_dimensions[get_column_letter(index)].width = header_width(column)
 
     # ----------------------------------------------------------------- charts
     def bar_chart(
@@ -596,21 +605,17 @@ class SheetWriter:
         chart.type = "bar" if horizontal else "col"
         if horizontal:  # categories top to bottom in the table's order
             chart.x_axis.scaling.orientation = "maxMin"
-        chart.title = title
-        chart.y_axis.title = y_title
-        chart.y_axis.scaling.min = 0  # bars start at zero, whatever the spread of values
         chart.legend = None
-        chart.add_data(
+        self._add_chart(
+            chart,
+            title,
+            y_title,
             Reference(self.ws, min_col=col, min_row=header_row, max_row=last_row),
-            titles_from_data=True,
+            Reference(self.ws, min_col=categories_col, min_row=header_row + 1, max_row=last_row),
+            anchor,
         )
-        chart.set_categories(
-            Reference(self.ws, min_col=categories_col, min_row=header_row + 1, max_row=last_row)
-        )
-        chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
-        self.ws.add_chart(chart, anchor)
 
-    def line_chart(
+    def years_chart(
         self,
         title: str,
         y_title: str,
@@ -620,13 +625,21 @@ class SheetWriter:
         last_series_col: int,
         anchor: str,
     ) -> None:
+        """One series per column over the years in column A: clustered columns for a few
+        years, so that a series with a single year shows as a bar; a line with a marker on
+        every point for more."""
         if last_row <= header_row or last_series_col < first_series_col:
             return
-        chart = LineChart()
-        chart.title = title
-        chart.y_axis.title = y_title
+        if last_row - header_row <= MAX_YEARS_AS_BARS:
+            chart = BarChart()
+            chart.type, chart.grouping = "col", "clustered"
+        else:
+            chart = LineChart()
         chart.x_axis.title = "Year"
-        chart.add_data(
+        self._add_chart(
+            chart,
+            title,
+            y_title,
             Reference(
                 self.ws,
                 min_col=first_series_col,
@@ -634,109 +647,38 @@ class SheetWriter:
                 min_row=header_row,
                 max_row=last_row,
             ),
-            titles_from_data=True,
+            Reference(self.ws, min_col=1, min_row=header_row + 1, max_row=last_row),
+            anchor,
         )
-        chart.set_categories(
-            Reference(self.ws, min_col=1, min_row=header_row + 1, max_row=last_row)
-        )
+
+    def _add_chart(self, chart, title, y_title, data, categories, anchor) -> None:
+        """The chart's data, a colour of its own for each series (markers on a line), and a
+        value axis from zero labelled in the General format, so whole values show as whole
+        numbers (20, not 20.00) and fractions only where they are."""
+        chart.title = title
+        chart.y_axis.title = y_title
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.numFmt = NumFmt(formatCode="General", sourceLinked=False)
+        chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes otherwise
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(categories)
+        for index, series in enumerate(chart.series):
+            colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+            series.graphicalProperties.line.solidFill = colour
+            if isinstance(chart, LineChart):
+                series.smooth = False
+                series.marker.symbol, series.marker.size = "circle", 7
+                series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+                series.marker.graphicalProperties.line.solidFill = colour
+            else:
+                series.graphicalProperties.solidFill = colour
         chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
         self.ws.add_chart(chart, anchor)
 
     # ----------------------------------------------------------------- links
     def link_to_sheet(self, sheet_title: str) -> None:
         """Internal links of this sheet point into ``sheet_title`` (the Sources sheet)."""
-        self._link_sheet = sheet_title
-
-    def _link(self, row: int, col: int, target_row: int) -> None:
-        self._link_rows.append(row)
-        self._link_cols.append(col)
-        self._link_targets.append(target_row)
-
-    def _install_link_writer(self) -> None:
-        """Write this sheet's links at the end from compact arrays.
-
-        openpyxl keeps one Hyperlink object per linked cell until the sheet is closed (about
-        250 bytes each: a quarter of a gigabyte for a million rows). Here each link costs ten
-        bytes, and the <hyperlinks> element is streamed through the sheet's own XML writer,
-        at the place openpyxl's WorksheetWriter.write_tail puts it.
-        """
-        self._writer_ready = True
-        ws = self.ws
-        ws._get_writer()
-        writer = ws._writer
-        ws._values_to_row = _fast_values_to_row(ws)
-        default = writer.write_hyperlinks
-
-        def write_hyperlinks() -> None:
-            if self._external_links:  # few (source URLs): openpyxl's own way, with relationships
-                from openpyxl.worksheet.hyperlink import Hyperlink
-
-                ws._hyperlinks.extend(
-                    Hyperlink(ref=f"{get_column_letter(col)}{row}", target=url)
-                    for row, col, url in self._external_links
-                )
-                default()
-                if self._link_rows:
-                    raise ValueError("a sheet holds either internal or external links, not both")
-                return
-            if not self._link_rows:
-                return
-            sheet = quote_sheet_name(self._link_sheet or "Sources")
-            letters = {}
-            xf = writer.xf.send(True)
-            with xf.element("hyperlinks"):
-                for row, col, target in zip(
-                    self._link_rows, self._link_cols, self._link_targets, strict=True
-                ):
-                    letter = letters.get(col) or letters.setdefault(col, get_column_letter(col))
-                    xf.write(
-                        Element(
-                            "hyperlink", {"ref": f"{letter}{row}", "location": f"{sheet}!A{target}"}
-                        )
-                    )
-            writer.xf.send(None)
-
-        writer.write_hyperlinks = write_hyperlinks
-
-
-def _fast_values_to_row(ws):
-    """openpyxl's WriteOnlyWorksheet._values_to_row without its slow path for cells.
-
-    openpyxl tries to bind every appended item as a value and, for a cell object, catches the
-    ValueError (whose message formats the cell's repr) before using it; here a ready cell goes
-    straight through, and plain values are bound into one reused cell as openpyxl does."""
-
-    def values_to_row(values, row_idx):
-        plain = WriteOnlyCell(ws)
-        for col_idx, value in enumerate(values, 1):
-            if value is None:
-                continue
-            if isinstance(value, Cell):
-                cell = value
-            elif isinstance(value, str):
-                # Text from a column's cell maker is clean and not risky already; anything
-                # else goes the safe-text way (a control character first must not unmask a
-                # formula behind it).
-                if value[:1] in RISKY_FIRST_CHARACTERS:
-                    cell = safe_text(plain, value)
-                else:
-                    try:
-                        plain.value = value
-                        cell = plain
-                    except IllegalCharacterError:
-                        cell = safe_text(plain, value)
-            else:
-                cell = plain
-                cell.value = value
-            cell.column = col_idx
-            cell.row = row_idx
-            yield cell
-
-    return values_to_row
-
-
-def quote_sheet_name(title: str) -> str:
-    return "'" + title.replace("'", "''") + "'"
+        self.links.target_sheet = sheet_title
 
 
 # --------------------------------------------------------------------------- workbook
@@ -786,6 +728,7 @@ class WorkbookBuilder:
         """A sheet that is one Excel table with a frozen header: a detail listing."""
         sheet = self.sheet(title)
         sheet.set_widths(columns)
+        sheet.print_landscape_fit_width(paged=False, repeat_header=True)
         sheet.link_to_sheet(link_sheet)
         sheet.table(table_name, columns, rows, sources=sources, freeze=True, count_rows=True)
         self.sheet_row_counts[title] = sheet.data_rows
@@ -794,27 +737,29 @@ class WorkbookBuilder:
 
     def about_sheet(self, info: AboutInfo) -> SheetWriter:
         about_columns = [
-            Column("Sheet", width=18),
+            Column("Sheet", width=26),
             Column("Column", width=28),
             Column("Database column", width=30),
             Column("Meaning", "wrap", width=90),
         ]
         sheet = self.sheet("About", [c.width for c in about_columns])
+        sheet.print_landscape_fit_width(paged=False)
+        last = len(about_columns)  # text spans columns B to the last, as tall as it needs
         sheet.heading(info.title, big=True)
         sheet.blank()
         for line in info.purpose:
-            sheet.field("", line)
+            sheet.field("", line, span_to=last)
         sheet.blank()
         sheet.heading("Provenance")
-        sheet.field("Made at (as of)", info.as_of.isoformat())
-        sheet.field("Database", info.database_label)
+        sheet.field("Made at (as of)", info.as_of.isoformat(), span_to=last)
+        sheet.field("Database", info.database_label, span_to=last)
         from .. import __version__
 
-        sheet.field("Made by", f"silkledger {__version__}")
+        sheet.field("Made by", f"silkledger {__version__}", span_to=last)
         sheet.blank()
         sheet.heading("Filters")
         for label, value in info.filters:
-            sheet.field(label, value)
+            sheet.field(label, value, span_to=last)
         sheet.blank()
         sheet.heading("Rows")
         for title, count in self.sheet_row_counts.items():
@@ -823,7 +768,7 @@ class WorkbookBuilder:
             sheet.blank()
             sheet.heading("How to read the figures")
             for note in info.notes:
-                sheet.field("", note)
+                sheet.field("", note, span_to=last)
         sheet.blank()
         sheet.heading("Column dictionary (meanings from the database's data dictionary)")
         rows = [
