@@ -1229,8 +1229,10 @@ def serve_command(
         ),
     ] = None,
 ) -> None:
-    """Browse the SQLite database in a browser (Datasette): tables and views with their
-    descriptions, the example queries, full-text search. Needs: pip install 'silkledger[web]'.
+    """Browse the SQLite database in a browser (Datasette).
+
+    Tables and views with their descriptions, the example queries, full-text search.
+    Needs the web extra: pip install 'silkledger\\[web]'.
 
     Example: silkledger serve --port 8001
     """
