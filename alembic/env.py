@@ -14,6 +14,7 @@ from silkledger.db import (
 )
 from silkledger.models import metadata
 from silkledger.models.base import ExactAmount
+from silkledger.models.fulltext import is_search_object
 
 config = context.config
 
@@ -30,6 +31,13 @@ def _url():
     )
 
 
+def _include_name(name, type_, parent_names) -> bool:
+    """Leave out of autogenerate what the models do not declare on purpose: the full-text
+    search tables (SQLite FTS5 and its shadow tables), columns and indexes (PostgreSQL tsvector)
+    of silkledger.models.fulltext. Views are never reflected by autogenerate."""
+    return not is_search_object(name, type_, parent_names.get("table_name"))
+
+
 def _configure(**kwargs) -> None:
     dialect = kwargs.get("dialect_name") or kwargs["connection"].dialect.name
     context.configure(
@@ -41,6 +49,7 @@ def _configure(**kwargs) -> None:
         transactional_ddl=True,
         compare_type=True,
         compare_server_default=False,
+        include_name=_include_name,
         render_item=_render_item,
         **kwargs,
     )

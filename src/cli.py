@@ -192,6 +192,31 @@ def db_status(ctx: typer.Context) -> None:
     console.print(table)
 
 
+@db_app.command("grant-readonly")
+@expected_errors
+def db_grant_readonly(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="The role to create (if needed) and grant to.")],
+) -> None:
+    """PostgreSQL: let ROLE read every table and view, including those created later, and
+    change nothing. Creates the role (LOGIN) if it does not exist.
+
+    Example: silkledger --db postgresql://postgres@127.0.0.1/silkledger db grant-readonly analyst
+    """
+    from .analyst.grants import grant_read_only
+
+    url = database_url(ctx)
+    with migrate.connected(url) as engine:
+        created, statements = grant_read_only(engine, role)
+    console.print(
+        f"{'created' if created else 'updated'} read-only role {role} on {describe(url)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for statement in statements:
+        console.print(f"  {statement}", markup=False, highlight=False, soft_wrap=True)
+
+
 # --- schedule: scheduled Excel exports (silkledger.reports.schedule, docs/scheduling.md) ---------
 
 schedule_app = typer.Typer(
@@ -563,6 +588,437 @@ for _kind in REPORTS.values():
     _add_report_command(_kind)
 
 
+# --------------------------------------------------------------------------- ingest
+
+IngestPathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Article files, folders (searched recursively) or - for standard input."),
+]
+
+
+def _ingest_metadata(title, author, publisher, url, published, language):
+    from .loaders.articles import Metadata, parse_published
+
+    return Metadata(
+        title=title,
+        author=author,
+        publisher=publisher,
+        url=url,
+        published=parse_published("--published", published) if published else None,
+        language=language,
+    )
+
+
+def _ingest_progress(total: int, quiet: bool):
+    """A rich progress bar on stderr for more than a few files; otherwise nothing."""
+    from contextlib import nullcontext
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    if quiet or total <= 5:
+        return nullcontext(None)
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    return Progress(*columns, console=err_console, transient=True)
+
+
+def _print_ingest_report(report, reindex: bool) -> None:
+    summary = Table(title="reindexed" if reindex else "ingest summary", show_header=False)
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    rows = [("loaded" if not reindex else "reindexed", len(report.of("loaded")))]
+    if not reindex:
+        rows += [
+            ("already loaded", len(report.of("already_loaded"))),
+            ("near-duplicates (loaded, linked)", len(report.near_duplicates)),
+        ]
+    rows += [("failed", len(report.failed))]
+    rows += [(f"facts extracted: {kind}", count) for kind, count in report.facts_per_kind().items()]
+    if not reindex:
+        rows += [("articles without a publication date", len(report.undated))]
+    for what, count in rows:
+        summary.add_row(what, f"{count:,}")
+    console.print(summary)
+    for outcome in report.near_duplicates:
+        console.print(
+            f"near-duplicate: {outcome.name} of {outcome.near_duplicate_of} "
+            f"(similarity {outcome.similarity})",
+            markup=False,
+            highlight=False,
+        )
+    for outcome in report.undated:
+        console.print(f"no publication date: {outcome.name}", markup=False, highlight=False)
+    for outcome in report.outcomes:
+        for reason in outcome.skipped_facts:
+            err_console.print(f"fact skipped: {outcome.name}: {reason}", markup=False)
+    for outcome in report.failed:
+        err_console.print(
+            f"[bold red]failed:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+@app.command("ingest")
+@expected_errors
+def ingest_command(
+    ctx: typer.Context,
+    paths: IngestPathsArgument = None,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            help="In folders, load the files matching this pattern (default: *.txt, *.md, *.html …)."
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Headline (overrides the article's).")] = None,
+    author: Annotated[str | None, typer.Option(help="Author (overrides the article's).")] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher (overrides the article's).")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL (overrides the article's).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date: 2025-06-17, 2025-06 or 2025.")
+    ] = None,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 language code.")] = None,
+    max_size: Annotated[
+        str, typer.Option("--max-size", help="Refuse files larger than this (5MB, 500KB).")
+    ] = "5MB",
+    reindex: Annotated[
+        bool,
+        typer.Option(
+            "--reindex",
+            help="Recompute every stored source's mentions and re-run extraction on loaded "
+            "articles, keeping reviewed facts (PATHs are not read).",
+        ),
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Processes loading files side by side.")
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON summary on stdout.")
+    ] = False,
+) -> None:
+    """Load articles (plain text, text/Markdown with front matter, saved HTML), one transaction
+    each, with their mentions and extracted facts waiting for review.
+
+    An article whose text is already stored is skipped; one republished with small edits is
+    loaded and linked as a near-duplicate. Exits 1 when any article failed; the others are loaded.
+
+    Example: silkledger ingest inbox/ --glob "*.md" --publisher "Caspian Wire"
+    """
+    import json
+
+    from .loaders.articles import collect_inputs, parse_size
+    from .loaders.ingest import ArticleLoader, Outcome, ingest
+
+    if not paths and not reindex:
+        raise SilkledgerError("give at least one file, folder or - (or --reindex)")
+    metadata = _ingest_metadata(title, author, publisher, url, published, language)
+    max_bytes = parse_size(max_size)
+    inputs, problems = ([], []) if reindex else collect_inputs(paths or [], glob)
+    with (
+        migrate.connected(database_url(ctx)) as engine,
+        _ingest_progress(len(inputs), quiet or as_json) as progress,
+    ):
+        task = progress.add_task("loading", total=len(inputs)) if progress else None
+
+        def advance(_outcome) -> None:
+            if progress:
+                progress.advance(task)
+
+        if reindex:
+            report = ArticleLoader(engine).reindex(progress=advance)
+        else:
+            report = ingest(engine, inputs, metadata, max_bytes, advance, workers)
+    report.outcomes[:0] = [Outcome(p.name, "failed", reason=p.reason) for p in problems]
+    if as_json:
+        print(json.dumps(report.as_json(), indent=2, default=str))
+    elif quiet:
+        for outcome in report.failed:
+            err_console.print(f"failed: {outcome.name}: {outcome.reason}", markup=False)
+    else:
+        _print_ingest_report(report, reindex)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- review
+
+review_app = typer.Typer(
+    help="The review queue: accept, reject, edit or merge extracted facts (or use Excel).",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
+
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", help="Who is reviewing (default: $USER).")
+]
+ReviewNoteOption = Annotated[
+    str | None, typer.Option("--note", help="A remark kept with the action.")
+]
+ReviewSourceOption = Annotated[
+    str | None, typer.Option("--source", metavar="KEY", help="Only facts cited from this source.")
+]
+
+
+def _review_session(ctx: typer.Context):
+    """A session in one transaction on the chosen database (committed if the block ends)."""
+    from contextlib import contextmanager
+
+    from .db import session_scope
+
+    @contextmanager
+    def scope():
+        with migrate.connected(database_url(ctx)) as engine, session_scope(engine) as session:
+            yield session
+
+    return scope()
+
+
+@review_app.command("list")
+@expected_errors
+def review_list(
+    ctx: typer.Context,
+    source: ReviewSourceOption = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="trade_flow, agreement, project, event or indicator."),
+    ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0, max=1, help="Only facts at least this sure."),
+    ] = None,
+) -> None:
+    """Show the facts waiting for review, with their quotes.
+
+    Example: silkledger review list --kind trade_flow --min-confidence 0.6
+    """
+    from .loaders.review import pending_facts
+
+    with _review_session(ctx) as session:
+        facts = pending_facts(session, source, kind, min_confidence)
+    table = Table(title=f"{len(facts)} fact(s) waiting for review")
+    for column in ("ID", "source", "conf.", "fields", "quote"):
+        table.add_column(column, overflow="fold")
+    for fact in facts:
+        confidence = "" if fact.confidence is None else f"{fact.confidence:.2f}"
+        table.add_row(
+            fact.id, escape(fact.source), confidence, escape(fact.summary), escape(fact.quote)
+        )
+    console.print(table)
+
+
+def _review_decide(ctx, ids, decision, all_of_source, source, actor, note) -> None:
+    from .loaders.review import current_actor, decide, decide_source
+
+    if all_of_source == bool(ids) or (all_of_source and not source):
+        raise SilkledgerError("give fact IDs, or --all --source KEY")
+    with _review_session(ctx) as session:
+        who = current_actor(actor)
+        if all_of_source:
+            done = decide_source(session, source, decision, who, note)
+        else:
+            done = decide(session, ids, decision, who, note)
+    verb = {"accept": "accepted", "reject": "rejected"}[decision]
+    console.print(f"{verb} {len(done)} fact(s): {', '.join(done) or '-'}", highlight=False)
+
+
+ReviewIdsArgument = Annotated[
+    list[str] | None, typer.Argument(help="Fact IDs (trade_flow:12) or keys.")
+]
+ReviewAllOption = Annotated[bool, typer.Option("--all", help="Every pending fact of --source.")]
+
+
+def _review_decision_command(decision: str, help_text: str) -> None:
+    """``review accept`` and ``review reject``: the same options, a different decision."""
+
+    @review_app.command(decision, help=help_text)
+    @expected_errors
+    def command(
+        ctx: typer.Context,
+        ids: ReviewIdsArgument = None,
+        all_of_source: ReviewAllOption = False,
+        source: ReviewSourceOption = None,
+        actor: ActorOption = None,
+        note: ReviewNoteOption = None,
+    ) -> None:
+        _review_decide(ctx, ids, decision, all_of_source, source, actor, note)
+
+
+_review_decision_command(
+    "accept",
+    "Accept facts: from now on they count in reports and default views.\n\n"
+    "Example: silkledger review accept trade_flow:12 agreement:3",
+)
+_review_decision_command(
+    "reject",
+    "Reject facts: they stay in the database, marked rejected, and never count.\n\n"
+    "Example: silkledger review reject --all --source wire-2025-06-17-3f2a9c01d2e4",
+)
+
+
+@review_app.command(
+    "edit", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
+@expected_errors
+def review_edit(
+    ctx: typer.Context,
+    fact: Annotated[str, typer.Argument(help="Fact ID (trade_flow:12) or key.")],
+    actor: ActorOption = None,
+    note: ReviewNoteOption = None,
+) -> None:
+    """Change fields of a fact: --FIELD VALUE for each, any field of its seed record
+    (value, unit, currency, qualifier, reporter, period.start, signed-date, status …; an empty
+    VALUE clears it). Validated like the seed files; a bad value writes nothing.
+
+    Example: silkledger review edit trade_flow:12 --value "44 billion" --qualifier over
+    """
+    from .loaders.review import current_actor, edit
+
+    changes = _field_options(ctx.args)
+    with _review_session(ctx) as session:
+        changed = edit(session, fact, changes, current_actor(actor), note)
+    if not changed:
+        console.print(f"{fact}: nothing changed", highlight=False)
+    for name, (old, new) in changed.items():
+        console.print(f"{fact}: {name}: {old!s} -> {new!s}", markup=False, highlight=False)
+
+
+def _field_options(args: list[str]) -> dict[str, str]:
+    """``--value 44bn --period.start 2024-01-01`` -> {"value": "44bn", "period.start": ...}."""
+    if not args:
+        raise SilkledgerError("give at least one --FIELD VALUE to change")
+    changes: dict[str, str] = {}
+    pending = list(args)
+    while pending:
+        name = pending.pop(0)
+        if not name.startswith("--") or len(name) < 3:
+            raise SilkledgerError(f"expected --FIELD VALUE, got {name!r}")
+        name, has_value, value = name[2:].partition("=")
+        if not has_value:
+            if not pending:
+                raise SilkledgerError(f"--{name} needs a value (an empty one clears the field)")
+            value = pending.pop(0)
+        changes[name] = value
+    return changes
+
+
+@review_app.command("merge")
+@expected_errors
+def review_merge(
+    ctx: typer.Context,
+    fact: Annotated[str, typer.Argument(help="The extracted fact (ID or key).")],
+    into: Annotated[str, typer.Option("--into", help="The curated or accepted fact it restates.")],
+    actor: ActorOption = None,
+    note: ReviewNoteOption = None,
+) -> None:
+    """Merge an extracted fact into an existing one it restates: its quote becomes a second
+    citation of that fact, and its own row goes.
+
+    Example: silkledger review merge trade_flow:40 --into tf-kaz-chn-2024-turnover-customs
+    """
+    from .loaders.review import current_actor, merge
+
+    with _review_session(ctx) as session:
+        target = merge(session, fact, into, current_actor(actor), note)
+    console.print(f"merged {fact} into {target}", highlight=False)
+
+
+@review_app.command("history")
+@expected_errors
+def review_history(
+    ctx: typer.Context, fact: Annotated[str, typer.Argument(help="Fact ID or key.")]
+) -> None:
+    """Show every review action on a fact: who, when, what changed.
+
+    Example: silkledger review history trade_flow:12
+    """
+    from .loaders.review import history
+
+    with _review_session(ctx) as session:
+        actions = history(session, fact)
+        table = Table(title=f"history of {fact}")
+        for column in ("when", "who", "action", "changes", "note"):
+            table.add_column(column, overflow="fold")
+        for action in actions:
+            changes = action.changes or ""
+            if action.merged_into_key:
+                changes += f" (into {action.merged_into_key})"
+            table.add_row(
+                str(action.acted_at)[:19],
+                action.actor,
+                action.action,
+                escape(changes),
+                escape(action.note or ""),
+            )
+    console.print(table)
+
+
+@review_app.command("export")
+@expected_errors
+def review_export(
+    ctx: typer.Context,
+    out: Annotated[str, typer.Argument(help="The workbook to write (.xlsx).")],
+    source: ReviewSourceOption = None,
+    kind: Annotated[str | None, typer.Option(help="Only facts of this kind.")] = None,
+) -> None:
+    """Write the pending facts to a workbook: one sheet per kind, the quote, the editable fields
+    and a decision column (accept / reject) to fill in, then `review import` it.
+
+    Example: silkledger review export review.xlsx
+    """
+    from pathlib import Path
+
+    from .loaders.review import export_workbook
+
+    with _review_session(ctx) as session:
+        count = export_workbook(session, Path(out), source=source, kind=kind)
+    console.print(f"wrote {count} pending fact(s) to {out}", markup=False, highlight=False)
+
+
+@review_app.command("import")
+@expected_errors
+def review_import(
+    ctx: typer.Context,
+    workbook: Annotated[str, typer.Argument(help="A workbook written by `review export`.")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Apply nothing if any row is refused.")
+    ] = False,
+    actor: ActorOption = None,
+) -> None:
+    """Apply the decisions and edits of an exported workbook, in one transaction. A row whose
+    fact changed since the export is refused (exit 1) and the others are applied.
+
+    Example: silkledger review import review.xlsx --strict
+    """
+    from pathlib import Path
+
+    from .loaders.review import ReviewImportError, current_actor, import_workbook
+
+    try:
+        with migrate.connected(database_url(ctx)) as engine:
+            report = import_workbook(engine, Path(workbook), current_actor(actor), strict)
+    except ReviewImportError as exc:
+        _print_seed_problems(exc.problems, f"{workbook}: rows refused")
+        raise typer.Exit(1) from None
+    for line in report.applied:
+        console.print(line, markup=False, highlight=False)
+    console.print(
+        f"{len(report.applied)} row(s) applied, {report.unchanged} left pending, "
+        f"{len(report.refused)} refused",
+        highlight=False,
+    )
+    for line in report.refused:
+        err_console.print(f"refused: {line}", markup=False, highlight=False, soft_wrap=True)
+    if report.refused:
+        raise typer.Exit(1)
+
+
 # ----------------------------------------------------------------------------- eval
 
 
@@ -621,3 +1077,165 @@ def eval_command(
         err_console.print(f"below target: {line}", markup=False, highlight=False)
     if check and missed:
         raise typer.Exit(1)
+
+
+# --------------------------------------------------------------- analyst: search, sql, serve
+
+QueryLimitOption = Annotated[
+    int, typer.Option("--limit", min=1, help="Show at most this many matches.")
+]
+
+
+def _highlighted(snippet: str) -> str:
+    """A snippet as rich markup: the matched words in bold yellow, everything else literal."""
+    from .analyst.search import MARK_END, MARK_START
+
+    return (
+        escape(" ".join(snippet.split()))
+        .replace(MARK_START, "[bold yellow]")
+        .replace(MARK_END, "[/]")
+    )
+
+
+@app.command("search")
+@expected_errors
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words (all must occur), "a phrase", OR between alternatives, -word to exclude.'
+        ),
+    ],
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Search the citations' quotes instead of the texts.")
+    ] = False,
+    limit: QueryLimitOption = 20,
+) -> None:
+    """Full-text search of the articles (or the quotes): each matching source with a snippet.
+
+    Words are stemmed (earths finds earth); the best matches come first.
+
+    Example: silkledger search "rare earth"
+    """
+    from .analyst.search import search
+
+    with migrate.connected(database_url(ctx)) as engine:
+        hits = search(engine, query, limit=limit, quotes=quotes)
+    if not hits:
+        console.print(f"no {'quote' if quotes else 'article'} matches {query!r}", highlight=False)
+        return
+    for hit in hits:
+        header = (
+            f"[bold]{escape(hit.source_key)}[/]  {hit.published_date or ''}  {escape(hit.title)}"
+        )
+        if hit.fact:
+            header += f"  [dim]({escape(hit.fact)})[/]"
+        console.print(header, highlight=False, soft_wrap=True)
+        console.print("    " + _highlighted(hit.snippet), highlight=False, soft_wrap=True)
+    console.print(f"{len(hits)} match(es)", highlight=False)
+
+
+def _read_statement(statement: str | None, file: str | None) -> str:
+    if (statement is None) == (file is None):
+        raise SilkledgerError(
+            'give either a statement or --file FILE, e.g. silkledger sql "SELECT 1"'
+        )
+    if file is None:
+        return statement
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SilkledgerError(f"cannot read {file}: {exc.strerror}") from None
+
+
+def _print_result_table(result) -> None:
+    from .analyst.output import plain
+
+    table = Table(show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*("" if value is None else escape(str(plain(value))) for value in row))
+    console.print(table)
+    console.print(f"{len(result.rows)} row(s)", highlight=False)
+
+
+@app.command("sql")
+@expected_errors
+def sql_command(
+    ctx: typer.Context,
+    statement: Annotated[
+        str | None, typer.Argument(help="One SQL statement (SELECT, WITH …).", show_default=False)
+    ] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", "-f", help="Read the statement from this file.")
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="table, csv, json or xlsx (default: from --out's suffix, else table).",
+        ),
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Write to this file instead of the screen.")
+    ] = None,
+) -> None:
+    """Run one SQL statement read-only and print its rows (or write CSV, JSON or .xlsx).
+
+    A statement that would write is refused and changes nothing; the views (deals,
+    disagreements, …) and the examples in docs/queries/ are a good start.
+
+    Example: silkledger sql "SELECT subject, value, stated_value FROM disagreements" --format csv
+    """
+    from pathlib import Path
+
+    from .analyst import output
+    from .analyst.sql import run_read_only
+
+    chosen = output.format_for(out, output_format)
+    result = run_read_only(database_url(ctx), _read_statement(statement, file))
+    if chosen == "table":
+        _print_result_table(result)
+        return
+    if chosen == "xlsx":
+        output.write_xlsx(result, Path(out))
+    else:
+        text = output.to_csv(result) if chosen == "csv" else output.to_json(result)
+        if out is None:
+            print(text, end="")
+            return
+        output.write_text(text, Path(out))
+    err_console.print(f"wrote {out} ({len(result.rows)} row(s))", highlight=False)
+
+
+@app.command("serve")
+@expected_errors
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
+    queries: Annotated[
+        str | None,
+        typer.Option(
+            "--queries",
+            help="Folder of .sql example queries (default: the checkout's docs/queries).",
+        ),
+    ] = None,
+) -> None:
+    """Browse the SQLite database in a browser (Datasette): tables and views with their
+    descriptions, the example queries, full-text search. Needs: pip install 'silkledger[web]'.
+
+    Example: silkledger serve --port 8001
+    """
+    from pathlib import Path
+
+    from .analyst.serve import default_queries_dir, serve
+
+    url = database_url(ctx)
+    console.print(
+        f"serving {describe(url)} at http://{host}:{port}/ ; Ctrl-C to stop", highlight=False
+    )
+    serve(url, host, port, Path(queries) if queries else default_queries_dir())

@@ -12,6 +12,7 @@ from sqlalchemy import Column, Table
 
 from .models import metadata
 from .models.base import __doc__ as NAMING_RULES
+from .models.views import ALL_SUFFIX, VIEWS, View
 
 
 def column_type(column: Column) -> str:
@@ -56,4 +57,29 @@ def markdown() -> str:
     lines += ["## Naming rules", "", (NAMING_RULES or "").split("\n\n", 1)[1].strip(), ""]
     for table in sorted(metadata.tables.values(), key=lambda t: t.name):
         lines += table_markdown(table)
+    lines += views_markdown()
     return "\n".join(lines)
+
+
+def view_markdown(view: View) -> list[str]:
+    lines = [f"### `{view.name}`", "", view.description, ""]
+    twins = [name for name, _ in view.variants() if name != view.name]
+    if twins:
+        lines += [f"`{twins[0]}` has the same columns and also counts extracted facts.", ""]
+    lines += ["| column | meaning |", "| --- | --- |"]
+    lines += [f"| `{column.name}` | {column.meaning()} |" for column in view.columns]
+    return [*lines, ""]
+
+
+def views_markdown() -> list[str]:
+    """The analysts' views (silkledger.models.views), documented like the tables."""
+    lines = [
+        "## Views",
+        "",
+        "Created by the migrations on SQLite and PostgreSQL. Each counts curated and accepted "
+        f"facts only; its `{ALL_SUFFIX}` twin also counts extracted (unreviewed) facts.",
+        "",
+    ]
+    for view in VIEWS:
+        lines += view_markdown(view)
+    return lines

@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from .db import connected, connection_error, for_writing, schema_change
 from .errors import SilkledgerError
 from .models import metadata
+from .models.fulltext import is_search_object
 
 
 def migrations_dir() -> str:
@@ -77,8 +78,13 @@ def rows_dropped_by_downgrade(url: URL, revision: str) -> dict[str, int]:
 
 
 def _row_counts(connection: Connection) -> dict[str, int]:
-    """Every table in the database (whatever its revision) with its row count."""
-    names = sorted(set(inspect(connection).get_table_names()) - {"alembic_version"})
+    """Every table in the database (whatever its revision) with its row count; not the
+    full-text index, which holds no data of its own (it is rebuilt from sources and citations)."""
+    names = sorted(
+        name
+        for name in set(inspect(connection).get_table_names()) - {"alembic_version"}
+        if not is_search_object(name, "table")
+    )
     return {
         name: connection.execute(select(func.count()).select_from(table(name))).scalar_one()
         for name in names

@@ -8,6 +8,7 @@ from silkledger.db import make_engine, session_scope
 from silkledger.errors import SilkledgerError
 from silkledger.loaders.seed import load_seed
 from silkledger.models import metadata
+from silkledger.models.fulltext import is_search_object
 from sqlalchemy import inspect, text
 
 EVERY_TABLE = set(metadata.tables)
@@ -16,7 +17,8 @@ EVERY_TABLE = set(metadata.tables)
 def table_names(databases, url) -> set[str]:
     engine = databases.engine(url)
     try:
-        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+        names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        return {name for name in names if not is_search_object(name, "table")}
     finally:
         engine.dispose()
 

@@ -1,0 +1,688 @@
+"""Loading articles: one transaction per article, duplicates, mentions and extracted facts.
+
+For each article (read by ``articles.py``) the loader:
+
+1. skips it as *already loaded* when a source with the same ``content_sha256`` (SHA-256 of the
+   normalised text) exists, seed articles included;
+2. looks for a *near-duplicate* among the stored sources (see ``NearDuplicateIndex``);
+3. finds the mentions (``Gazetteer.mentions``) and the facts (``Extractor.extract``), outside any
+   transaction, so that transactions stay short;
+4. writes, in one transaction whose first statement is the source's INSERT, the source, its
+   mentions and its facts (review_status ``extracted``, loaded_by ``article``) with their
+   citations. A unique-key violation on the source means another run loaded the same text in the
+   meantime: the article is reported as already loaded. Any other failure rolls the article back
+   whole and the run goes on.
+
+Each extracted fact is validated with the seed record model of its kind before it is written; a
+fact that fails (or whose quote is not ``body_text[char_start:char_end]``) is skipped and named
+in the summary. A project fact whose ``key_hint`` names a known project becomes a citation of that
+project instead of a second row. Extracted fact keys are ``<source key>.<kind>-<char_start>-<n>``
+(underscores as hyphens): the same sentence gives the same key when extraction is run again,
+which is how ``reindex`` keeps reviewed facts.
+
+The gazetteer, the extractor and the id caches are built once per run, and each transaction
+writes its rows with one multi-row INSERT per table.
+
+Durability: a commit per article would cost a disk flush per article (10 ms or more here), so the
+loader commits without waiting for it: SQLite connections run with ``synchronous = NORMAL`` (WAL
+mode; SQLite's advice for WAL) and PostgreSQL transactions with ``synchronous_commit = off``.
+A committed article survives a crash or kill -9 of the loader; a power failure or an operating
+system crash may lose the last articles committed (never corrupting the database, never half an
+article). Since loading is idempotent, running the same ingest again restores them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from rapidfuzz import fuzz
+from sqlalchemy import Engine, delete, event, insert, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..db import for_writing, session_scope
+from ..errors import first_line
+from ..extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractedFact, Extractor, Gazetteer
+from ..models import Citation, Mention, ReviewAction, Source
+from ..models.provenance import CITED_FACT_COLUMNS
+from .articles import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleError,
+    ArticleInput,
+    Metadata,
+    read_article,
+)
+from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
+from .seed import require_schema
+
+ARTICLE = "article"
+LINKED_NOTE = "linked by the extractor to a known project"
+MENTION_COLUMNS = {
+    "country": "country_id",
+    "organization": "organization_id",
+    "person": "person_id",
+    "project": "project_id",
+}
+LOCK_RETRIES = 20
+# Statements built once: building an INSERT per article costs more than running it.
+INSERT_SOURCE = insert(Source.__table__).returning(Source.__table__.c.id)
+INSERT_RETURNING_ID = {
+    kind.model: insert(kind.model.__table__).returning(
+        kind.model.__table__.c.id, sort_by_parameter_order=True
+    )
+    for kind in KINDS.values()
+}
+# SQLite: another writer holds the database past the busy timeout
+
+
+# ------------------------------------------------------------------------ near-duplicates
+
+
+class NearDuplicateIndex:
+    """Finds the stored source an article republishes with small edits.
+
+    Similarity: rapidfuzz's ``fuzz.ratio`` of the two texts' words (lower-cased, joined by one
+    space) divided by 100, i.e. 1 - Indel distance / (length of both): 1 for the same words in the
+    same order. An article is a near-duplicate of the most similar stored source at or above
+    ``THRESHOLD``. Comparing with every source would grow with the database, so candidates come
+    from an in-memory index of sampled word 5-gram shingles (one in ``SAMPLE``): only sources
+    that share at least half of the sampled shingles are compared, and a shingle held by more
+    than ``COMMON`` sources (boilerplate) is ignored. The index is built once per run from the
+    database and grows with each article loaded; two runs at once do not see each other's
+    articles, so a near-duplicate loaded concurrently may stay unlinked.
+    """
+
+    THRESHOLD = 0.85
+    SHINGLE = 5
+    SAMPLE = 8
+    COMMON = 50
+    MIN_SHARED = 0.5
+
+    def __init__(self):
+        self.postings: dict[int, list[int]] = defaultdict(list)
+        self.sizes: dict[int, int] = {}
+
+    @classmethod
+    def from_session(cls, session: Session) -> NearDuplicateIndex:
+        index = cls()
+        rows = session.execute(select(Source.id, Source.body_text)).yield_per(500)
+        for source_id, body in rows:
+            index.add(source_id, index.fingerprints(words(body)))
+        return index
+
+    def fingerprints(self, tokens: list[str]) -> set[int]:
+        size = self.SHINGLE
+        hashes = (hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1))
+        return {value for value in hashes if value % self.SAMPLE == 0}
+
+    def add(self, source_id: int, prints: set[int]) -> None:
+        self.sizes[source_id] = len(prints)
+        for value in prints:
+            self.postings[value].append(source_id)
+
+    def candidates(self, prints: set[int]) -> list[int]:
+        shared: Counter[int] = Counter()
+        for value in prints:
+            holders = self.postings.get(value, ())
+            if len(holders) <= self.COMMON:
+                shared.update(holders)
+        return [
+            source_id
+            for source_id, count in shared.most_common(5)
+            if count >= self.MIN_SHARED * min(len(prints), self.sizes[source_id])
+        ]
+
+    def best_match(
+        self, session_factory: Callable[[], Any], tokens: list[str], prints: set[int]
+    ) -> tuple[int, float] | None:
+        candidate_ids = self.candidates(prints)
+        if not candidate_ids:
+            return None
+        with session_factory() as session:
+            texts = session.execute(
+                select(Source.id, Source.body_text).where(Source.id.in_(candidate_ids))
+            ).all()
+        joined = " ".join(tokens)
+        scored = [
+            (source_id, fuzz.ratio(joined, " ".join(words(text))) / 100)
+            for source_id, text in texts
+        ]
+        best = max(scored, key=lambda pair: pair[1], default=None)
+        return best if best and best[1] >= self.THRESHOLD else None
+
+
+WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+# ---------------------------------------------------------------------------------- report
+
+
+@dataclass
+class Outcome:
+    """What happened to one input."""
+
+    name: str
+    status: str  # loaded, already_loaded, failed
+    source_key: str | None = None
+    reason: str | None = None
+    near_duplicate_of: str | None = None
+    similarity: float | None = None
+    facts: dict[str, int] = field(default_factory=dict)
+    linked: int = 0
+    skipped_facts: list[str] = field(default_factory=list)
+    mentions: int = 0
+    undated: bool = False
+    seconds: float = 0.0  # wall time to read, check, extract and write it
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def of(self, status: str) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return self.of("failed")
+
+    @property
+    def near_duplicates(self) -> list[Outcome]:
+        return [o for o in self.of("loaded") if o.near_duplicate_of]
+
+    @property
+    def undated(self) -> list[Outcome]:
+        return [o for o in self.of("loaded") if o.undated]
+
+    def facts_per_kind(self) -> dict[str, int]:
+        total: Counter[str] = Counter({kind: 0 for kind in KINDS})
+        for outcome in self.outcomes:
+            total.update(outcome.facts)
+        return dict(total)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "loaded": len(self.of("loaded")),
+            "already_loaded": len(self.of("already_loaded")),
+            "near_duplicates": len(self.near_duplicates),
+            "failed": len(self.failed),
+            "facts_per_kind": self.facts_per_kind(),
+            "undated": [o.name for o in self.undated],
+            "articles": [asdict(outcome) for outcome in self.outcomes],
+        }
+
+
+# ---------------------------------------------------------------------------------- loader
+
+
+@dataclass
+class PreparedFact:
+    kind: FactKind
+    key: str
+    columns: dict[str, Any]
+    record: Any
+    fact: ExtractedFact
+    link_to: int | None = None  # a known project's id: cite it instead of a new row
+
+
+class ArticleLoader:
+    """One run: the gazetteer, extractor, id caches and duplicate indexes, built once."""
+
+    def __init__(self, engine: Engine, actor: str | None = None):
+        require_schema(engine)
+        self.engine = engine
+        if engine.dialect.name == "sqlite" and not event.contains(
+            engine, "checkout", _sqlite_loader_pragmas
+        ):
+            event.listen(engine, "checkout", _sqlite_loader_pragmas)
+        with session_scope(engine) as session:
+            self.gazetteer = Gazetteer.from_connection(session)
+            self.refs = References(session)
+            self.known_hashes = dict(
+                session.execute(select(Source.content_sha256, Source.key)).tuples().all()
+            )
+            self.near = NearDuplicateIndex.from_session(session)
+        self.extractor = Extractor(self.gazetteer)
+        self._sessions = sessionmaker(for_writing(engine))
+
+    # ---------------------------------------------------------------- one input
+
+    def load(self, source: ArticleInput, metadata: Metadata, max_bytes: int) -> Outcome:
+        started = time.perf_counter()
+        try:
+            article = read_article(source, metadata, max_bytes)
+        except ArticleError as exc:
+            outcome = Outcome(source.name, "failed", reason=exc.reason)
+        else:
+            outcome = self.load_article(article)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def load_article(self, article: Article) -> Outcome:
+        outcome = Outcome(article.name, "loaded", source_key=article.key)
+        if article.sha256 in self.known_hashes:
+            outcome.status, outcome.source_key = "already_loaded", self.known_hashes[article.sha256]
+            return outcome
+        tokens = words(article.body_text)
+        prints = self.near.fingerprints(tokens)
+        try:
+            match = self.near.best_match(self._session, tokens, prints)
+            mentions = self.gazetteer.mentions(article.body_text)
+            published = article.published.value if article.published else None
+            prepared = self.prepare(article, published, outcome)
+        except Exception as exc:  # an extractor bug fails this article only, with its reason
+            return self._failed(outcome, f"extraction failed: {first_line(exc)}")
+        try:
+            source_id = self._write_with_retries(article, match, mentions, prepared)
+        except IntegrityError as exc:
+            return self._duplicate_or_failed(outcome, article, exc)
+        except SQLAlchemyError as exc:
+            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
+        self.known_hashes[article.sha256] = article.key
+        self.near.add(source_id, prints)
+        if match:
+            outcome.near_duplicate_of = self.refs_source_key(match[0])
+            outcome.similarity = round(match[1], 3)
+        outcome.mentions = len(mentions)
+        outcome.undated = article.published is None
+        for item in prepared:
+            if item.link_to is None:
+                outcome.facts[item.kind.name] = outcome.facts.get(item.kind.name, 0) + 1
+            else:
+                outcome.linked += 1
+        return outcome
+
+    def _session(self) -> Session:
+        return Session(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
+        run: making a sessionmaker
+        (a new Session class, with its event hooks) per article cost more CPU than the
+        article's INSERTs."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @staticmethod
+    def _failed(outcome: Outcome, reason: str) -> Outcome:
+        outcome.status, outcome.reason = "failed", reason
+        outcome.facts, outcome.skipped_facts = {}, []
+        return outcome
+
+    def _duplicate_or_failed(self, outcome: Outcome, article: Article, exc: Exception) -> Outcome:
+        with self._session() as session:
+            key = session.scalar(select(Source.key).where(Source.content_sha256 == article.sha256))
+        if key is None:
+            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
+        self.known_hashes[article.sha256] = key
+        outcome.status, outcome.source_key, outcome.facts = "already_loaded", key, {}
+        outcome.skipped_facts = []
+        return outcome
+
+    def refs_source_key(self, source_id: int) -> str | None:
+        with self._session() as session:
+            return session.scalar(select(Source.key).where(Source.id == source_id))
+
+    # ---------------------------------------------------------------- facts
+
+    def prepare(
+        self,
+        article: Article | Any,
+        published: date | None,
+        outcome: Outcome,
+        skip_keys: set[str] = frozenset(),
+    ) -> list[PreparedFact]:
+        """Validate every extracted fact; the invalid ones are named in ``outcome``."""
+        text, source_key = article.body_text, article.key
+        prefix = source_key.replace("_", "-")
+        seen: Counter[tuple[str, int]] = Counter()
+        prepared = []
+        for fact in self.extractor.extract(text, published=published):
+            kind = KINDS.get(fact.kind)
+            if kind is None:
+                outcome.skipped_facts.append(f"unknown fact kind {fact.kind!r}")
+                continue
+            seen[(kind.name, fact.char_start)] += 1
+            key = f"{prefix}.{kind.key_part}-{fact.char_start}-{seen[(kind.name, fact.char_start)]}"
+            if key in skip_keys:
+                continue
+            try:
+                prepared.append(self.prepare_fact(kind, key, fact, text, source_key))
+            except (ValidationError, FactError, ValueError) as exc:
+                outcome.skipped_facts.append(f"{key}: {_validation_reason(exc)}")
+        return prepared
+
+    def prepare_fact(
+        self, kind: FactKind, key: str, fact: ExtractedFact, text: str, source_key: str
+    ) -> PreparedFact:
+        if text[fact.char_start : fact.char_end] != fact.quote:
+            raise FactError("quote is not body_text[char_start:char_end]")
+        fields = dict(fact.fields)
+        hint = fields.pop("key_hint", None)
+        if fact.note and not fields.get("note"):
+            fields["note"] = fact.note
+        citation = {"source": source_key, "quote": fact.quote, "stated_value": fact.stated_value}
+        record = validate(kind, key, fields, citation)
+        self.refs.check(record)
+        link_to = self.refs.ids["project"].get(hint) if kind.name == "project" and hint else None
+        columns = {} if link_to else fact_columns(kind, record, self.refs)
+        return PreparedFact(kind, key, columns, record, fact, link_to)
+
+    # ---------------------------------------------------------------- writing
+
+    def _write_with_retries(self, article, match, mentions, prepared) -> int:
+        for attempt in range(LOCK_RETRIES):
+            try:
+                with self.transaction() as session:
+                    return self.write(session, article, match, mentions, prepared)
+            except OperationalError as exc:
+                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def write(self, session: Session, article: Article, match, mentions, prepared) -> int:
+        published = article.published
+        values = dict(
+            key=article.key,
+            title=article.title[:2000],
+            author=article.author,
+            publisher=article.publisher,
+            url=article.url,
+            published_date=published.value if published else None,
+            published_date_precision=published.precision if published else None,
+            language=article.language,
+            body_text=article.body_text,
+            content_sha256=article.sha256,
+            file_name=article.name[:500],
+            load_method=article.load_method,
+            loaded_by=ARTICLE,
+            near_duplicate_of_source_id=match[0] if match else None,
+            near_duplicate_similarity=round(match[1], 4) if match else None,
+        )
+        # the first statement of the transaction is this INSERT (see the module docstring)
+        # Core statements on the session's connection: the ORM layer adds nothing to an INSERT
+        source_id = (
+            session.connection()
+            .execute(insert(Source.__table__).values(values).returning(Source.__table__.c.id))
+            .scalar_one()
+        )
+        if session.bind.dialect.name == "postgresql":
+            session.connection().execute(text("SET LOCAL synchronous_commit = off"))
+        self.write_mentions(session, source_id, mentions)
+        self.write_facts(session, source_id, prepared)
+        return source_id
+
+    def write_mentions(self, session: Session, source_id: int, mentions: Iterable) -> None:
+        rows = []
+        for mention in mentions:
+            target = self.refs.ids[mention.kind].get(mention.key)
+            if target is None:  # a name added after this run's caches were read
+                continue
+            row = dict.fromkeys(MENTION_COLUMNS.values())  # one column set: one INSERT
+            row[MENTION_COLUMNS[mention.kind]] = target
+            row.update(
+                source_id=source_id,
+                mention_text=mention.text,
+                char_start=mention.char_start,
+                char_end=mention.char_end,
+            )
+            rows.append(row)
+        insert_many(session, Mention, rows)
+
+    def write_facts(self, session: Session, source_id: int, prepared: list[PreparedFact]) -> None:
+        """Facts, then their citations and link rows: one multi-row INSERT per table."""
+        new = [item for item in prepared if item.link_to is None]
+        by_kind: dict[str, list[PreparedFact]] = defaultdict(list)
+        for item in new:
+            by_kind[item.kind.name].append(item)
+        ids: dict[int, int] = {}  # id(item) -> the fact's row id
+        for items in by_kind.values():
+            model = items[0].kind.model
+            rows = [self.fact_row(item) for item in items]
+            statement = INSERT_RETURNING_ID[model]
+            row_ids = session.connection().execute(statement, rows).scalars().all()
+            ids.update((id(item), row_id) for item, row_id in zip(items, row_ids, strict=True))
+        children: dict[type, list[dict]] = defaultdict(list)
+        for item in new:
+            for model, columns in child_rows(item.kind, item.record, ids[id(item)], self.refs):
+                children[model].append(columns)
+        for model, rows in children.items():
+            insert_many(session, model, rows)
+        citations = [self.citation(source_id, item, ids[id(item)]) for item in new]
+        citations += [
+            self.citation(source_id, item, item.link_to, note=LINKED_NOTE)
+            for item in prepared
+            if item.link_to is not None
+        ]
+        insert_many(session, Citation, citations)
+        for item in new:
+            if item.kind.name in ("project", "event", "agreement"):
+                self.refs.remember(item.kind.name, item.key, ids[id(item)])
+
+    @staticmethod
+    def fact_row(item: PreparedFact) -> dict[str, Any]:
+        return dict(
+            key=item.key,
+            review_status="extracted",
+            loaded_by=ARTICLE,
+            note=item.record.note,
+            confidence=item.fact.confidence,
+            extractor_name=EXTRACTOR_NAME,
+            extractor_version=EXTRACTOR_VERSION,
+            **item.columns,
+        )
+
+    @staticmethod
+    def citation(source_id: int, item: PreparedFact, fact_row_id: int, note=None) -> dict:
+        return {
+            **dict.fromkeys(CITED_FACT_COLUMNS),  # one column set: one INSERT
+            "source_id": source_id,
+            item.kind.citation_column: fact_row_id,
+            "quote": item.fact.quote,
+            "char_start": item.fact.char_start,
+            "char_end": item.fact.char_end,
+            "stated_value": item.fact.stated_value,
+            "note": note,
+        }
+
+    # ---------------------------------------------------------------- reindex
+
+    def reindex(self, progress: Callable[[Outcome], None] | None = None) -> IngestReport:
+        """Recompute every source's mentions; re-run extraction on article sources, replacing
+        their pending facts and keeping every reviewed (or merged) one. One transaction each."""
+        report = IngestReport()
+        with self._session() as session:
+            sources = session.execute(select(Source.id, Source.key).order_by(Source.id)).all()
+        for source_id, key in sources:
+            outcome = self.reindex_source(source_id, key)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        return report
+
+    def reindex_source(self, source_id: int, key: str) -> Outcome:
+        with self._session() as session:
+            source = session.get(Source, source_id)
+            outcome = Outcome(source.file_name or key, "loaded", source_key=key)
+            mentions = self.gazetteer.mentions(source.body_text)
+            prepared: list[PreparedFact] = []
+            if source.loaded_by == ARTICLE:
+                kept = reviewed_keys(session, source_id, key.replace("_", "-"))
+                prepared = self.prepare(source, source.published_date, outcome, kept)
+            session.expunge(source)
+        try:
+            with self.transaction() as session:
+                session.execute(delete(Mention).where(Mention.source_id == source_id))
+                if source.loaded_by == ARTICLE:
+                    delete_pending_facts(session, source_id)
+                self.write_mentions(session, source_id, mentions)
+                self.write_facts(session, source_id, prepared)
+        except SQLAlchemyError as exc:
+            return self._failed(outcome, f"not reindexed, rolled back: {first_line(exc)}")
+        outcome.mentions = len(mentions)
+        for item in prepared:
+            outcome.facts[item.kind.name] = outcome.facts.get(item.kind.name, 0) + 1
+        return outcome
+
+
+def _sqlite_loader_pragmas(dbapi_connection, _record, _proxy) -> None:
+    """See "Durability" in the module docstring; and a 64 MB page cache instead of SQLite's
+    2 MB, so that the unique indexes a growing database checks on every INSERT stay in memory."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA cache_size = -65536")
+    cursor.close()
+
+
+@cache
+def plain_insert(model: type):
+    return insert(model.__table__)
+
+
+def insert_many(session: Session, model: type, rows: list[dict]) -> None:
+    """One executemany INSERT per set of columns (a mention names a country or a person …)."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(row)].append(row)
+    connection = session.connection()
+    for group in groups.values():
+        connection.execute(plain_insert(model), group)
+
+
+def _validation_reason(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"{where}: {error['msg']}" if where else error["msg"]
+    return first_line(exc)
+
+
+def cited_facts(session: Session, source_id: int) -> list[tuple[FactKind, Any]]:
+    """Every fact row that a citation of this source points at."""
+    found = []
+    for kind in KINDS.values():
+        column = getattr(Citation, kind.citation_column)
+        statement = (
+            select(kind.model)
+            .join(Citation, column == kind.model.id)
+            .where(Citation.source_id == source_id)
+        )
+        found += [(kind, row) for row in session.scalars(statement).unique()]
+    return found
+
+
+def reviewed_keys(session: Session, source_id: int, prefix: str) -> set[str]:
+    """Keys extraction must not write again: this source's reviewed facts and merged ones."""
+    kept = {
+        row.key for _, row in cited_facts(session, source_id) if row.review_status != "extracted"
+    }
+    merged = session.scalars(
+        select(ReviewAction.fact_key).where(
+            ReviewAction.action == "merge", ReviewAction.fact_key.startswith(f"{prefix}.")
+        )
+    )
+    return kept | set(merged)
+
+
+def delete_pending_facts(session: Session, source_id: int) -> None:
+    """This source's facts still waiting for review, and its citations linked to projects."""
+    for _kind, row in cited_facts(session, source_id):
+        if row.review_status == "extracted" and row.loaded_by == ARTICLE:
+            session.delete(row)
+    session.execute(
+        delete(Citation).where(Citation.source_id == source_id, Citation.note == LINKED_NOTE)
+    )
+    session.flush()
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def ingest(
+    engine: Engine,
+    inputs: Iterable[ArticleInput],
+    metadata: Metadata | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[Outcome], None] | None = None,
+    workers: int = 1,
+) -> IngestReport:
+    """Load every input, one transaction each; failures are reported, never raised.
+
+    With ``workers`` > 1, files are loaded by that many processes, each with its own loader
+    (gazetteer and extractor built once per process), in chunks; standard input is loaded here.
+    The per-article transactions make this as safe as separate runs at once: no article is
+    loaded twice. A near-duplicate loaded by another worker in the same run may stay unlinked.
+    """
+    inputs = list(inputs)
+    metadata = metadata or Metadata()
+    files = [source for source in inputs if source.path is not None] if workers > 1 else []
+    report = IngestReport()
+    if files:
+        for outcome in _parallel(engine, files, metadata, max_bytes, workers):
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    rest = [source for source in inputs if source.path is None] if files else inputs
+    if rest:
+        loader = ArticleLoader(engine)
+        for source in rest:
+            outcome = loader.load(source, metadata, max_bytes)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    return report
+
+
+CHUNK = 20  # files per task handed to a worker process
+_worker_loader: ArticleLoader | None = None
+
+
+def _parallel(
+    engine: Engine, files: list[ArticleInput], metadata: Metadata, max_bytes: int, workers: int
+) -> Iterator[Outcome]:
+    import multiprocessing
+
+    url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()  # forked workers must not share this process's open connections
+    chunks = [
+        ([(source.name, str(source.path)) for source in files[i : i + CHUNK]], metadata, max_bytes)
+        for i in range(0, len(files), CHUNK)
+    ]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(url,)) as pool:
+        for outcomes in pool.imap(_load_chunk, chunks):
+            yield from outcomes
+
+
+def _start_worker(url: str) -> None:
+    """Each worker process: its own engine and loader, built once."""
+    from ..db import make_engine
+
+    global _worker_loader
+    _worker_loader = ArticleLoader(make_engine(url))
+
+
+def _load_chunk(task) -> list[Outcome]:
+    files, metadata, max_bytes = task
+    return [
+        _worker_loader.load(ArticleInput(name, Path(path)), metadata, max_bytes)
+        for name, path in files
+    ]
