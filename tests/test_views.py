@@ -208,7 +208,7 @@ def test_all_variants_add_extracted_facts(seeded_engine):
 
 
 def test_downgrade_drops_the_views(databases, seeded_url):
-    migrate.downgrade(seeded_url, "-1")
+    migrate.downgrade(seeded_url, "0004_field_comments")  # the revision before 0003_views
     engine = databases.engine(seeded_url)
     assert not set(view_names()) & set(inspect(engine).get_view_names())
 

@@ -44,7 +44,7 @@ FUTURE_AFTER = re.compile(
     r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
     re.IGNORECASE,
 )
-# "$150 billion in foreign investment by 2029": up to four words may stand before "by".
+# "$20 billion in new investment by 2030": up to four words may stand before "by".
 FUTURE_BY = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
@@ -197,8 +197,8 @@ class FigureReader:
         if self._in_sentence("balance"):
             return [self._indicator(amount, "trade_balance_share", cue=cue)]
         clause = self.sentence.clause_of(amount.start)
-        # A trade share is of the reporter's own total: "15.5% of Kazakhstan's total exports",
-        # "China's share of the region's foreign trade was 40%"; "70% of that amount" is not.
+        # A trade share is of the reporter's own total: "12% of Uzbekistan's total imports",
+        # "Russia's share of the country's foreign trade was 30%"; "70% of that amount" is not.
         if share or SHARE_BEFORE.search(self.text, clause.start, amount.start):
             flow = self._trade_flow(amount, "share", share)
             if flow:
