@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -616,3 +617,12 @@ def test_document_counts_stated_as_lower_bounds_are_shown(seeded_engine, tmp_pat
     figures = headline(wb["Summary"])
     assert lower_bounds >= 1
     assert figures[LOWER_BOUND_LABEL] == lower_bounds
+
+
+def test_replacing_a_workbook_keeps_its_file_mode(sample_engine, tmp_path):
+    out = tmp_path / "deals.xlsx"
+    out.write_bytes(b"an older export")
+    out.chmod(0o640)
+    result, _wb = deals(sample_engine, tmp_path)
+    assert result.path == out and out.read_bytes()[:2] == b"PK"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640

@@ -72,10 +72,8 @@ Output files
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import shutil
-import stat
 import tempfile
 import threading
 import time
@@ -93,7 +91,7 @@ from ..db import connection_error, describe, for_writing
 from ..errors import SilkledgerError
 from ..models.runs import ReportRun
 from .jobs import Job, JobsFile, check_against_database, with_as_of
-from .workbook import sha256_of
+from .workbook import replace_keeping_mode, sha256_of
 
 runs = ReportRun.__table__
 
@@ -455,9 +453,7 @@ def _replace(staged: Path, path: Path) -> None:
     a symbolic link at ``path`` is refused rather than replaced (or written through)."""
     _refuse_link(path)
     try:
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(staged, stat.S_IMODE(os.stat(path, follow_symlinks=False).st_mode))
-        os.replace(staged, path)
+        replace_keeping_mode(staged, path)
     except OSError as exc:
         raise _NotMoved(f"cannot write {path}: {exc.strerror or exc}") from None
 

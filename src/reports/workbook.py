@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import math
 import os
+import stat
 import textwrap
 import uuid
 import warnings
@@ -815,7 +816,7 @@ class AtomicTarget:
             self.handle.close()
             size = self.temp.stat().st_size
             digest = sha256_of(self.temp)
-            os.replace(self.temp, self.path)
+            replace_keeping_mode(self.temp, self.path)
         except OSError as exc:
             self.abort()
             raise SilkledgerError(f"cannot write {self.path}: {exc.strerror or exc}") from None
@@ -829,6 +830,14 @@ class AtomicTarget:
         if not self.handle.closed:
             self.handle.close()
         self.temp.unlink(missing_ok=True)
+
+
+def replace_keeping_mode(new: Path, path: Path) -> None:
+    """Rename ``new`` onto ``path``; a file it replaces keeps its permission bits (a workbook a
+    team shares at 0640 stays 0640 after the next export)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(new, stat.S_IMODE(os.stat(path, follow_symlinks=False).st_mode))
+    os.replace(new, path)
 
 
 def sha256_of(path: Path) -> str:
