@@ -655,10 +655,14 @@ def _print_ingest_report(report, reindex: bool) -> None:
             highlight=False,
         )
     for outcome in report.undated:
-        console.print(f"no publication date: {outcome.name}", markup=False, highlight=False)
+        console.print(
+            f"no publication date: {outcome.name}", markup=False, highlight=False, soft_wrap=True
+        )
     for outcome in report.outcomes:
         for reason in outcome.skipped_facts:
-            err_console.print(f"fact skipped: {outcome.name}: {reason}", markup=False)
+            err_console.print(
+                f"fact skipped: {outcome.name}: {reason}", markup=False, soft_wrap=True
+            )
     for outcome in report.failed:
         err_console.print(
             f"[bold red]failed:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
