@@ -491,6 +491,15 @@ COMMENTS = [
     ),
 ]
 
+# Table comments rewritten: (table, before, after).
+TABLE_COMMENTS = [
+    (
+        "agreements",
+        "A treaty, agreement, MoU, contract or loan, or a package of them (58 commercial agreements worth $24 billion).",
+        "A treaty, agreement, MoU, contract or loan, or a package of them counted together (dozens of commercial agreements signed at one forum).",
+    ),
+]
+
 
 def set_comments(*, upgrading: bool) -> None:
     if not op.get_bind().dialect.supports_comments:  # SQLite: nothing to store them in
@@ -498,6 +507,9 @@ def set_comments(*, upgrading: bool) -> None:
     for table, column, before, after in COMMENTS:
         new, old = (after, before) if upgrading else (before, after)
         op.alter_column(table, column, comment=new, existing_comment=old)
+    for table, before, after in TABLE_COMMENTS:
+        new, old = (after, before) if upgrading else (before, after)
+        op.create_table_comment(table, new, existing_comment=old)
 
 
 def upgrade() -> None:

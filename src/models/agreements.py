@@ -60,8 +60,8 @@ class Agreement(IdMixin, CuratedMixin, MoneyMixin, Base):
         CheckConstraint("part_of_agreement_id <> id", name="not_part_of_itself"),
         {
             "comment": (
-                "A treaty, agreement, MoU, contract or loan, or a package of them "
-                "(58 commercial agreements worth $24 billion)."
+                "A treaty, agreement, MoU, contract or loan, or a package of them counted "
+                "together (dozens of commercial agreements signed at one forum)."
             )
         },
     )
