@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import subprocess
+import sys
 
 import pytest
 from openpyxl import load_workbook
@@ -248,3 +251,39 @@ def test_export_report_records_the_bytes_it_wrote_and_syncs_the_folder(
     assert result.size_bytes == len(data)
     assert result.sha256 == hashlib.sha256(data).hexdigest()
     assert str(out.parent) in synced
+
+
+# A `report --out` killed before its rename leaves its hidden temporary file beside the target;
+# the next export to that path deletes it (its process is gone) and leaves live writers' files.
+KILLED_REPORT = """
+import os, signal, sys
+from silkledger.cli import app
+from silkledger.reports import workbook
+
+def kill_before_saving(self, wb):  # the sheets are written; the workbook is about to be saved
+    os.kill(os.getpid(), signal.SIGKILL)
+
+workbook.AtomicTarget.commit = kill_before_saving
+app(sys.argv[1:])
+"""
+
+
+def test_a_killed_report_leaves_a_temporary_file_that_the_next_export_removes(sample_url, tmp_path):
+    out = tmp_path / "deals.xlsx"
+    command = [*db_option(sample_url), "report", "deals", "--out", str(out), "--as-of", AS_OF]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_REPORT, *command], capture_output=True, text=True, timeout=300
+    )
+    assert killed.returncode == -9, killed.stderr
+    [left] = list(tmp_path.glob(".deals.xlsx.*.tmp"))
+    assert not out.exists()
+    live = tmp_path / f".deals.xlsx.{socket.gethostname()}-{os.getpid()}-abc.tmp"
+    other_host = tmp_path / ".deals.xlsx.elsewhere-1-abc.tmp"
+    for path in (live, other_host):
+        path.write_bytes(b"a workbook being written")
+
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert out.exists() and not left.exists()
+    assert live.exists() and other_host.exists()  # this process is alive; the other host unknown
+    assert sorted(p.name for p in tmp_path.glob("*.tmp")) == sorted([live.name, other_host.name])

@@ -20,9 +20,11 @@ Everything here is about writing a workbook, nothing about what goes in it:
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import math
 import os
+import socket
 import stat
 import textwrap
 import uuid
@@ -797,7 +799,8 @@ class AtomicTarget:
 
     def __init__(self, out_path: Path):
         self.path = check_output_path(out_path)
-        self.temp = self.path.parent / f".{self.path.name}.{uuid.uuid4().hex[:12]}.tmp"
+        sweep_dead_temporaries(self.path)
+        self.temp = self.path.parent / f"{temporary_prefix(self.path)}{uuid.uuid4().hex[:12]}.tmp"
         try:
             self.handle = open(self.temp, "xb")  # noqa: SIM115 - closed in commit/abort
         except OSError as exc:
@@ -830,6 +833,39 @@ class AtomicTarget:
         if not self.handle.closed:
             self.handle.close()
         self.temp.unlink(missing_ok=True)
+
+
+def temporary_prefix(path: Path) -> str:
+    """How this process's temporary files for ``path`` begin: hidden, beside it, and naming the
+    host and the process, so that a later export can tell a dead writer's file from a live one
+    (another process, or another machine sharing the folder)."""
+    return f".{path.name}.{socket.gethostname()}-{os.getpid()}-"
+
+
+def sweep_dead_temporaries(path: Path) -> list[Path]:
+    """Delete the temporary files for ``path`` left by a writer of this host that is no longer
+    running (a ``report --out`` killed before its rename). Files of live processes and of other
+    hosts are left alone. Returns what was deleted."""
+    host_prefix = f".{path.name}.{socket.gethostname()}-"
+    removed = []
+    for candidate in path.parent.glob(f"{glob.escape(host_prefix)}*.tmp"):
+        pid = candidate.name[len(host_prefix) :].split("-", 1)[0]
+        if not pid.isdigit() or _process_alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):  # another export swept it first
+            candidate.unlink()
+            removed.append(candidate)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 def replace_keeping_mode(new: Path, path: Path) -> None:
