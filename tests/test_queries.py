@@ -142,6 +142,8 @@ def q09(rows, engine):
     }
     assert {row["key"] for row in rows} == expected
     assert DRAGON in expected
+    # "Turkmenistan", "Turkmen" and "Turkmenistan" again: the seed loader recorded the mentions
+    assert one(rows, key=DRAGON)["turkmenistan_mentions"] == 3
 
 
 def q10(rows, engine):

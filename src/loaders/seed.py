@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..db import session_scope
 from ..errors import SilkledgerError, first_line
+from ..extract.gazetteer import Gazetteer
 from ..models import (
     Agreement,
     AgreementParty,
@@ -38,6 +39,7 @@ from ..models import (
     Event,
     EventParticipant,
     Indicator,
+    Mention,
     Organization,
     OrganizationAlias,
     Person,
@@ -52,6 +54,7 @@ from ..models import (
 )
 from ..models.base import amount_as_read, length_problems, rounded_amount, span_end
 from ..models.trade import is_currency
+from .mentions import MENTION_COLUMNS, entity_ids, mention_rows
 from .seed_files import (
     SEED_FILES,
     CitationRecord,
@@ -239,7 +242,7 @@ class SeedSync:
     def __init__(self, session: Session, data: SeedData):
         self.session = session
         self.data = data
-        self.trackers = {table: Tracker() for table in REPORT_TABLES}
+        self.trackers = {table: Tracker() for table in (*REPORT_TABLES, "mentions")}
         self.ids: dict[str, dict[Hashable, int]] = {}
         self.removed: dict[str, list[Any]] = {}
 
@@ -258,6 +261,7 @@ class SeedSync:
         self.sync_trade_flows()
         self.sync_indicators()
         self.delete_removed()
+        self.sync_mentions()
         changes = {table: tracker.changes() for table, tracker in self.trackers.items()}
         return SeedReport(self.data.seed_dir, changes)
 
@@ -753,6 +757,36 @@ class SeedSync:
         rows = self.upsert("indicators", Indicator, wanted, self.seed_rows(Indicator))
         self.sync_citations("indicators", "indicator_id", rows, records)
 
+    # ------------------------------------------------------------------------------ mentions
+
+    def sync_mentions(self) -> None:
+        """The seed articles' mentions, found by the gazetteer over every name the database now
+        holds (the seed's and any loaded since): rows that differ are replaced, so a re-seed with
+        nothing new changes nothing and a new alias adds its mentions."""
+        self.session.flush()
+        gazetteer = Gazetteer.from_connection(self.session)
+        ids = entity_ids(self.session)
+        source_ids = self.ids["source"]
+        existing = {
+            _mention_tuple(row): row
+            for row in self.session.scalars(
+                select(Mention).where(Mention.source_id.in_(source_ids.values()))
+            )
+        }
+        wanted = set()
+        for key, source_id in source_ids.items():
+            found = gazetteer.mentions(self.data.articles[key].text)
+            wanted.update(_mention_tuple(row) for row in mention_rows(source_id, found, ids))
+        tracker = self.trackers["mentions"]
+        for values, row in existing.items():
+            if values not in wanted:
+                self.session.delete(row)
+                tracker.deleted.add(values)
+        for values in wanted - existing.keys():
+            self.session.add(Mention(**dict(zip(MENTION_TUPLE, values, strict=True))))
+            tracker.inserted.add(values)
+        self.session.flush()
+
     # ------------------------------------------------------------------------------ removal
 
     def delete_removed(self) -> None:
@@ -767,6 +801,15 @@ class SeedSync:
                 self.session.delete(row)
                 self.trackers[table].deleted.add(_natural_key(table, row))
             self.session.flush()
+
+
+# A mention as a comparable tuple: what the seed compares to decide what to write.
+MENTION_TUPLE = ("source_id", *MENTION_COLUMNS.values(), "mention_text", "char_start", "char_end")
+
+
+def _mention_tuple(row: Any) -> tuple:
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    return tuple(get(name) for name in MENTION_TUPLE)
 
 
 # Tables that point at themselves, and the column that does.
