@@ -38,16 +38,15 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, delete, event, insert, select, text
+from sqlalchemy import Connection, Engine, delete, event, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -65,6 +64,7 @@ from .articles import (
     read_article,
 )
 from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
+from .inserts import Inserts
 from .seed import require_schema
 
 ARTICLE = "article"
@@ -76,15 +76,7 @@ MENTION_COLUMNS = {
     "project": "project_id",
 }
 LOCK_RETRIES = 20
-# Statements built once: building an INSERT per article costs more than running it.
-INSERT_SOURCE = insert(Source.__table__).returning(Source.__table__.c.id)
-INSERT_RETURNING_ID = {
-    kind.model: insert(kind.model.__table__).returning(
-        kind.model.__table__.c.id, sort_by_parameter_order=True
-    )
-    for kind in KINDS.values()
-}
-# SQLite: another writer holds the database past the busy timeout
+LOADER_PRAGMAS = "silkledger_loader_pragmas"  # set in a pooled connection's info once applied
 
 
 # ------------------------------------------------------------------------ near-duplicates
@@ -260,6 +252,8 @@ class ArticleLoader:
             self.near = NearDuplicateIndex.from_session(session)
         self.extractor = Extractor(self.gazetteer)
         self._sessions = sessionmaker(for_writing(engine))
+        self._writer = for_writing(engine)
+        self.inserts = Inserts(engine.dialect)
 
     # ---------------------------------------------------------------- one input
 
@@ -319,6 +313,11 @@ class ArticleLoader:
         article's INSERTs."""
         with self._sessions() as session, session.begin():
             yield session
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        """One article's transaction: a Connection (BEGIN IMMEDIATE on SQLite), committed when
+        the block ends, rolled back if it raises. The INSERTs need no ORM Session."""
+        return self._writer.begin()
 
     @staticmethod
     def _failed(outcome: Outcome, reason: str) -> Outcome:
@@ -390,15 +389,15 @@ class ArticleLoader:
     def _write_with_retries(self, article, match, mentions, prepared) -> int:
         for attempt in range(LOCK_RETRIES):
             try:
-                with self.transaction() as session:
-                    return self.write(session, article, match, mentions, prepared)
+                with self.writing() as connection:
+                    return self.write(connection, article, match, mentions, prepared)
             except OperationalError as exc:
                 if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def write(self, session: Session, article: Article, match, mentions, prepared) -> int:
+    def write(self, connection: Connection, article: Article, match, mentions, prepared) -> int:
         published = article.published
         values = dict(
             key=article.key,
@@ -418,19 +417,14 @@ class ArticleLoader:
             near_duplicate_similarity=round(match[1], 4) if match else None,
         )
         # the first statement of the transaction is this INSERT (see the module docstring)
-        # Core statements on the session's connection: the ORM layer adds nothing to an INSERT
-        source_id = (
-            session.connection()
-            .execute(insert(Source.__table__).values(values).returning(Source.__table__.c.id))
-            .scalar_one()
-        )
-        if session.bind.dialect.name == "postgresql":
-            session.connection().execute(text("SET LOCAL synchronous_commit = off"))
-        self.write_mentions(session, source_id, mentions)
-        self.write_facts(session, source_id, prepared)
+        source_id = self.inserts.one_returning_id(connection, Source.__table__, values)
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
+        self.write_mentions(connection, source_id, mentions)
+        self.write_facts(connection, source_id, prepared)
         return source_id
 
-    def write_mentions(self, session: Session, source_id: int, mentions: Iterable) -> None:
+    def write_mentions(self, connection: Connection, source_id: int, mentions: Iterable) -> None:
         rows = []
         for mention in mentions:
             target = self.refs.ids[mention.kind].get(mention.key)
@@ -445,34 +439,36 @@ class ArticleLoader:
                 char_end=mention.char_end,
             )
             rows.append(row)
-        insert_many(session, Mention, rows)
+        self.inserts.many(connection, Mention.__table__, rows)
 
-    def write_facts(self, session: Session, source_id: int, prepared: list[PreparedFact]) -> None:
-        """Facts, then their citations and link rows: one multi-row INSERT per table."""
+    def write_facts(
+        self, connection: Connection, source_id: int, prepared: list[PreparedFact]
+    ) -> None:
+        """Facts, then their citations and link rows: one executemany per table and column set
+        (on SQLite, one INSERT per fact, for its id)."""
         new = [item for item in prepared if item.link_to is None]
         by_kind: dict[str, list[PreparedFact]] = defaultdict(list)
         for item in new:
             by_kind[item.kind.name].append(item)
         ids: dict[int, int] = {}  # id(item) -> the fact's row id
         for items in by_kind.values():
-            model = items[0].kind.model
+            table = items[0].kind.model.__table__
             rows = [self.fact_row(item) for item in items]
-            statement = INSERT_RETURNING_ID[model]
-            row_ids = session.connection().execute(statement, rows).scalars().all()
+            row_ids = self.inserts.many_returning_ids(connection, table, rows)
             ids.update((id(item), row_id) for item, row_id in zip(items, row_ids, strict=True))
         children: dict[type, list[dict]] = defaultdict(list)
         for item in new:
             for model, columns in child_rows(item.kind, item.record, ids[id(item)], self.refs):
                 children[model].append(columns)
         for model, rows in children.items():
-            insert_many(session, model, rows)
+            self.inserts.many(connection, model.__table__, rows)
         citations = [self.citation(source_id, item, ids[id(item)]) for item in new]
         citations += [
             self.citation(source_id, item, item.link_to, note=LINKED_NOTE)
             for item in prepared
             if item.link_to is not None
         ]
-        insert_many(session, Citation, citations)
+        self.inserts.many(connection, Citation.__table__, citations)
         for item in new:
             if item.kind.name in ("project", "event", "agreement"):
                 self.refs.remember(item.kind.name, item.key, ids[id(item)])
@@ -533,8 +529,8 @@ class ArticleLoader:
                 session.execute(delete(Mention).where(Mention.source_id == source_id))
                 if source.loaded_by == ARTICLE:
                     delete_pending_facts(session, source_id)
-                self.write_mentions(session, source_id, mentions)
-                self.write_facts(session, source_id, prepared)
+                self.write_mentions(session.connection(), source_id, mentions)
+                self.write_facts(session.connection(), source_id, prepared)
         except SQLAlchemyError as exc:
             return self._failed(outcome, f"not reindexed, rolled back: {first_line(exc)}")
         outcome.mentions = len(mentions)
@@ -543,28 +539,18 @@ class ArticleLoader:
         return outcome
 
 
-def _sqlite_loader_pragmas(dbapi_connection, _record, _proxy) -> None:
+def _sqlite_loader_pragmas(dbapi_connection, record, _proxy) -> None:
     """See "Durability" in the module docstring; and a 64 MB page cache instead of SQLite's
-    2 MB, so that the unique indexes a growing database checks on every INSERT stay in memory."""
+    2 MB, so that the unique indexes a growing database checks on every INSERT stay in memory.
+    Set at the first checkout of each connection (they last as long as it): connections the
+    engine opened before the loader was built get them too."""
+    if record.info.get(LOADER_PRAGMAS):
+        return
+    record.info[LOADER_PRAGMAS] = True
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA cache_size = -65536")
     cursor.close()
-
-
-@cache
-def plain_insert(model: type):
-    return insert(model.__table__)
-
-
-def insert_many(session: Session, model: type, rows: list[dict]) -> None:
-    """One executemany INSERT per set of columns (a mention names a country or a person …)."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(row)].append(row)
-    connection = session.connection()
-    for group in groups.values():
-        connection.execute(plain_insert(model), group)
 
 
 def _validation_reason(exc: Exception) -> str:
