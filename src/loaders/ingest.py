@@ -20,8 +20,10 @@ project instead of a second row. Extracted fact keys are ``<source key>.<kind>-<
 (underscores as hyphens): the same sentence gives the same key when extraction is run again,
 which is how ``reindex`` keeps reviewed facts.
 
-The gazetteer, the extractor and the id caches are built once per run, and each transaction
-writes its rows with one multi-row INSERT per table.
+The gazetteer, the extractor and the id caches are built once per run (per worker process with
+``--workers``, where the workers read and extract and one process writes). Each transaction
+writes its rows with INSERTs compiled once per run and run on the driver's cursor
+(``inserts.py``): SQLAlchemy's per-statement work cost as much CPU as the extraction.
 
 Durability: a commit per article would cost a disk flush per article (10 ms or more here), so the
 loader commits without waiting for it: SQLite connections run with ``synchronous = NORMAL`` (WAL
@@ -36,7 +38,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
@@ -233,111 +235,63 @@ class PreparedFact:
     link_to: int | None = None  # a known project's id: cite it instead of a new row
 
 
-class ArticleLoader:
-    """One run: the gazetteer, extractor, id caches and duplicate indexes, built once."""
+@dataclass
+class PreparedArticle:
+    """An article read, with its mentions and validated facts: all that writing it needs (it
+    crosses from a worker process to the writing process)."""
 
-    def __init__(self, engine: Engine, actor: str | None = None):
+    article: Article
+    mentions: list
+    facts: list[PreparedFact]
+    outcome: Outcome  # so far: the facts skipped as invalid
+
+
+class ArticlePreparer:
+    """Reads an input and extracts and validates its facts, outside any transaction: the
+    gazetteer, the extractor and the id caches, built once (in each worker process)."""
+
+    def __init__(self, engine: Engine):
         require_schema(engine)
         self.engine = engine
-        if engine.dialect.name == "sqlite" and not event.contains(
-            engine, "checkout", _sqlite_loader_pragmas
-        ):
-            event.listen(engine, "checkout", _sqlite_loader_pragmas)
         with session_scope(engine) as session:
-            self.gazetteer = Gazetteer.from_connection(session)
-            self.refs = References(session)
-            self.known_hashes = dict(
-                session.execute(select(Source.content_sha256, Source.key)).tuples().all()
-            )
-            self.near = NearDuplicateIndex.from_session(session)
+            self._read_caches(session)
         self.extractor = Extractor(self.gazetteer)
-        self._sessions = sessionmaker(for_writing(engine))
-        self._writer = for_writing(engine)
-        self.inserts = Inserts(engine.dialect)
 
-    # ---------------------------------------------------------------- one input
+    def _read_caches(self, session: Session) -> None:
+        self.gazetteer = Gazetteer.from_connection(session)
+        self.refs = References(session)
+        self.known_hashes = dict(
+            session.execute(select(Source.content_sha256, Source.key)).tuples().all()
+        )
 
-    def load(self, source: ArticleInput, metadata: Metadata, max_bytes: int) -> Outcome:
-        started = time.perf_counter()
+    def read_and_prepare(
+        self, source: ArticleInput, metadata: Metadata, max_bytes: int
+    ) -> PreparedArticle | Outcome:
+        """The article ready to write, or its final outcome (unreadable, already loaded ...)."""
         try:
             article = read_article(source, metadata, max_bytes)
         except ArticleError as exc:
-            outcome = Outcome(source.name, "failed", reason=exc.reason)
-        else:
-            outcome = self.load_article(article)
-        outcome.seconds = time.perf_counter() - started
-        return outcome
+            return Outcome(source.name, "failed", reason=exc.reason)
+        return self.prepare_article(article)
 
-    def load_article(self, article: Article) -> Outcome:
+    def prepare_article(self, article: Article) -> PreparedArticle | Outcome:
         outcome = Outcome(article.name, "loaded", source_key=article.key)
         if article.sha256 in self.known_hashes:
             outcome.status, outcome.source_key = "already_loaded", self.known_hashes[article.sha256]
             return outcome
-        tokens = words(article.body_text)
-        prints = self.near.fingerprints(tokens)
         try:
-            match = self.near.best_match(self._session, tokens, prints)
             mentions = self.gazetteer.mentions(article.body_text)
             published = article.published.value if article.published else None
             prepared = self.prepare(article, published, outcome)
         except Exception as exc:  # an extractor bug fails this article only, with its reason
             return self._failed(outcome, f"extraction failed: {first_line(exc)}")
-        try:
-            source_id = self._write_with_retries(article, match, mentions, prepared)
-        except IntegrityError as exc:
-            return self._duplicate_or_failed(outcome, article, exc)
-        except SQLAlchemyError as exc:
-            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
-        self.known_hashes[article.sha256] = article.key
-        self.near.add(source_id, prints)
-        if match:
-            outcome.near_duplicate_of = self.refs_source_key(match[0])
-            outcome.similarity = round(match[1], 3)
-        outcome.mentions = len(mentions)
-        outcome.undated = article.published is None
-        for item in prepared:
-            if item.link_to is None:
-                outcome.facts[item.kind.name] = outcome.facts.get(item.kind.name, 0) + 1
-            else:
-                outcome.linked += 1
-        return outcome
-
-    def _session(self) -> Session:
-        return Session(self.engine)
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
-        run: making a sessionmaker
-        (a new Session class, with its event hooks) per article cost more CPU than the
-        article's INSERTs."""
-        with self._sessions() as session, session.begin():
-            yield session
-
-    def writing(self) -> AbstractContextManager[Connection]:
-        """One article's transaction: a Connection (BEGIN IMMEDIATE on SQLite), committed when
-        the block ends, rolled back if it raises. The INSERTs need no ORM Session."""
-        return self._writer.begin()
+        return PreparedArticle(article, mentions, prepared, outcome)
 
     @staticmethod
     def _failed(outcome: Outcome, reason: str) -> Outcome:
         outcome.status, outcome.reason = "failed", reason
         outcome.facts, outcome.skipped_facts = {}, []
         return outcome
-
-    def _duplicate_or_failed(self, outcome: Outcome, article: Article, exc: Exception) -> Outcome:
-        with self._session() as session:
-            key = session.scalar(select(Source.key).where(Source.content_sha256 == article.sha256))
-        if key is None:
-            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
-        self.known_hashes[article.sha256] = key
-        outcome.status, outcome.source_key, outcome.facts = "already_loaded", key, {}
-        outcome.skipped_facts = []
-        return outcome
-
-    def refs_source_key(self, source_id: int) -> str | None:
-        with self._session() as session:
-            return session.scalar(select(Source.key).where(Source.id == source_id))
 
     # ---------------------------------------------------------------- facts
 
@@ -383,6 +337,102 @@ class ArticleLoader:
         link_to = self.refs.ids["project"].get(hint) if kind.name == "project" and hint else None
         columns = {} if link_to else fact_columns(kind, record, self.refs)
         return PreparedFact(kind, key, columns, record, fact, link_to)
+
+
+class ArticleLoader(ArticlePreparer):
+    """One run: an ``ArticlePreparer`` that also writes, with the duplicate indexes."""
+
+    def __init__(self, engine: Engine, actor: str | None = None):
+        if engine.dialect.name == "sqlite" and not event.contains(
+            engine, "checkout", _sqlite_loader_pragmas
+        ):
+            event.listen(engine, "checkout", _sqlite_loader_pragmas)
+        super().__init__(engine)
+        self._sessions = sessionmaker(for_writing(engine))
+        self._writer = for_writing(engine)
+        self.inserts = Inserts(engine.dialect)
+
+    def _read_caches(self, session: Session) -> None:
+        super()._read_caches(session)
+        self.near = NearDuplicateIndex.from_session(session)
+
+    # ---------------------------------------------------------------- one input
+
+    def load(self, source: ArticleInput, metadata: Metadata, max_bytes: int) -> Outcome:
+        started = time.perf_counter()
+        outcome = self.store(self.read_and_prepare(source, metadata, max_bytes))
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def load_article(self, article: Article) -> Outcome:
+        return self.store(self.prepare_article(article))
+
+    def store(self, step: PreparedArticle | Outcome) -> Outcome:
+        """Write a prepared article in its own transaction (after the near-duplicate check);
+        an outcome passes through."""
+        if isinstance(step, Outcome):
+            return step
+        article, mentions, prepared, outcome = step.article, step.mentions, step.facts, step.outcome
+        if article.sha256 in self.known_hashes:  # loaded earlier in this run (another worker's)
+            outcome.status, outcome.source_key = "already_loaded", self.known_hashes[article.sha256]
+            outcome.skipped_facts = []
+            return outcome
+        tokens = words(article.body_text)
+        prints = self.near.fingerprints(tokens)
+        try:
+            match = self.near.best_match(self._session, tokens, prints)
+        except Exception as exc:
+            return self._failed(outcome, f"extraction failed: {first_line(exc)}")
+        try:
+            source_id = self._write_with_retries(article, match, mentions, prepared)
+        except IntegrityError as exc:
+            return self._duplicate_or_failed(outcome, article, exc)
+        except SQLAlchemyError as exc:
+            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
+        self.known_hashes[article.sha256] = article.key
+        self.near.add(source_id, prints)
+        if match:
+            outcome.near_duplicate_of = self.refs_source_key(match[0])
+            outcome.similarity = round(match[1], 3)
+        outcome.mentions = len(mentions)
+        outcome.undated = article.published is None
+        for item in prepared:
+            if item.link_to is None:
+                outcome.facts[item.kind.name] = outcome.facts.get(item.kind.name, 0) + 1
+            else:
+                outcome.linked += 1
+        return outcome
+
+    def _session(self) -> Session:
+        return Session(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
+        run: making a sessionmaker
+        (a new Session class, with its event hooks) per article cost more CPU than the
+        article's INSERTs."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        """One article's transaction: a Connection (BEGIN IMMEDIATE on SQLite), committed when
+        the block ends, rolled back if it raises. The INSERTs need no ORM Session."""
+        return self._writer.begin()
+
+    def _duplicate_or_failed(self, outcome: Outcome, article: Article, exc: Exception) -> Outcome:
+        with self._session() as session:
+            key = session.scalar(select(Source.key).where(Source.content_sha256 == article.sha256))
+        if key is None:
+            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
+        self.known_hashes[article.sha256] = key
+        outcome.status, outcome.source_key, outcome.facts = "already_loaded", key, {}
+        outcome.skipped_facts = []
+        return outcome
+
+    def refs_source_key(self, source_id: int) -> str | None:
+        with self._session() as session:
+            return session.scalar(select(Source.key).where(Source.id == source_id))
 
     # ---------------------------------------------------------------- writing
 
@@ -612,10 +662,11 @@ def ingest(
 ) -> IngestReport:
     """Load every input, one transaction each; failures are reported, never raised.
 
-    With ``workers`` > 1, files are loaded by that many processes, each with its own loader
-    (gazetteer and extractor built once per process), in chunks; standard input is loaded here.
-    The per-article transactions make this as safe as separate runs at once: no article is
-    loaded twice. A near-duplicate loaded by another worker in the same run may stay unlinked.
+    With ``workers`` > 1, files are read, extracted and validated by that many worker processes
+    (gazetteer and extractor built once in each), in chunks, and this process writes them, in
+    input order, each in its own transaction: one writer, so that on SQLite no process waits
+    for another's write lock, and the near-duplicate check sees every article of the run.
+    Standard input is loaded here afterwards.
     """
     inputs = list(inputs)
     metadata = metadata or Metadata()
@@ -638,7 +689,10 @@ def ingest(
 
 
 CHUNK = 20  # files per task handed to a worker process
-_worker_loader: ArticleLoader | None = None
+# Chunks handed out ahead of the writer, per worker: enough to keep the workers busy while the
+# writer works, few enough that prepared articles do not pile up in memory when it lags.
+CHUNKS_AHEAD = 3
+_worker_preparer: ArticlePreparer | None = None
 
 
 def _parallel(
@@ -648,27 +702,50 @@ def _parallel(
 
     url = engine.url.render_as_string(hide_password=False)
     engine.dispose()  # forked workers must not share this process's open connections
-    chunks = [
+    chunks = (
         ([(source.name, str(source.path)) for source in files[i : i + CHUNK]], metadata, max_bytes)
         for i in range(0, len(files), CHUNK)
-    ]
+    )
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(url,)) as pool:
-        for outcomes in pool.imap(_load_chunk, chunks):
-            yield from outcomes
+        writer = ArticleLoader(engine)  # built after the fork: its caches stay in this process
+        for prepared in _in_order(pool, chunks, workers * CHUNKS_AHEAD):
+            for step, seconds in prepared:
+                started = time.perf_counter()
+                outcome = writer.store(step)
+                outcome.seconds = seconds + time.perf_counter() - started
+                yield outcome
+
+
+def _in_order(pool, tasks: Iterator, ahead: int) -> Iterator[list]:
+    """``pool.imap(_prepare_chunk, tasks)`` with at most ``ahead`` tasks handed out at once."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(_prepare_chunk, (task,)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _start_worker(url: str) -> None:
-    """Each worker process: its own engine and loader, built once."""
+    """Each worker process: its own preparer, built once; it never writes."""
     from ..db import make_engine
 
-    global _worker_loader
-    _worker_loader = ArticleLoader(make_engine(url))
+    global _worker_preparer
+    engine = make_engine(url)
+    _worker_preparer = ArticlePreparer(engine)
+    engine.dispose()
 
 
-def _load_chunk(task) -> list[Outcome]:
+def _prepare_chunk(task) -> list[tuple[PreparedArticle | Outcome, float]]:
+    """Each file of the chunk, prepared, with the seconds that took."""
     files, metadata, max_bytes = task
-    return [
-        _worker_loader.load(ArticleInput(name, Path(path)), metadata, max_bytes)
-        for name, path in files
-    ]
+    prepared = []
+    for name, path in files:
+        started = time.perf_counter()
+        step = _worker_preparer.read_and_prepare(
+            ArticleInput(name, Path(path)), metadata, max_bytes
+        )
+        prepared.append((step, time.perf_counter() - started))
+    return prepared
