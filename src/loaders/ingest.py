@@ -227,11 +227,16 @@ class IngestReport:
 
 @dataclass
 class PreparedFact:
+    """A validated fact as the rows to write. It keeps no record model: unpickling the pydantic
+    records cost the writing process more CPU than the rest of what a worker hands it."""
+
     kind: FactKind
     key: str
     columns: dict[str, Any]
-    record: Any
+    note: str | None
     fact: ExtractedFact
+    # link rows (participants, parties, sectors ...): the fact's own id is filled in when written
+    children: list[tuple[type, dict[str, Any]]] = field(default_factory=list)
     link_to: int | None = None  # a known project's id: cite it instead of a new row
 
 
@@ -335,8 +340,11 @@ class ArticlePreparer:
         record = validate(kind, key, fields, citation)
         self.refs.check(record)
         link_to = self.refs.ids["project"].get(hint) if kind.name == "project" and hint else None
-        columns = {} if link_to else fact_columns(kind, record, self.refs)
-        return PreparedFact(kind, key, columns, record, fact, link_to)
+        if link_to:
+            return PreparedFact(kind, key, {}, record.note, fact, link_to=link_to)
+        columns = fact_columns(kind, record, self.refs)
+        children = list(child_rows(kind, record, None, self.refs))
+        return PreparedFact(kind, key, columns, record.note, fact, children)
 
 
 class ArticleLoader(ArticlePreparer):
@@ -508,8 +516,8 @@ class ArticleLoader(ArticlePreparer):
             ids.update((id(item), row_id) for item, row_id in zip(items, row_ids, strict=True))
         children: dict[type, list[dict]] = defaultdict(list)
         for item in new:
-            for model, columns in child_rows(item.kind, item.record, ids[id(item)], self.refs):
-                children[model].append(columns)
+            for model, columns in item.children:
+                children[model].append({**columns, item.kind.citation_column: ids[id(item)]})
         for model, rows in children.items():
             self.inserts.many(connection, model.__table__, rows)
         citations = [self.citation(source_id, item, ids[id(item)]) for item in new]
@@ -529,7 +537,7 @@ class ArticleLoader(ArticlePreparer):
             key=item.key,
             review_status="extracted",
             loaded_by=ARTICLE,
-            note=item.record.note,
+            note=item.note,
             confidence=item.fact.confidence,
             extractor_name=EXTRACTOR_NAME,
             extractor_version=EXTRACTOR_VERSION,
