@@ -8,10 +8,16 @@ one). For each engine a fresh database is migrated and given the seed's referenc
 articles or facts); then one ArticleLoader (the gazetteer and the extractor built once) loads
 every article through the real path: read, decode, normalise, near-duplicate check, mentions,
 extraction, validation, one transaction per article; with --workers 1,2 once in one process
-and once with two worker processes (ingest --workers 2). It prints the loader's start-up time, the
+and once with two worker processes (ingest --workers 2: the workers read, extract and validate,
+and the parent process writes every article). It prints the loader's start-up time, the
 articles per second over the whole run, and the mean time per article over the first and the
 last thousand (targets: >= 120 articles/s on SQLite, >= 60 on PostgreSQL, last/first <= 1.2),
 and the CPU time per article (the machine is shared: the load average is printed beside).
+
+Time per article: with one process, the wall time of its whole load; with workers, the wall time
+its worker spent reading and extracting it plus the time the writing process spent writing it
+(the work done for it, not its latency in the pipeline). The CPU time of a run with workers
+includes the workers' (they are waited for before it is read) and the writing process's.
 """
 
 from __future__ import annotations

@@ -704,7 +704,10 @@ def ingest_command(
         ),
     ] = False,
     workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Processes loading files side by side.")
+        int,
+        typer.Option(
+            min=1, max=64, help="Processes reading and extracting files side by side (one writes)."
+        ),
     ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
     as_json: Annotated[

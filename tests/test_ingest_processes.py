@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from ingest_helpers import distinct_article, reference_database, write_article
 from silkledger.extract import Gazetteer
+from silkledger.loaders.articles import collect_inputs
+from silkledger.loaders.ingest import CHUNK, ingest
 from silkledger.models import Mention, Source
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -119,3 +121,43 @@ def test_workers_load_every_file_once_in_order(reference_url, databases, tmp_pat
     names = [Path(article["name"]).name for article in summary["articles"]]
     assert names == [f"article-{n:04d}.txt" for n in range(total)] + ["zz-empty.txt"]
     assert_whole_and_unique(engine, total)
+
+
+def test_workers_prepare_and_one_writer_sees_the_whole_run(reference_url, databases, tmp_path):
+    """With --workers, the workers read and extract and this process writes: a near-duplicate
+    and an exact copy handed to another worker than their original are still found."""
+    engine = databases.engine(reference_url)
+    folder = make_folder(tmp_path / "inbox", 2 * CHUNK)
+    original = distinct_article(7000) + "Officials expect the shipments to keep growing. " * 4
+    write_article(folder, "a-original.txt", original)
+    write_article(folder, "zz-copy.txt", original)
+    edited = original.replace("Analysts number", "Market analysts number")
+    write_article(folder, "zz-edited.txt", edited)
+    inputs, problems = collect_inputs([str(folder)])
+    assert not problems
+    report = ingest(engine, inputs, workers=2)
+    by_name = {Path(outcome.name).name: outcome for outcome in report.outcomes}
+    names = list(by_name)
+    assert (names[0], names[-2:]) == ("a-original.txt", ["zz-copy.txt", "zz-edited.txt"])
+    original_key = by_name["a-original.txt"].source_key
+    assert (by_name["zz-copy.txt"].status, by_name["zz-copy.txt"].source_key) == (
+        "already_loaded",
+        original_key,
+    )
+    assert by_name["zz-edited.txt"].status == "loaded"
+    assert by_name["zz-edited.txt"].near_duplicate_of == original_key
+    assert all(outcome.seconds > 0 for outcome in report.outcomes)
+    assert_whole_and_unique(engine, 2 * CHUNK + 2)
+    with Session(engine) as session:
+        ids = dict(session.execute(select(Source.key, Source.id)).all())
+        linked = session.scalar(
+            select(Source.near_duplicate_of_source_id).where(
+                Source.key == by_name["zz-edited.txt"].source_key
+            )
+        )
+        assert linked == ids[original_key]
+        # written in input order by the one writer: ids follow the file names
+        names = session.scalars(select(Source.file_name).order_by(Source.id)).all()
+        assert [Path(name).name for name in names] == sorted(
+            name for name in by_name if name != "zz-copy.txt"
+        )

@@ -33,6 +33,8 @@ from functools import cache
 
 from .lexicon import alternation, load
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -150,7 +152,7 @@ def _year(match: re.Match, published: date | None) -> tuple[int | None, str | No
     if rel := match.groupdict().get("rel"):
         if published is None:
             return None, None
-        offset = load("dates")["relative_years"][re.sub(r"\s+", " ", rel.lower())]
+        offset = load("dates")["relative_years"][_SPACES.sub(" ", rel.lower())]
         return published.year + offset, f'"{rel}" read against the publication date {published}'
     return None, None
 
@@ -263,7 +265,7 @@ def _whole_year(match: re.Match, published: date | None) -> PeriodMention:
 
 
 def _relative_year(match: re.Match, published: date | None) -> PeriodMention | None:
-    phrase = re.sub(r"\s+", " ", match.group().lower())
+    phrase = _SPACES.sub(" ", match.group().lower())
     if published is None or phrase in load("dates")["context_shift"]:
         return None  # a shift of the period in context, read by _shift
     offset = load("dates")["relative_years"][phrase]

@@ -23,6 +23,8 @@ MONTH_NAME = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
+TITLE_WORD = re.compile(r"[\w’'\-–.]+")
+PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 # Words that start a sentence or a phrase and never belong to an event's name.
 TITLE_STOPS = {
     "During",
@@ -149,7 +151,7 @@ def _participants(sentence: Sentence, kind: str) -> dict:
 def _title_start(text: str, floor: int, position: int) -> int:
     """Walk left over the capitalised words and ordinals that name an event; "of", "and" and
     "for" join two such words ("Industrial and Investment Cooperation Forum")."""
-    words = list(re.finditer(r"[\w’'\-–.]+", text[floor:position]))
+    words = list(TITLE_WORD.finditer(text[floor:position]))
     start = position
     for word in reversed(words):
         token = word.group()
@@ -166,10 +168,7 @@ def _title_start(text: str, floor: int, position: int) -> int:
 
 def _place(text: str, sentence: Sentence, match: re.Match, gazetteer: Gazetteer):
     """'in Astana' (a capital or a country) or 'in Tianjin' (an unknown capitalised place)."""
-    for found in re.finditer(
-        r"\b(?:in|at)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)",
-        text[sentence.span.start : sentence.span.end],
-    ):
+    for found in PLACE_AFTER.finditer(text[sentence.span.start : sentence.span.end]):
         start = sentence.span.start + found.start("place")
         if abs(start - match.start()) > 120:
             continue

@@ -16,6 +16,18 @@ from .text import Span, is_comparison
 from .types import ExtractedFact, Mention
 
 TRADE_VOLUME_UNITS = ("tonnes", "containers")
+# Compiled once (re's cache lookup per call showed in profiles of the loader).
+TRANSIT = re.compile(r"\btransit|\bthrough\b", re.I)
+OWNER_PRONOUN = re.compile(r"\s*(?:its|their)\b", re.I)
+SPEAKER_AFTER_QUOTE = re.compile(
+    r"\s*(?:[,.]\s*)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:said|says|added|noted|stressed)"
+)
+NAME_WORDS = re.compile(r"[\w’'-]+\s*$|[\w’'-]+\s+")
+PROJECT_PLACE = re.compile(
+    r"\s+(?:in|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[Rr]egion|\s+[A-Z][\w’'-]+)?)"
+)
+HOST_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
 SHARE_BEFORE = re.compile(
     r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
 )
@@ -372,9 +384,7 @@ class FigureReader:
 
     def _transit(self) -> bool:
         span = self.sentence.span
-        return (
-            re.search(r"\btransit|\bthrough\b", self.text[span.start : span.end], re.I) is not None
-        )
+        return TRANSIT.search(self.text[span.start : span.end]) is not None
 
     def _flow(self, amount: Amount, share: re.Match | None) -> tuple[str, int]:
         if share is not None:
@@ -410,10 +420,7 @@ class FigureReader:
             ]
             if owner:
                 reporter = owner[0].key
-            elif (
-                re.match(r"\s*(?:its|their)\b", share.group("owner") or "", re.I)
-                and self.context.trade_reporter
-            ):
+            elif OWNER_PRONOUN.match(share.group("owner") or "") and self.context.trade_reporter:
                 reporter = self.context.trade_reporter
             else:
                 reporter = None
@@ -462,10 +469,7 @@ class FigureReader:
             return None
         close = closing.start()
         tail = self.text[close + 1 : min(line_end, close + 60)]
-        speaker = re.match(
-            r"\s*(?:[,.]\s*)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:said|says|added|noted|stressed)",
-            tail,
-        )
+        speaker = SPEAKER_AFTER_QUOTE.match(tail)
         if not speaker:
             return None
         for mention in self.gazetteer.mentions(speaker.group(1)):
@@ -628,7 +632,7 @@ class FigureReader:
     def _project_name(self, kind_match: re.Match) -> str:
         """The noun phrase ending in the project noun, with 'in the X region' after it."""
         head = self.text[self.sentence.span.start : kind_match.start()]
-        words = re.findall(r"[\w’'-]+\s*$|[\w’'-]+\s+", head)[-3:]
+        words = NAME_WORDS.findall(head)[-3:]
         modifiers = []
         for word in reversed(words):
             if word.strip().lower() in {
@@ -647,10 +651,7 @@ class FigureReader:
                 break
             modifiers.insert(0, word)
         name = ("".join(modifiers) + kind_match.group()).strip()
-        place = re.match(
-            r"\s+(?:in|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[Rr]egion|\s+[A-Z][\w’'-]+)?)",
-            self.text[kind_match.end() : self.sentence.span.end],
-        )
+        place = PROJECT_PLACE.match(self.text[kind_match.end() : self.sentence.span.end])
         return f"{name} in {place.group(1)}" if place else name
 
     def _project_countries(self) -> list[dict]:
@@ -659,9 +660,8 @@ class FigureReader:
         for mention in self.sentence.countries():
             role = (
                 "host"
-                if re.search(
-                    r"\bin\s+(?:the\s+)?$",
-                    self.text[max(0, mention.char_start - 8) : mention.char_start],
+                if HOST_BEFORE.search(
+                    self.text[max(0, mention.char_start - 8) : mention.char_start]
                 )
                 else "partner"
             )
@@ -717,4 +717,4 @@ def _metric_from(cue: Cue | None, amount: Amount) -> str:
         return f"{cue.category}_value" if cue else "money_amount"
     if amount.unit == "times":
         return "multiple"
-    return re.sub(r"[^a-z0-9]+", "_", amount.unit.lower()).strip("_") or "figure"
+    return NOT_NAME_CHARS.sub("_", amount.unit.lower()).strip("_") or "figure"

@@ -287,10 +287,11 @@ def measured_columns(record: Record, refs: References) -> dict[str, Any]:
 
 
 def child_rows(
-    kind: FactKind, record: Record, fact_id: int, refs: References
+    kind: FactKind, record: Record, fact_id: int | None, refs: References
 ) -> Iterator[tuple[type, dict[str, Any]]]:
     """The link rows of a new fact as (model, columns): participants, parties, sectors, project
-    countries and organisations (each listed once)."""
+    countries and organisations (each listed once). Their column pointing at the fact is
+    ``kind.citation_column``; ``fact_id`` None leaves it to be filled in."""
     if kind.name in ("event", "agreement"):
         model = EventParticipant if kind.name == "event" else AgreementParty
         parent = "event_id" if kind.name == "event" else "agreement_id"

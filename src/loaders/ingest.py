@@ -20,8 +20,10 @@ project instead of a second row. Extracted fact keys are ``<source key>.<kind>-<
 (underscores as hyphens): the same sentence gives the same key when extraction is run again,
 which is how ``reindex`` keeps reviewed facts.
 
-The gazetteer, the extractor and the id caches are built once per run, and each transaction
-writes its rows with one multi-row INSERT per table.
+The gazetteer, the extractor and the id caches are built once per run (per worker process with
+``--workers``, where the workers read and extract and one process writes). Each transaction
+writes its rows with INSERTs compiled once per run and run on the driver's cursor
+(``inserts.py``): SQLAlchemy's per-statement work cost as much CPU as the extraction.
 
 Durability: a commit per article would cost a disk flush per article (10 ms or more here), so the
 loader commits without waiting for it: SQLite connections run with ``synchronous = NORMAL`` (WAL
@@ -36,18 +38,17 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, delete, event, insert, select, text
+from sqlalchemy import Connection, Engine, delete, event, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -65,6 +66,7 @@ from .articles import (
     read_article,
 )
 from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
+from .inserts import Inserts
 from .seed import require_schema
 
 ARTICLE = "article"
@@ -76,15 +78,7 @@ MENTION_COLUMNS = {
     "project": "project_id",
 }
 LOCK_RETRIES = 20
-# Statements built once: building an INSERT per article costs more than running it.
-INSERT_SOURCE = insert(Source.__table__).returning(Source.__table__.c.id)
-INSERT_RETURNING_ID = {
-    kind.model: insert(kind.model.__table__).returning(
-        kind.model.__table__.c.id, sort_by_parameter_order=True
-    )
-    for kind in KINDS.values()
-}
-# SQLite: another writer holds the database past the busy timeout
+LOADER_PRAGMAS = "silkledger_loader_pragmas"  # set in a pooled connection's info once applied
 
 
 # ------------------------------------------------------------------------ near-duplicates
@@ -233,112 +227,76 @@ class IngestReport:
 
 @dataclass
 class PreparedFact:
+    """A validated fact as the rows to write. It keeps no record model: unpickling the pydantic
+    records cost the writing process more CPU than the rest of what a worker hands it."""
+
     kind: FactKind
     key: str
     columns: dict[str, Any]
-    record: Any
+    note: str | None
     fact: ExtractedFact
+    # link rows (participants, parties, sectors ...): the fact's own id is filled in when written
+    children: list[tuple[type, dict[str, Any]]] = field(default_factory=list)
     link_to: int | None = None  # a known project's id: cite it instead of a new row
 
 
-class ArticleLoader:
-    """One run: the gazetteer, extractor, id caches and duplicate indexes, built once."""
+@dataclass
+class PreparedArticle:
+    """An article read, with its mentions and validated facts: all that writing it needs (it
+    crosses from a worker process to the writing process)."""
 
-    def __init__(self, engine: Engine, actor: str | None = None):
+    article: Article
+    mentions: list
+    facts: list[PreparedFact]
+    outcome: Outcome  # so far: the facts skipped as invalid
+
+
+class ArticlePreparer:
+    """Reads an input and extracts and validates its facts, outside any transaction: the
+    gazetteer, the extractor and the id caches, built once (in each worker process)."""
+
+    def __init__(self, engine: Engine):
         require_schema(engine)
         self.engine = engine
-        if engine.dialect.name == "sqlite" and not event.contains(
-            engine, "checkout", _sqlite_loader_pragmas
-        ):
-            event.listen(engine, "checkout", _sqlite_loader_pragmas)
         with session_scope(engine) as session:
-            self.gazetteer = Gazetteer.from_connection(session)
-            self.refs = References(session)
-            self.known_hashes = dict(
-                session.execute(select(Source.content_sha256, Source.key)).tuples().all()
-            )
-            self.near = NearDuplicateIndex.from_session(session)
+            self._read_caches(session)
         self.extractor = Extractor(self.gazetteer)
-        self._sessions = sessionmaker(for_writing(engine))
 
-    # ---------------------------------------------------------------- one input
+    def _read_caches(self, session: Session) -> None:
+        self.gazetteer = Gazetteer.from_connection(session)
+        self.refs = References(session)
+        self.known_hashes = dict(
+            session.execute(select(Source.content_sha256, Source.key)).tuples().all()
+        )
 
-    def load(self, source: ArticleInput, metadata: Metadata, max_bytes: int) -> Outcome:
-        started = time.perf_counter()
+    def read_and_prepare(
+        self, source: ArticleInput, metadata: Metadata, max_bytes: int
+    ) -> PreparedArticle | Outcome:
+        """The article ready to write, or its final outcome (unreadable, already loaded ...)."""
         try:
             article = read_article(source, metadata, max_bytes)
         except ArticleError as exc:
-            outcome = Outcome(source.name, "failed", reason=exc.reason)
-        else:
-            outcome = self.load_article(article)
-        outcome.seconds = time.perf_counter() - started
-        return outcome
+            return Outcome(source.name, "failed", reason=exc.reason)
+        return self.prepare_article(article)
 
-    def load_article(self, article: Article) -> Outcome:
+    def prepare_article(self, article: Article) -> PreparedArticle | Outcome:
         outcome = Outcome(article.name, "loaded", source_key=article.key)
         if article.sha256 in self.known_hashes:
             outcome.status, outcome.source_key = "already_loaded", self.known_hashes[article.sha256]
             return outcome
-        tokens = words(article.body_text)
-        prints = self.near.fingerprints(tokens)
         try:
-            match = self.near.best_match(self._session, tokens, prints)
             mentions = self.gazetteer.mentions(article.body_text)
             published = article.published.value if article.published else None
             prepared = self.prepare(article, published, outcome)
         except Exception as exc:  # an extractor bug fails this article only, with its reason
             return self._failed(outcome, f"extraction failed: {first_line(exc)}")
-        try:
-            source_id = self._write_with_retries(article, match, mentions, prepared)
-        except IntegrityError as exc:
-            return self._duplicate_or_failed(outcome, article, exc)
-        except SQLAlchemyError as exc:
-            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
-        self.known_hashes[article.sha256] = article.key
-        self.near.add(source_id, prints)
-        if match:
-            outcome.near_duplicate_of = self.refs_source_key(match[0])
-            outcome.similarity = round(match[1], 3)
-        outcome.mentions = len(mentions)
-        outcome.undated = article.published is None
-        for item in prepared:
-            if item.link_to is None:
-                outcome.facts[item.kind.name] = outcome.facts.get(item.kind.name, 0) + 1
-            else:
-                outcome.linked += 1
-        return outcome
-
-    def _session(self) -> Session:
-        return Session(self.engine)
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
-        run: making a sessionmaker
-        (a new Session class, with its event hooks) per article cost more CPU than the
-        article's INSERTs."""
-        with self._sessions() as session, session.begin():
-            yield session
+        return PreparedArticle(article, mentions, prepared, outcome)
 
     @staticmethod
     def _failed(outcome: Outcome, reason: str) -> Outcome:
         outcome.status, outcome.reason = "failed", reason
         outcome.facts, outcome.skipped_facts = {}, []
         return outcome
-
-    def _duplicate_or_failed(self, outcome: Outcome, article: Article, exc: Exception) -> Outcome:
-        with self._session() as session:
-            key = session.scalar(select(Source.key).where(Source.content_sha256 == article.sha256))
-        if key is None:
-            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
-        self.known_hashes[article.sha256] = key
-        outcome.status, outcome.source_key, outcome.facts = "already_loaded", key, {}
-        outcome.skipped_facts = []
-        return outcome
-
-    def refs_source_key(self, source_id: int) -> str | None:
-        with self._session() as session:
-            return session.scalar(select(Source.key).where(Source.id == source_id))
 
     # ---------------------------------------------------------------- facts
 
@@ -382,23 +340,122 @@ class ArticleLoader:
         record = validate(kind, key, fields, citation)
         self.refs.check(record)
         link_to = self.refs.ids["project"].get(hint) if kind.name == "project" and hint else None
-        columns = {} if link_to else fact_columns(kind, record, self.refs)
-        return PreparedFact(kind, key, columns, record, fact, link_to)
+        if link_to:
+            return PreparedFact(kind, key, {}, record.note, fact, link_to=link_to)
+        columns = fact_columns(kind, record, self.refs)
+        children = list(child_rows(kind, record, None, self.refs))
+        return PreparedFact(kind, key, columns, record.note, fact, children)
+
+
+class ArticleLoader(ArticlePreparer):
+    """One run: an ``ArticlePreparer`` that also writes, with the duplicate indexes."""
+
+    def __init__(self, engine: Engine, actor: str | None = None):
+        if engine.dialect.name == "sqlite" and not event.contains(
+            engine, "checkout", _sqlite_loader_pragmas
+        ):
+            event.listen(engine, "checkout", _sqlite_loader_pragmas)
+        super().__init__(engine)
+        self._sessions = sessionmaker(for_writing(engine))
+        self._writer = for_writing(engine)
+        self.inserts = Inserts(engine.dialect)
+
+    def _read_caches(self, session: Session) -> None:
+        super()._read_caches(session)
+        self.near = NearDuplicateIndex.from_session(session)
+
+    # ---------------------------------------------------------------- one input
+
+    def load(self, source: ArticleInput, metadata: Metadata, max_bytes: int) -> Outcome:
+        started = time.perf_counter()
+        outcome = self.store(self.read_and_prepare(source, metadata, max_bytes))
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def load_article(self, article: Article) -> Outcome:
+        return self.store(self.prepare_article(article))
+
+    def store(self, step: PreparedArticle | Outcome) -> Outcome:
+        """Write a prepared article in its own transaction (after the near-duplicate check);
+        an outcome passes through."""
+        if isinstance(step, Outcome):
+            return step
+        article, mentions, prepared, outcome = step.article, step.mentions, step.facts, step.outcome
+        if article.sha256 in self.known_hashes:  # loaded earlier in this run (another worker's)
+            outcome.status, outcome.source_key = "already_loaded", self.known_hashes[article.sha256]
+            outcome.skipped_facts = []
+            return outcome
+        tokens = words(article.body_text)
+        prints = self.near.fingerprints(tokens)
+        try:
+            match = self.near.best_match(self._session, tokens, prints)
+        except Exception as exc:
+            return self._failed(outcome, f"extraction failed: {first_line(exc)}")
+        try:
+            source_id = self._write_with_retries(article, match, mentions, prepared)
+        except IntegrityError as exc:
+            return self._duplicate_or_failed(outcome, article, exc)
+        except SQLAlchemyError as exc:
+            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
+        self.known_hashes[article.sha256] = article.key
+        self.near.add(source_id, prints)
+        if match:
+            outcome.near_duplicate_of = self.refs_source_key(match[0])
+            outcome.similarity = round(match[1], 3)
+        outcome.mentions = len(mentions)
+        outcome.undated = article.published is None
+        for item in prepared:
+            if item.link_to is None:
+                outcome.facts[item.kind.name] = outcome.facts.get(item.kind.name, 0) + 1
+            else:
+                outcome.linked += 1
+        return outcome
+
+    def _session(self) -> Session:
+        return Session(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
+        run: making a sessionmaker
+        (a new Session class, with its event hooks) per article cost more CPU than the
+        article's INSERTs."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        """One article's transaction: a Connection (BEGIN IMMEDIATE on SQLite), committed when
+        the block ends, rolled back if it raises. The INSERTs need no ORM Session."""
+        return self._writer.begin()
+
+    def _duplicate_or_failed(self, outcome: Outcome, article: Article, exc: Exception) -> Outcome:
+        with self._session() as session:
+            key = session.scalar(select(Source.key).where(Source.content_sha256 == article.sha256))
+        if key is None:
+            return self._failed(outcome, f"not written, rolled back: {first_line(exc)}")
+        self.known_hashes[article.sha256] = key
+        outcome.status, outcome.source_key, outcome.facts = "already_loaded", key, {}
+        outcome.skipped_facts = []
+        return outcome
+
+    def refs_source_key(self, source_id: int) -> str | None:
+        with self._session() as session:
+            return session.scalar(select(Source.key).where(Source.id == source_id))
 
     # ---------------------------------------------------------------- writing
 
     def _write_with_retries(self, article, match, mentions, prepared) -> int:
         for attempt in range(LOCK_RETRIES):
             try:
-                with self.transaction() as session:
-                    return self.write(session, article, match, mentions, prepared)
+                with self.writing() as connection:
+                    return self.write(connection, article, match, mentions, prepared)
             except OperationalError as exc:
                 if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def write(self, session: Session, article: Article, match, mentions, prepared) -> int:
+    def write(self, connection: Connection, article: Article, match, mentions, prepared) -> int:
         published = article.published
         values = dict(
             key=article.key,
@@ -418,19 +475,14 @@ class ArticleLoader:
             near_duplicate_similarity=round(match[1], 4) if match else None,
         )
         # the first statement of the transaction is this INSERT (see the module docstring)
-        # Core statements on the session's connection: the ORM layer adds nothing to an INSERT
-        source_id = (
-            session.connection()
-            .execute(insert(Source.__table__).values(values).returning(Source.__table__.c.id))
-            .scalar_one()
-        )
-        if session.bind.dialect.name == "postgresql":
-            session.connection().execute(text("SET LOCAL synchronous_commit = off"))
-        self.write_mentions(session, source_id, mentions)
-        self.write_facts(session, source_id, prepared)
+        source_id = self.inserts.one_returning_id(connection, Source.__table__, values)
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
+        self.write_mentions(connection, source_id, mentions)
+        self.write_facts(connection, source_id, prepared)
         return source_id
 
-    def write_mentions(self, session: Session, source_id: int, mentions: Iterable) -> None:
+    def write_mentions(self, connection: Connection, source_id: int, mentions: Iterable) -> None:
         rows = []
         for mention in mentions:
             target = self.refs.ids[mention.kind].get(mention.key)
@@ -445,34 +497,36 @@ class ArticleLoader:
                 char_end=mention.char_end,
             )
             rows.append(row)
-        insert_many(session, Mention, rows)
+        self.inserts.many(connection, Mention.__table__, rows)
 
-    def write_facts(self, session: Session, source_id: int, prepared: list[PreparedFact]) -> None:
-        """Facts, then their citations and link rows: one multi-row INSERT per table."""
+    def write_facts(
+        self, connection: Connection, source_id: int, prepared: list[PreparedFact]
+    ) -> None:
+        """Facts, then their citations and link rows: one executemany per table and column set
+        (on SQLite, one INSERT per fact, for its id)."""
         new = [item for item in prepared if item.link_to is None]
         by_kind: dict[str, list[PreparedFact]] = defaultdict(list)
         for item in new:
             by_kind[item.kind.name].append(item)
         ids: dict[int, int] = {}  # id(item) -> the fact's row id
         for items in by_kind.values():
-            model = items[0].kind.model
+            table = items[0].kind.model.__table__
             rows = [self.fact_row(item) for item in items]
-            statement = INSERT_RETURNING_ID[model]
-            row_ids = session.connection().execute(statement, rows).scalars().all()
+            row_ids = self.inserts.many_returning_ids(connection, table, rows)
             ids.update((id(item), row_id) for item, row_id in zip(items, row_ids, strict=True))
         children: dict[type, list[dict]] = defaultdict(list)
         for item in new:
-            for model, columns in child_rows(item.kind, item.record, ids[id(item)], self.refs):
-                children[model].append(columns)
+            for model, columns in item.children:
+                children[model].append({**columns, item.kind.citation_column: ids[id(item)]})
         for model, rows in children.items():
-            insert_many(session, model, rows)
+            self.inserts.many(connection, model.__table__, rows)
         citations = [self.citation(source_id, item, ids[id(item)]) for item in new]
         citations += [
             self.citation(source_id, item, item.link_to, note=LINKED_NOTE)
             for item in prepared
             if item.link_to is not None
         ]
-        insert_many(session, Citation, citations)
+        self.inserts.many(connection, Citation.__table__, citations)
         for item in new:
             if item.kind.name in ("project", "event", "agreement"):
                 self.refs.remember(item.kind.name, item.key, ids[id(item)])
@@ -483,7 +537,7 @@ class ArticleLoader:
             key=item.key,
             review_status="extracted",
             loaded_by=ARTICLE,
-            note=item.record.note,
+            note=item.note,
             confidence=item.fact.confidence,
             extractor_name=EXTRACTOR_NAME,
             extractor_version=EXTRACTOR_VERSION,
@@ -533,8 +587,8 @@ class ArticleLoader:
                 session.execute(delete(Mention).where(Mention.source_id == source_id))
                 if source.loaded_by == ARTICLE:
                     delete_pending_facts(session, source_id)
-                self.write_mentions(session, source_id, mentions)
-                self.write_facts(session, source_id, prepared)
+                self.write_mentions(session.connection(), source_id, mentions)
+                self.write_facts(session.connection(), source_id, prepared)
         except SQLAlchemyError as exc:
             return self._failed(outcome, f"not reindexed, rolled back: {first_line(exc)}")
         outcome.mentions = len(mentions)
@@ -543,28 +597,18 @@ class ArticleLoader:
         return outcome
 
 
-def _sqlite_loader_pragmas(dbapi_connection, _record, _proxy) -> None:
+def _sqlite_loader_pragmas(dbapi_connection, record, _proxy) -> None:
     """See "Durability" in the module docstring; and a 64 MB page cache instead of SQLite's
-    2 MB, so that the unique indexes a growing database checks on every INSERT stay in memory."""
+    2 MB, so that the unique indexes a growing database checks on every INSERT stay in memory.
+    Set at the first checkout of each connection (they last as long as it): connections the
+    engine opened before the loader was built get them too."""
+    if record.info.get(LOADER_PRAGMAS):
+        return
+    record.info[LOADER_PRAGMAS] = True
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA cache_size = -65536")
     cursor.close()
-
-
-@cache
-def plain_insert(model: type):
-    return insert(model.__table__)
-
-
-def insert_many(session: Session, model: type, rows: list[dict]) -> None:
-    """One executemany INSERT per set of columns (a mention names a country or a person …)."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(row)].append(row)
-    connection = session.connection()
-    for group in groups.values():
-        connection.execute(plain_insert(model), group)
 
 
 def _validation_reason(exc: Exception) -> str:
@@ -626,10 +670,11 @@ def ingest(
 ) -> IngestReport:
     """Load every input, one transaction each; failures are reported, never raised.
 
-    With ``workers`` > 1, files are loaded by that many processes, each with its own loader
-    (gazetteer and extractor built once per process), in chunks; standard input is loaded here.
-    The per-article transactions make this as safe as separate runs at once: no article is
-    loaded twice. A near-duplicate loaded by another worker in the same run may stay unlinked.
+    With ``workers`` > 1, files are read, extracted and validated by that many worker processes
+    (gazetteer and extractor built once in each), in chunks, and this process writes them, in
+    input order, each in its own transaction: one writer, so that on SQLite no process waits
+    for another's write lock, and the near-duplicate check sees every article of the run.
+    Standard input is loaded here afterwards.
     """
     inputs = list(inputs)
     metadata = metadata or Metadata()
@@ -652,7 +697,10 @@ def ingest(
 
 
 CHUNK = 20  # files per task handed to a worker process
-_worker_loader: ArticleLoader | None = None
+# Chunks handed out ahead of the writer, per worker: enough to keep the workers busy while the
+# writer works, few enough that prepared articles do not pile up in memory when it lags.
+CHUNKS_AHEAD = 3
+_worker_preparer: ArticlePreparer | None = None
 
 
 def _parallel(
@@ -662,27 +710,50 @@ def _parallel(
 
     url = engine.url.render_as_string(hide_password=False)
     engine.dispose()  # forked workers must not share this process's open connections
-    chunks = [
+    chunks = (
         ([(source.name, str(source.path)) for source in files[i : i + CHUNK]], metadata, max_bytes)
         for i in range(0, len(files), CHUNK)
-    ]
+    )
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(url,)) as pool:
-        for outcomes in pool.imap(_load_chunk, chunks):
-            yield from outcomes
+        writer = ArticleLoader(engine)  # built after the fork: its caches stay in this process
+        for prepared in _in_order(pool, chunks, workers * CHUNKS_AHEAD):
+            for step, seconds in prepared:
+                started = time.perf_counter()
+                outcome = writer.store(step)
+                outcome.seconds = seconds + time.perf_counter() - started
+                yield outcome
+
+
+def _in_order(pool, tasks: Iterator, ahead: int) -> Iterator[list]:
+    """``pool.imap(_prepare_chunk, tasks)`` with at most ``ahead`` tasks handed out at once."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(_prepare_chunk, (task,)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _start_worker(url: str) -> None:
-    """Each worker process: its own engine and loader, built once."""
+    """Each worker process: its own preparer, built once; it never writes."""
     from ..db import make_engine
 
-    global _worker_loader
-    _worker_loader = ArticleLoader(make_engine(url))
+    global _worker_preparer
+    engine = make_engine(url)
+    _worker_preparer = ArticlePreparer(engine)
+    engine.dispose()
 
 
-def _load_chunk(task) -> list[Outcome]:
+def _prepare_chunk(task) -> list[tuple[PreparedArticle | Outcome, float]]:
+    """Each file of the chunk, prepared, with the seconds that took."""
     files, metadata, max_bytes = task
-    return [
-        _worker_loader.load(ArticleInput(name, Path(path)), metadata, max_bytes)
-        for name, path in files
-    ]
+    prepared = []
+    for name, path in files:
+        started = time.perf_counter()
+        step = _worker_preparer.read_and_prepare(
+            ArticleInput(name, Path(path)), metadata, max_bytes
+        )
+        prepared.append((step, time.perf_counter() - started))
+    return prepared
