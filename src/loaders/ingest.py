@@ -67,16 +67,11 @@ from .articles import (
 )
 from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
 from .inserts import Inserts
+from .mentions import mention_rows
 from .seed import require_schema
 
 ARTICLE = "article"
 LINKED_NOTE = "linked by the extractor to a known project"
-MENTION_COLUMNS = {
-    "country": "country_id",
-    "organization": "organization_id",
-    "person": "person_id",
-    "project": "project_id",
-}
 LOCK_RETRIES = 20
 LOADER_PRAGMAS = "silkledger_loader_pragmas"  # set in a pooled connection's info once applied
 
@@ -483,20 +478,7 @@ class ArticleLoader(ArticlePreparer):
         return source_id
 
     def write_mentions(self, connection: Connection, source_id: int, mentions: Iterable) -> None:
-        rows = []
-        for mention in mentions:
-            target = self.refs.ids[mention.kind].get(mention.key)
-            if target is None:  # a name added after this run's caches were read
-                continue
-            row = dict.fromkeys(MENTION_COLUMNS.values())  # one column set: one INSERT
-            row[MENTION_COLUMNS[mention.kind]] = target
-            row.update(
-                source_id=source_id,
-                mention_text=mention.text,
-                char_start=mention.char_start,
-                char_end=mention.char_end,
-            )
-            rows.append(row)
+        rows = mention_rows(source_id, mentions, self.refs.ids)
         self.inserts.many(connection, Mention.__table__, rows)
 
     def write_facts(
