@@ -13,7 +13,7 @@ from .indicators import Indicator
 from .mentions import Mention
 from .parties import Organization, OrganizationAlias, Person
 from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
-from .provenance import Citation, Source
+from .provenance import Citation, Source, SourceFactCount
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
 from .review import ReviewAction
 from .runs import ReportRun
@@ -51,6 +51,7 @@ __all__ = [
     "ReviewAction",
     "Sector",
     "Source",
+    "SourceFactCount",
     "TradeFlow",
     "metadata",
 ]

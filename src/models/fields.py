@@ -31,7 +31,7 @@ from .projects import (
     PROJECT_ORGANIZATION_ROLES,
     PROJECT_STATUSES,
 )
-from .provenance import LOAD_METHODS
+from .provenance import FACT_KINDS, LOAD_METHODS
 from .reference import ALIAS_KINDS
 from .review import FACT_TABLES, REVIEW_ACTIONS
 from .runs import RUN_STATUSES
@@ -334,6 +334,20 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "changes": Field('What changed, as JSON: {"field": [old, new]} (review_status included).'),
         "merged_into_key": Field("For a merge: the key of the fact that now carries the citation."),
         "note": Field("The reviewer's remark."),
+    },
+    "source_fact_counts": {
+        "source_id": Field("The article whose citations are counted."),
+        "fact_kind": Field("What kind of fact is counted.", FACT_KINDS),
+        "review_status": Field("The review state of the facts counted.", REVIEW_STATUSES),
+        "fact_count": Field(
+            "How many distinct facts of this kind and review state the source cites.",
+            unit="facts",
+        ),
+        "quote_count": Field(
+            "How many citations (quotes) of the source state those facts; one fact may be "
+            "quoted more than once.",
+            unit="citations",
+        ),
     },
     "sectors": {
         "name": Field("Display name (Oil and gas)."),

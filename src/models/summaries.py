@@ -1,0 +1,314 @@
+"""Summary tables kept in step by the database itself: triggers, so no writer can forget them.
+
+``source_fact_counts`` (model: provenance.SourceFactCount) holds, per source, fact kind and
+review state, how many distinct facts the source cites and in how many citations. Counting what
+each source contributes (docs/queries/18) then reads a few rows per source instead of every
+citation joined to five fact tables.
+
+What changes it, and the trigger that follows:
+
+- a citation inserted, deleted, or moved to another fact or source (review merge, reindex,
+  ingest): triggers on citations;
+- a fact's review_status changed (accept, reject, reopen, review import): a trigger on each fact
+  table;
+- a fact deleted (its citations go by ON DELETE CASCADE): a BEFORE DELETE trigger on the fact
+  table takes its citations out while they can still be counted; the citations' own delete
+  triggers then find no fact and change nothing, so nothing is taken out twice.
+
+SQLite: row triggers, one per fact kind (each reads its citations through that kind's index).
+SQLite runs them row by row, each seeing the table as changed so far. PostgreSQL: plpgsql
+functions; citations use statement-level triggers with transition tables, so a bulk insert (the
+benchmark's million claims) costs one aggregate per statement, not one per row. They see the
+statement's end state, so they compute each (source, fact)'s net change and compare the
+citations before and after it.
+
+The models do not declare triggers or functions, and autogenerate does not see them. A later
+migration that rebuilds citations or a fact table in batch mode on SQLite drops its triggers
+with the old table: it must run ``create_statements("sqlite")`` again (tests/test_summaries.py
+fails if the summary stops following the tables). ``refill_statements`` recomputes the summary
+from scratch (used by the migration that creates it; also a repair).
+"""
+
+from __future__ import annotations
+
+from .provenance import CITED_FACT_COLUMNS, FACT_KINDS
+
+TABLE = "source_fact_counts"
+# (kind, citations column, fact table), one per fact kind a citation may point at
+FACTS = tuple(
+    zip(
+        FACT_KINDS,
+        CITED_FACT_COLUMNS,
+        ("events", "agreements", "trade_flows", "projects", "indicators"),
+        strict=True,
+    )
+)
+COLUMNS = "source_id, fact_kind, review_status, fact_count, quote_count"
+_ADD_ON_CONFLICT = (
+    "ON CONFLICT (source_id, fact_kind, review_status) DO UPDATE SET "
+    "fact_count = {t}.fact_count + excluded.fact_count, "
+    "quote_count = {t}.quote_count + excluded.quote_count"
+)
+
+
+def _add(target: str = TABLE) -> str:
+    return _ADD_ON_CONFLICT.format(t=target)
+
+
+def recompute_sql() -> str:
+    """The summary as computed from the citations and facts, from scratch."""
+    return "\nUNION ALL\n".join(
+        f"SELECT ci.source_id, '{kind}' AS fact_kind, f.review_status, "
+        f"count(DISTINCT ci.{column}) AS fact_count, count(*) AS quote_count "
+        f"FROM citations ci JOIN {table} f ON f.id = ci.{column} "
+        f"GROUP BY ci.source_id, f.review_status"
+        for kind, column, table in FACTS
+    )
+
+
+def refill_statements() -> list[str]:
+    return [f"DELETE FROM {TABLE}", f"INSERT INTO {TABLE} ({COLUMNS}) {recompute_sql()}"]
+
+
+# ----------------------------------------------------------------------------- SQLite
+
+
+def _sqlite_add_citation(kind: str, column: str, table: str) -> str:
+    """NEW is one more citation of (source, fact): a new fact for the source if it is the only
+    one."""
+    return (
+        f"INSERT INTO {TABLE} ({COLUMNS}) "
+        f"SELECT NEW.source_id, '{kind}', f.review_status, "
+        f"CASE WHEN (SELECT count(*) FROM citations c WHERE c.{column} = NEW.{column} "
+        f"AND c.source_id = NEW.source_id) = 1 THEN 1 ELSE 0 END, 1 "
+        f"FROM {table} f WHERE f.id = NEW.{column} {_add()};"
+    )
+
+
+def _sqlite_remove_citation(kind: str, column: str, table: str) -> str:
+    """OLD is one citation fewer: the fact goes from the source's count when none is left. A
+    fact already deleted (the citation goes by cascade) was taken out by its own trigger."""
+    return (
+        f"UPDATE {TABLE} SET quote_count = quote_count - 1, "
+        f"fact_count = fact_count - CASE WHEN EXISTS (SELECT 1 FROM citations c "
+        f"WHERE c.{column} = OLD.{column} AND c.source_id = OLD.source_id) THEN 0 ELSE 1 END "
+        f"WHERE source_id = OLD.source_id AND fact_kind = '{kind}' "
+        f"AND review_status = (SELECT review_status FROM {table} WHERE id = OLD.{column}); "
+        f"DELETE FROM {TABLE} WHERE source_id = OLD.source_id AND fact_kind = '{kind}' "
+        f"AND quote_count = 0;"
+    )
+
+
+def _take_out_fact(kind: str, column: str, row: str, status: str) -> str:
+    """Subtract the fact ``row``.id (review state ``status``) from every source citing it."""
+    citing = f"SELECT source_id FROM citations WHERE {column} = {row}.id"
+    return (
+        f"UPDATE {TABLE} SET fact_count = fact_count - 1, quote_count = quote_count - "
+        f"(SELECT count(*) FROM citations c WHERE c.{column} = {row}.id "
+        f"AND c.source_id = {TABLE}.source_id) "
+        f"WHERE fact_kind = '{kind}' AND review_status = {status} AND source_id IN ({citing}); "
+        f"DELETE FROM {TABLE} WHERE fact_kind = '{kind}' AND review_status = {status} "
+        f"AND quote_count = 0 AND source_id IN ({citing});"
+    )
+
+
+def _sqlite_statements(kind: str, column: str, table: str) -> list[str]:
+    name = f"{TABLE}_{column}"
+    moved = (
+        f"OLD.source_id IS NOT NEW.source_id OR OLD.{column} IS NOT NEW.{column}"
+    )  # fmt: skip
+    cited = ", ".join(CITED_FACT_COLUMNS)
+    add_fact = (
+        f"INSERT INTO {TABLE} ({COLUMNS}) SELECT source_id, '{kind}', NEW.review_status, 1, "
+        f"count(*) FROM citations WHERE {column} = NEW.id GROUP BY source_id {_add()};"
+    )
+    return [
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON citations "
+        f"WHEN NEW.{column} IS NOT NULL BEGIN {_sqlite_add_citation(kind, column, table)} END",
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON citations "
+        f"WHEN OLD.{column} IS NOT NULL BEGIN {_sqlite_remove_citation(kind, column, table)} END",
+        f"CREATE TRIGGER {name}_update_old AFTER UPDATE OF source_id, {cited} ON citations "
+        f"WHEN OLD.{column} IS NOT NULL AND ({moved}) "
+        f"BEGIN {_sqlite_remove_citation(kind, column, table)} END",
+        f"CREATE TRIGGER {name}_update_new AFTER UPDATE OF source_id, {cited} ON citations "
+        f"WHEN NEW.{column} IS NOT NULL AND ({moved}) "
+        f"BEGIN {_sqlite_add_citation(kind, column, table)} END",
+        f"CREATE TRIGGER {TABLE}_{table}_status AFTER UPDATE OF review_status ON {table} "
+        f"WHEN OLD.review_status IS NOT NEW.review_status "
+        f"BEGIN {_take_out_fact(kind, column, 'OLD', 'OLD.review_status')} {add_fact} END",
+        f"CREATE TRIGGER {TABLE}_{table}_delete BEFORE DELETE ON {table} "
+        f"BEGIN {_take_out_fact(kind, column, 'OLD', 'OLD.review_status')} END",
+    ]
+
+
+def _sqlite_trigger_names() -> list[str]:
+    names = []
+    for _, column, table in FACTS:
+        names += [
+            f"{TABLE}_{column}_{event}"
+            for event in ("insert", "delete", "update_old", "update_new")
+        ]
+        names += [f"{TABLE}_{table}_status", f"{TABLE}_{table}_delete"]
+    return names
+
+
+# ------------------------------------------------------------------------- PostgreSQL
+
+_NO_ROWS = "(SELECT NULL::integer AS source_id, {cited} WHERE false)"
+
+
+def _pg_citation_change(kind: str, column: str, table: str, new: str, old: str) -> str:
+    """One kind's net change from a statement on citations: per (source, fact) the citations
+    added minus removed; the fact counts for the source if it had citations before or has now."""
+    return f"""
+    WITH changed AS (
+        SELECT source_id, fact_id, sum(delta) AS quotes
+        FROM (SELECT source_id, {column} AS fact_id, 1 AS delta FROM {new} n
+              WHERE {column} IS NOT NULL
+              UNION ALL
+              SELECT source_id, {column}, -1 FROM {old} o WHERE {column} IS NOT NULL) AS rows
+        GROUP BY source_id, fact_id HAVING sum(delta) <> 0
+    ), counted AS (
+        SELECT ch.source_id, f.review_status, ch.quotes,
+               (SELECT count(*) FROM citations c
+                WHERE c.{column} = ch.fact_id AND c.source_id = ch.source_id) AS now_quotes
+        FROM changed ch JOIN {table} f ON f.id = ch.fact_id
+    )
+    INSERT INTO {TABLE} AS t ({COLUMNS})
+    SELECT source_id, '{kind}', review_status,
+           sum(CASE WHEN now_quotes > 0 THEN 1 ELSE 0 END
+               - CASE WHEN now_quotes - quotes > 0 THEN 1 ELSE 0 END),
+           sum(quotes)
+    FROM counted GROUP BY source_id, review_status
+    {_add("t")};"""
+
+
+def _pg_citations_function(event: str) -> str:
+    cited = ", ".join(f"NULL::integer AS {column}" for column in CITED_FACT_COLUMNS)
+    none = _NO_ROWS.format(cited=cited)
+    new = "new_rows" if event in ("insert", "update") else none
+    old = "old_rows" if event in ("delete", "update") else none
+    body = "".join(
+        _pg_citation_change(kind, column, table, new, old) for kind, column, table in FACTS
+    )
+    if event != "insert":
+        body += (
+            f"\n    DELETE FROM {TABLE} t WHERE t.quote_count = 0 "
+            f"AND t.source_id IN (SELECT source_id FROM old_rows);"
+        )
+    return (
+        f"CREATE FUNCTION {TABLE}_citations_{event}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN{body}\n    RETURN NULL;\nEND $$"
+    )
+
+
+def _pg_fact_status_function(kind: str, column: str, table: str) -> str:
+    moved = (
+        "SELECT n.id, o.review_status AS old_status, n.review_status AS new_status "
+        "FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.review_status <> n.review_status"
+    )
+    return f"""CREATE FUNCTION {TABLE}_{table}_status() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS ({moved}) THEN
+        RETURN NULL;
+    END IF;
+    WITH per_source AS (
+        SELECT c.source_id, m.old_status, m.new_status,
+               count(DISTINCT c.{column}) AS facts, count(*) AS quotes
+        FROM ({moved}) AS m JOIN citations c ON c.{column} = m.id
+        GROUP BY c.source_id, m.old_status, m.new_status
+    ), deltas AS (
+        SELECT source_id, new_status AS review_status, facts, quotes FROM per_source
+        UNION ALL
+        SELECT source_id, old_status, -facts, -quotes FROM per_source
+    )
+    INSERT INTO {TABLE} AS t ({COLUMNS})
+    SELECT source_id, '{kind}', review_status, sum(facts), sum(quotes)
+    FROM deltas GROUP BY source_id, review_status
+    {_add("t")};
+    DELETE FROM {TABLE} t WHERE t.fact_kind = '{kind}' AND t.quote_count = 0
+      AND t.source_id IN (SELECT c.source_id FROM citations c
+                          JOIN ({moved}) AS m ON c.{column} = m.id);
+    RETURN NULL;
+END $$"""
+
+
+def _pg_fact_delete_function(kind: str, column: str, table: str) -> str:
+    return f"""CREATE FUNCTION {TABLE}_{table}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE {TABLE} t SET fact_count = t.fact_count - 1, quote_count = t.quote_count - d.quotes
+    FROM (SELECT source_id, count(*) AS quotes FROM citations WHERE {column} = OLD.id
+          GROUP BY source_id) AS d
+    WHERE t.source_id = d.source_id AND t.fact_kind = '{kind}'
+      AND t.review_status = OLD.review_status;
+    DELETE FROM {TABLE} t WHERE t.fact_kind = '{kind}' AND t.review_status = OLD.review_status
+      AND t.quote_count = 0
+      AND t.source_id IN (SELECT source_id FROM citations WHERE {column} = OLD.id);
+    RETURN OLD;
+END $$"""
+
+
+def _pg_transitions(event: str) -> str:
+    return {
+        "insert": "NEW TABLE AS new_rows",
+        "delete": "OLD TABLE AS old_rows",
+        "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    }[event]
+
+
+def _postgresql_statements() -> list[str]:
+    statements = []
+    for event in ("insert", "update", "delete"):
+        function = f"{TABLE}_citations_{event}"
+        statements += [
+            _pg_citations_function(event),
+            f"CREATE TRIGGER {function} AFTER {event.upper()} ON citations "
+            f"REFERENCING {_pg_transitions(event)} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {function}()",
+        ]
+    for kind, column, table in FACTS:
+        statements += [
+            _pg_fact_status_function(kind, column, table),
+            f"CREATE TRIGGER {TABLE}_{table}_status AFTER UPDATE ON {table} "
+            f"REFERENCING {_pg_transitions('update')} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {TABLE}_{table}_status()",
+            _pg_fact_delete_function(kind, column, table),
+            f"CREATE TRIGGER {TABLE}_{table}_delete BEFORE DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_{table}_delete()",
+        ]
+    return statements
+
+
+def _pg_functions() -> list[tuple[str, str]]:
+    """(function, table its trigger is on), trigger and function sharing the name."""
+    found = [
+        (f"{TABLE}_citations_{event}", "citations") for event in ("insert", "update", "delete")
+    ]
+    for _, _, table in FACTS:
+        found += [(f"{TABLE}_{table}_status", table), (f"{TABLE}_{table}_delete", table)]
+    return found
+
+
+# --------------------------------------------------------------------------------- API
+
+
+def create_statements(dialect: str) -> list[str]:
+    """The triggers (and on PostgreSQL their functions) that keep the summary in step."""
+    if dialect == "sqlite":
+        return [
+            statement for kind, column, table in FACTS
+            for statement in _sqlite_statements(kind, column, table)
+        ]  # fmt: skip
+    return _postgresql_statements()
+
+
+def drop_statements(dialect: str) -> list[str]:
+    if dialect == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {name}" for name in _sqlite_trigger_names()]
+    statements = []
+    for function, table in _pg_functions():
+        statements += [
+            f"DROP TRIGGER IF EXISTS {function} ON {table}",
+            f"DROP FUNCTION IF EXISTS {function}()",
+        ]
+    return statements

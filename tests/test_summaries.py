@@ -1,0 +1,146 @@
+"""source_fact_counts, kept by triggers, equals a recomputation from scratch after every kind of
+write: seed load, ingest, accept and reject, edit, merge, reindex, citation inserts, moves and
+deletes, fact deletes. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import cite
+from silkledger.db import session_scope
+from silkledger.loaders import review
+from silkledger.loaders.ingest import ArticleLoader
+from silkledger.models import Agreement, Citation, Source, TradeFlow
+from silkledger.models.summaries import TABLE, recompute_sql
+from sqlalchemy import delete, select, text, update
+from test_review import DEALS, EXPORTS, TURNOVER, ids_by_quote, load_article
+
+CURATED_TURNOVER = "tf-kaz-chn-2024-turnover-43.8"
+
+
+def summary(engine) -> list[tuple]:
+    with engine.connect() as connection:
+        return sorted(
+            tuple(row)
+            for row in connection.execute(
+                text(
+                    f"SELECT source_id, fact_kind, review_status, fact_count, quote_count "
+                    f"FROM {TABLE}"
+                )  # fmt: skip
+            )
+        )
+
+
+def recomputed(engine) -> list[tuple]:
+    with engine.connect() as connection:
+        return sorted(tuple(row) for row in connection.execute(text(recompute_sql())))
+
+
+def assert_in_step(engine) -> list[tuple]:
+    kept = summary(engine)
+    assert kept == recomputed(engine)
+    return kept
+
+
+def counts_of(engine, source_key: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """(fact_kind, review_status) -> (facts, quotes) of one source."""
+    with engine.connect() as connection:
+        found = connection.execute(
+            text(
+                f"SELECT fact_kind, review_status, fact_count, quote_count FROM {TABLE} "
+                "JOIN sources s ON s.id = source_id WHERE s.key = :key"
+            ),
+            {"key": source_key},
+        )
+        return {(kind, status): (facts, quotes) for kind, status, facts, quotes in found}
+
+
+def test_the_seed_load_fills_the_summary(seeded_engine):
+    kept = assert_in_step(seeded_engine)
+    assert kept  # the seed's citations are counted
+    with seeded_engine.connect() as connection:
+        citations = connection.execute(text("SELECT count(*) FROM citations")).scalar_one()
+    assert sum(row[4] for row in kept) == citations
+
+
+def test_review_keeps_the_summary_in_step(seeded_engine, tmp_path: Path):
+    key = load_article(seeded_engine, tmp_path)
+    assert_in_step(seeded_engine)
+    assert counts_of(seeded_engine, key) == {
+        ("trade_flow", "extracted"): (2, 2),
+        ("agreement", "extracted"): (1, 1),
+    }
+    ids = ids_by_quote(seeded_engine)
+    with session_scope(seeded_engine) as session:
+        review.decide(session, [ids[EXPORTS]], "accept", "tester")
+        review.decide(session, [ids[DEALS]], "reject", "tester")
+    assert_in_step(seeded_engine)
+    assert counts_of(seeded_engine, key) == {
+        ("trade_flow", "extracted"): (1, 1),
+        ("trade_flow", "accepted"): (1, 1),
+        ("agreement", "rejected"): (1, 1),
+    }
+    with session_scope(seeded_engine) as session:
+        review.edit(session, ids[TURNOVER], {"value": "44 billion"}, "tester")
+    assert_in_step(seeded_engine)
+    with session_scope(seeded_engine) as session:
+        review.merge(session, ids[TURNOVER], CURATED_TURNOVER, "tester")
+    assert_in_step(seeded_engine)
+    assert counts_of(seeded_engine, key) == {
+        ("trade_flow", "curated"): (1, 1),
+        ("trade_flow", "accepted"): (1, 1),
+        ("agreement", "rejected"): (1, 1),
+    }
+    ArticleLoader(seeded_engine).reindex()
+    assert_in_step(seeded_engine)
+
+
+def scalar(engine, statement):
+    with engine.connect() as connection:
+        return connection.execute(statement).scalar_one()
+
+
+def test_citation_moves_and_deletes_keep_the_summary_in_step(seeded_engine):
+    with session_scope(seeded_engine) as session:
+        flow = session.scalar(select(TradeFlow).where(TradeFlow.key == CURATED_TURNOVER))
+        first = session.scalars(select(Citation).where(Citation.trade_flow_id == flow.id)).first()
+        # the same source quotes the same fact twice: one fact, two quotes
+        cite(session, session.get(Source, first.source_id), first.quote, trade_flow_id=flow.id)
+        flow_id, first_id, source_id = flow.id, first.id, first.source_id
+    assert_in_step(seeded_engine)
+    other_flow = scalar(seeded_engine, select(TradeFlow.id).where(TradeFlow.id != flow_id).limit(1))
+    other_source = scalar(seeded_engine, select(Source.id).where(Source.id != source_id).limit(1))
+    with session_scope(seeded_engine) as session:
+        # a citation moves to another fact, then the fact's other one to another source
+        session.execute(
+            update(Citation).where(Citation.id == first_id).values(trade_flow_id=other_flow)
+        )
+        session.execute(
+            update(Citation)
+            .where(Citation.trade_flow_id == flow_id, Citation.source_id == source_id)
+            .values(source_id=other_source)
+        )
+    assert_in_step(seeded_engine)
+    with session_scope(seeded_engine) as session:
+        session.execute(delete(Citation).where(Citation.source_id == other_source))
+    assert_in_step(seeded_engine)
+    with session_scope(seeded_engine) as session:  # citations go with their facts (cascade)
+        agreement_id = session.scalar(
+            select(Agreement.id).join(Citation, Citation.agreement_id == Agreement.id).limit(1)
+        )
+        session.execute(delete(Agreement).where(Agreement.id == agreement_id))
+        session.execute(delete(TradeFlow).where(TradeFlow.id == other_flow))
+    assert_in_step(seeded_engine)
+
+
+def test_a_bulk_status_change_keeps_the_summary_in_step(seeded_engine):
+    with session_scope(seeded_engine) as session:
+        session.execute(
+            update(TradeFlow).where(TradeFlow.id % 2 == 0).values(review_status="extracted")
+        )
+    kept = assert_in_step(seeded_engine)
+    assert any(row[1:3] == ("trade_flow", "extracted") for row in kept)
+    with session_scope(seeded_engine) as session:
+        session.execute(update(TradeFlow).values(review_status="curated"))
+    kept = assert_in_step(seeded_engine)
+    assert {row[2] for row in kept if row[1] == "trade_flow"} == {"curated"}
