@@ -11,7 +11,7 @@ from silkledger.db import session_scope
 from silkledger.loaders import review
 from silkledger.loaders.ingest import ArticleLoader
 from silkledger.models import Agreement, Citation, Source, TradeFlow
-from silkledger.models.summaries import TABLE, recompute_sql
+from silkledger.models.summaries import COLUMNS, TABLE, recompute_sql
 from sqlalchemy import delete, select, text, update
 from test_review import DEALS, EXPORTS, TURNOVER, ids_by_quote, load_article
 
@@ -21,13 +21,7 @@ CURATED_TURNOVER = "tf-kaz-chn-2024-turnover-43.8"
 def summary(engine) -> list[tuple]:
     with engine.connect() as connection:
         return sorted(
-            tuple(row)
-            for row in connection.execute(
-                text(
-                    f"SELECT source_id, fact_kind, review_status, fact_count, quote_count "
-                    f"FROM {TABLE}"
-                )  # fmt: skip
-            )
+            tuple(row) for row in connection.execute(text(f"SELECT {COLUMNS} FROM {TABLE}"))
         )
 
 

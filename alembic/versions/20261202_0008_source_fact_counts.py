@@ -49,7 +49,9 @@ def upgrade() -> None:
             "review_status",
             sa.String(length=16),
             nullable=False,
-            comment="The review state of the facts counted. Values: curated, extracted, accepted, rejected.",
+            comment="Review state; reports count curated and accepted facts. Values: curated "
+            "(seed, checked by a person), extracted (machine, not yet reviewed), accepted, "
+            "rejected.",
         ),
         sa.Column(
             "fact_count",

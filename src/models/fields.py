@@ -338,7 +338,6 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
     "source_fact_counts": {
         "source_id": Field("The article whose citations are counted."),
         "fact_kind": Field("What kind of fact is counted.", FACT_KINDS),
-        "review_status": Field("The review state of the facts counted.", REVIEW_STATUSES),
         "fact_count": Field(
             "How many distinct facts of this kind and review state the source cites.",
             unit="facts",
