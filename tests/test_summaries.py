@@ -1,6 +1,8 @@
-"""source_fact_counts, kept by triggers, equals a recomputation from scratch after every kind of
-write: seed load, ingest, accept and reject, edit, merge, reindex, citation inserts, moves and
-deletes, fact deletes. On SQLite and PostgreSQL."""
+"""The summaries kept by triggers equal a recomputation from scratch after every kind of write,
+on SQLite and PostgreSQL. source_fact_counts: seed load, ingest, accept and reject, edit, merge,
+reindex, citation inserts, moves and deletes, fact deletes. agreement_countries: seed load,
+ingest, parties added, changed and deleted, organisations and people moved to another country,
+agreements deleted."""
 
 from __future__ import annotations
 
@@ -10,8 +12,24 @@ from builders import cite
 from silkledger.db import session_scope
 from silkledger.loaders import review
 from silkledger.loaders.ingest import ArticleLoader
-from silkledger.models import Agreement, Citation, Source, TradeFlow
-from silkledger.models.summaries import COLUMNS, TABLE, recompute_sql
+from silkledger.models import (
+    Agreement,
+    AgreementParty,
+    Citation,
+    Country,
+    Organization,
+    Person,
+    Source,
+    TradeFlow,
+)
+from silkledger.models.summaries import (
+    COLUMNS,
+    COUNTRIES_COLUMNS,
+    COUNTRIES_TABLE,
+    TABLE,
+    recompute_countries_sql,
+    recompute_sql,
+)
 from sqlalchemy import delete, select, text, update
 from test_review import DEALS, EXPORTS, TURNOVER, ids_by_quote, load_article
 
@@ -33,7 +51,31 @@ def recomputed(engine) -> list[tuple]:
 def assert_in_step(engine) -> list[tuple]:
     kept = summary(engine)
     assert kept == recomputed(engine)
+    assert_countries_in_step(engine)
     return kept
+
+
+def assert_countries_in_step(engine) -> list[tuple]:
+    with engine.connect() as connection:
+        kept = sorted(
+            tuple(row)
+            for row in connection.execute(
+                text(f"SELECT {COUNTRIES_COLUMNS} FROM {COUNTRIES_TABLE}")
+            )
+        )
+        recount = sorted(tuple(row) for row in connection.execute(text(recompute_countries_sql())))
+    assert kept == recount
+    return kept
+
+
+def deal_countries_of(engine, agreement_id: int) -> set[tuple[str, int]]:
+    with engine.connect() as connection:
+        return set(
+            connection.execute(
+                text("SELECT iso3, is_party FROM deal_countries_all WHERE agreement_id = :id"),
+                {"id": agreement_id},
+            ).all()
+        )
 
 
 def counts_of(engine, source_key: str) -> dict[tuple[str, str], tuple[int, int]]:
@@ -138,3 +180,62 @@ def test_a_bulk_status_change_keeps_the_summary_in_step(seeded_engine):
         session.execute(update(TradeFlow).values(review_status="curated"))
     kept = assert_in_step(seeded_engine)
     assert {row[2] for row in kept if row[1] == "trade_flow"} == {"curated"}
+
+
+def test_party_changes_keep_agreement_countries_in_step(seeded_engine):
+    assert assert_countries_in_step(seeded_engine)  # the seed's parties are counted
+    with session_scope(seeded_engine) as session:
+        agreement = session.scalar(select(Agreement).order_by(Agreement.id).limit(1))
+        agreement_id = agreement.id
+        country = Country(iso3="XTA", name="Testland")
+        elsewhere = Country(iso3="XTB", name="Otherland")
+        session.add_all([country, elsewhere])
+        session.flush()
+        org = Organization(key="test-org", name="Test Org", kind="company", loaded_by="manual")
+        org.country_id = country.id
+        person = Person(key="test-person", name="Test Person", loaded_by="manual")
+        session.add_all([org, person])
+        session.flush()
+        ids = {"country": country.id, "elsewhere": elsewhere.id, "org": org.id}
+        ids["person"] = person.id
+        session.add_all(
+            [
+                AgreementParty(agreement_id=agreement_id, organization_id=org.id, role="party"),
+                AgreementParty(agreement_id=agreement_id, person_id=person.id, role="party"),
+            ]
+        )
+    assert_in_step(seeded_engine)
+    assert ("XTA", 0) in deal_countries_of(seeded_engine, agreement_id)
+    with session_scope(seeded_engine) as session:  # the country itself becomes a party
+        session.add(
+            AgreementParty(agreement_id=agreement_id, country_id=ids["country"], role="party")
+        )
+    assert_in_step(seeded_engine)
+    assert ("XTA", 1) in deal_countries_of(seeded_engine, agreement_id)
+    with session_scope(seeded_engine) as session:  # people and organisations move
+        session.execute(
+            update(Person).where(Person.id == ids["person"]).values(country_id=ids["elsewhere"])
+        )
+        session.execute(
+            update(Organization)
+            .where(Organization.id == ids["org"])
+            .values(country_id=ids["elsewhere"])
+        )
+    assert_in_step(seeded_engine)
+    assert ("XTB", 0) in deal_countries_of(seeded_engine, agreement_id)
+    with session_scope(seeded_engine) as session:  # the direct party becomes the organisation
+        session.execute(
+            update(AgreementParty)
+            .where(AgreementParty.country_id == ids["country"])
+            .values(country_id=None, organization_id=ids["org"])
+        )
+    assert_in_step(seeded_engine)
+    assert not {iso3 for iso3, _ in deal_countries_of(seeded_engine, agreement_id)} & {"XTA"}
+    with session_scope(seeded_engine) as session:
+        session.execute(delete(AgreementParty).where(AgreementParty.person_id == ids["person"]))
+    assert_in_step(seeded_engine)
+    with session_scope(seeded_engine) as session:
+        session.execute(delete(AgreementParty).where(AgreementParty.organization_id == ids["org"]))
+        session.execute(delete(Agreement).where(Agreement.id == agreement_id))
+    assert_in_step(seeded_engine)
+    assert deal_countries_of(seeded_engine, agreement_id) == set()

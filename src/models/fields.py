@@ -140,6 +140,19 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         **PARTY_FIELDS,
         "role": Field("The party's role in the agreement.", PARTY_ROLES),
     },
+    "agreement_countries": {
+        "agreement_id": Field("The agreement."),
+        "country_id": Field("A country it involves."),
+        "party_count": Field(
+            "How many of its parties are the country itself (0: it takes part only through a "
+            "party organisation or person of that country).",
+            unit="parties",
+        ),
+        "link_count": Field(
+            "How many of its parties are the country or an organisation or person of it.",
+            unit="parties",
+        ),
+    },
     "agreement_sectors": {"sector_id": Field("A sector it covers.")},
     "agreements": {
         "title": Field("What was agreed, in a short title."),

@@ -66,7 +66,7 @@ def recompute_sql() -> str:
     )
 
 
-def refill_statements() -> list[str]:
+def _refill_fact_counts_statements() -> list[str]:
     return [f"DELETE FROM {TABLE}", f"INSERT INTO {TABLE} ({COLUMNS}) {recompute_sql()}"]
 
 
@@ -180,6 +180,7 @@ def _pg_citation_change(kind: str, column: str, table: str, new: str, old: str) 
                - CASE WHEN now_quotes - quotes > 0 THEN 1 ELSE 0 END),
            sum(quotes)
     FROM counted GROUP BY source_id, review_status
+    ORDER BY source_id, review_status
     {_add("t")};"""
 
 
@@ -225,6 +226,7 @@ BEGIN
     INSERT INTO {TABLE} AS t ({COLUMNS})
     SELECT source_id, '{kind}', review_status, sum(facts), sum(quotes)
     FROM deltas GROUP BY source_id, review_status
+    ORDER BY source_id, review_status
     {_add("t")};
     DELETE FROM {TABLE} t WHERE t.fact_kind = '{kind}' AND t.quote_count = 0
       AND t.source_id IN (SELECT c.source_id FROM citations c
@@ -293,7 +295,20 @@ def _pg_functions() -> list[tuple[str, str]]:
 
 
 def create_statements(dialect: str) -> list[str]:
-    """The triggers (and on PostgreSQL their functions) that keep the summary in step."""
+    """The triggers (and on PostgreSQL their functions) that keep both summaries in step."""
+    return _create_fact_count_statements(dialect) + create_countries_statements(dialect)
+
+
+def drop_statements(dialect: str) -> list[str]:
+    return _drop_fact_count_statements(dialect) + drop_countries_statements(dialect)
+
+
+def refill_statements() -> list[str]:
+    """Both summaries recomputed from scratch (the migration that creates them; a repair)."""
+    return _refill_fact_counts_statements() + refill_countries_statements()
+
+
+def _create_fact_count_statements(dialect: str) -> list[str]:
     if dialect == "sqlite":
         return [
             statement for kind, column, table in FACTS
@@ -302,7 +317,7 @@ def create_statements(dialect: str) -> list[str]:
     return _postgresql_statements()
 
 
-def drop_statements(dialect: str) -> list[str]:
+def _drop_fact_count_statements(dialect: str) -> list[str]:
     if dialect == "sqlite":
         return [f"DROP TRIGGER IF EXISTS {name}" for name in _sqlite_trigger_names()]
     statements = []
@@ -312,3 +327,250 @@ def drop_statements(dialect: str) -> list[str]:
             f"DROP FUNCTION IF EXISTS {function}()",
         ]
     return statements
+
+
+# ===================================================================== agreement_countries
+#
+# ``agreement_countries`` (model: agreements.AgreementCountry) holds, per agreement and country,
+# how many of its parties are that country (party_count) and how many are that country or an
+# organisation or person of it (link_count); a row lives while link_count > 0. The deal_countries
+# view reads it through its indexes instead of grouping every party. What changes it: a party
+# inserted, deleted or changed (triggers on agreement_parties), and an organisation or person
+# moved to another country (triggers on organizations and people). An agreement deleted takes
+# its rows with it (ON DELETE CASCADE); its parties' triggers then find nothing to change.
+
+COUNTRIES_TABLE = "agreement_countries"
+COUNTRIES_COLUMNS = "agreement_id, country_id, party_count, link_count"
+PARTY_COLUMNS = "agreement_id, country_id, organization_id, person_id"
+MEMBERS = (("organizations", "organization_id"), ("people", "person_id"))
+_ADD_LINKS = (
+    "ON CONFLICT (agreement_id, country_id) DO UPDATE SET "
+    "party_count = {t}.party_count + excluded.party_count, "
+    "link_count = {t}.link_count + excluded.link_count"
+)
+
+
+def recompute_countries_sql() -> str:
+    """agreement_countries as computed from agreement_parties, from scratch."""
+    return (
+        "SELECT ap.agreement_id, COALESCE(ap.country_id, o.country_id, p.country_id), "
+        "sum(CASE WHEN ap.country_id IS NOT NULL THEN 1 ELSE 0 END), count(*) "
+        "FROM agreement_parties ap "
+        "LEFT JOIN organizations o ON o.id = ap.organization_id "
+        "LEFT JOIN people p ON p.id = ap.person_id "
+        "WHERE COALESCE(ap.country_id, o.country_id, p.country_id) IS NOT NULL "
+        "GROUP BY ap.agreement_id, COALESCE(ap.country_id, o.country_id, p.country_id)"
+    )
+
+
+def _country_of(row: str) -> str:
+    return (
+        f"COALESCE({row}.country_id, "
+        f"(SELECT country_id FROM organizations WHERE id = {row}.organization_id), "
+        f"(SELECT country_id FROM people WHERE id = {row}.person_id))"
+    )
+
+
+def _is_party(row: str) -> str:
+    return f"CASE WHEN {row}.country_id IS NOT NULL THEN 1 ELSE 0 END"
+
+
+def _sqlite_add_party(row: str) -> str:
+    return (
+        f"INSERT INTO {COUNTRIES_TABLE} ({COUNTRIES_COLUMNS}) "
+        f"SELECT {row}.agreement_id, x.country_id, {_is_party(row)}, 1 "
+        f"FROM (SELECT {_country_of(row)} AS country_id) AS x WHERE x.country_id IS NOT NULL "
+        f"{_ADD_LINKS.format(t=COUNTRIES_TABLE)};"
+    )
+
+
+def _sqlite_remove_party(row: str) -> str:
+    return (
+        f"UPDATE {COUNTRIES_TABLE} SET party_count = party_count - {_is_party(row)}, "
+        f"link_count = link_count - 1 "
+        f"WHERE agreement_id = {row}.agreement_id AND country_id = {_country_of(row)}; "
+        f"DELETE FROM {COUNTRIES_TABLE} WHERE agreement_id = {row}.agreement_id "
+        f"AND link_count = 0;"
+    )
+
+
+def _sqlite_member_moved(table: str, column: str) -> str:
+    """An organisation (person) moved from OLD.country_id to NEW.country_id: its parties'
+    links move with it."""
+    agreements = f"SELECT agreement_id FROM agreement_parties WHERE {column} = NEW.id"
+    return (
+        f"UPDATE {COUNTRIES_TABLE} SET link_count = link_count - "
+        f"(SELECT count(*) FROM agreement_parties ap WHERE ap.{column} = NEW.id "
+        f"AND ap.agreement_id = {COUNTRIES_TABLE}.agreement_id) "
+        f"WHERE country_id = OLD.country_id AND agreement_id IN ({agreements}); "
+        f"INSERT INTO {COUNTRIES_TABLE} ({COUNTRIES_COLUMNS}) "
+        f"SELECT agreement_id, NEW.country_id, 0, count(*) FROM agreement_parties "
+        f"WHERE {column} = NEW.id AND NEW.country_id IS NOT NULL GROUP BY agreement_id "
+        f"{_ADD_LINKS.format(t=COUNTRIES_TABLE)}; "
+        f"DELETE FROM {COUNTRIES_TABLE} WHERE country_id = OLD.country_id AND link_count = 0 "
+        f"AND agreement_id IN ({agreements});"
+    )
+
+
+def _sqlite_countries_statements() -> list[str]:
+    name = COUNTRIES_TABLE
+    statements = [
+        f"CREATE TRIGGER {name}_parties_insert AFTER INSERT ON agreement_parties "
+        f"BEGIN {_sqlite_add_party('NEW')} END",
+        f"CREATE TRIGGER {name}_parties_delete AFTER DELETE ON agreement_parties "
+        f"BEGIN {_sqlite_remove_party('OLD')} END",
+        f"CREATE TRIGGER {name}_parties_update AFTER UPDATE OF {PARTY_COLUMNS} "
+        f"ON agreement_parties BEGIN {_sqlite_remove_party('OLD')} {_sqlite_add_party('NEW')} END",
+    ]
+    statements += [
+        f"CREATE TRIGGER {name}_{table}_country AFTER UPDATE OF country_id ON {table} "
+        f"WHEN OLD.country_id IS NOT NEW.country_id "
+        f"BEGIN {_sqlite_member_moved(table, column)} END"
+        for table, column in MEMBERS
+    ]
+    return statements
+
+
+def _sqlite_countries_trigger_names() -> list[str]:
+    names = [f"{COUNTRIES_TABLE}_parties_{event}" for event in ("insert", "delete", "update")]
+    return names + [f"{COUNTRIES_TABLE}_{table}_country" for table, _ in MEMBERS]
+
+
+def _pg_apply_links() -> str:
+    """Add the CTE ``changed`` (agreement_id, country_id, parties, links) to the summary: rows
+    that exist are updated, the others inserted (a negative change never makes a row: its row
+    went with its agreement)."""
+    t = COUNTRIES_TABLE
+    return f""", updated AS (
+        UPDATE {t} t SET party_count = t.party_count + c.parties,
+                         link_count = t.link_count + c.links
+        FROM changed c WHERE t.agreement_id = c.agreement_id AND t.country_id = c.country_id
+        RETURNING t.agreement_id, t.country_id
+    )
+    INSERT INTO {t} AS t ({COUNTRIES_COLUMNS})
+    SELECT c.agreement_id, c.country_id, c.parties, c.links FROM changed c
+    WHERE c.links > 0 AND NOT EXISTS (SELECT 1 FROM updated u
+                                      WHERE u.agreement_id = c.agreement_id
+                                        AND u.country_id = c.country_id)
+    ORDER BY c.agreement_id, c.country_id
+    {_ADD_LINKS.format(t="t")};"""
+
+
+def _pg_parties_function(event: str) -> str:
+    none = "(SELECT NULL::integer AS agreement_id, NULL::integer AS country_id, " \
+        "NULL::integer AS organization_id, NULL::integer AS person_id WHERE false)"  # fmt: skip
+    new = "new_rows" if event in ("insert", "update") else none
+    old = "old_rows" if event in ("delete", "update") else none
+    body = f"""
+    WITH rows AS (
+        SELECT {PARTY_COLUMNS}, 1 AS sign FROM {new} n
+        UNION ALL
+        SELECT {PARTY_COLUMNS}, -1 FROM {old} o
+    ), changed AS (
+        SELECT x.agreement_id, COALESCE(x.country_id, o.country_id, p.country_id) AS country_id,
+               sum(CASE WHEN x.country_id IS NOT NULL THEN x.sign ELSE 0 END) AS parties,
+               sum(x.sign) AS links
+        FROM rows x
+        LEFT JOIN organizations o ON o.id = x.organization_id
+        LEFT JOIN people p ON p.id = x.person_id
+        WHERE COALESCE(x.country_id, o.country_id, p.country_id) IS NOT NULL
+        GROUP BY 1, 2
+        HAVING sum(x.sign) <> 0
+            OR sum(CASE WHEN x.country_id IS NOT NULL THEN x.sign ELSE 0 END) <> 0
+    ){_pg_apply_links()}"""
+    if event != "insert":
+        body += (
+            f"\n    DELETE FROM {COUNTRIES_TABLE} t WHERE t.link_count <= 0 "
+            f"AND t.agreement_id IN (SELECT agreement_id FROM old_rows);"
+        )
+    function = f"{COUNTRIES_TABLE}_parties_{event}"
+    return (
+        f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN{body}\n    RETURN NULL;\nEND $$"
+    )
+
+
+def _pg_member_function(table: str, column: str) -> str:
+    moved = (
+        "SELECT n.id, o.country_id AS old_country, n.country_id AS new_country "
+        "FROM new_rows n JOIN old_rows o ON o.id = n.id "
+        "WHERE o.country_id IS DISTINCT FROM n.country_id"
+    )
+    return f"""CREATE FUNCTION {COUNTRIES_TABLE}_{table}_country() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS ({moved}) THEN
+        RETURN NULL;
+    END IF;
+    WITH per AS (
+        SELECT ap.agreement_id, m.old_country, m.new_country, count(*) AS links
+        FROM ({moved}) AS m JOIN agreement_parties ap ON ap.{column} = m.id
+        GROUP BY 1, 2, 3
+    ), deltas AS (
+        SELECT agreement_id, new_country AS country_id, links FROM per
+        WHERE new_country IS NOT NULL
+        UNION ALL
+        SELECT agreement_id, old_country, -links FROM per WHERE old_country IS NOT NULL
+    ), changed AS (
+        SELECT agreement_id, country_id, 0 AS parties, sum(links) AS links FROM deltas
+        GROUP BY 1, 2 HAVING sum(links) <> 0
+    ){_pg_apply_links()}
+    DELETE FROM {COUNTRIES_TABLE} t WHERE t.link_count <= 0
+      AND t.country_id IN (SELECT old_country FROM ({moved}) AS m);
+    RETURN NULL;
+END $$"""
+
+
+def _pg_countries_functions() -> list[tuple[str, str]]:
+    found = [
+        (f"{COUNTRIES_TABLE}_parties_{event}", "agreement_parties")
+        for event in ("insert", "update", "delete")
+    ]
+    return found + [(f"{COUNTRIES_TABLE}_{table}_country", table) for table, _ in MEMBERS]
+
+
+def _postgresql_countries_statements() -> list[str]:
+    statements = []
+    for event in ("insert", "update", "delete"):
+        function = f"{COUNTRIES_TABLE}_parties_{event}"
+        statements += [
+            _pg_parties_function(event),
+            f"CREATE TRIGGER {function} AFTER {event.upper()} ON agreement_parties "
+            f"REFERENCING {_pg_transitions(event)} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {function}()",
+        ]
+    for table, column in MEMBERS:
+        function = f"{COUNTRIES_TABLE}_{table}_country"
+        statements += [
+            _pg_member_function(table, column),
+            f"CREATE TRIGGER {function} AFTER UPDATE ON {table} "
+            f"REFERENCING {_pg_transitions('update')} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {function}()",
+        ]
+    return statements
+
+
+def create_countries_statements(dialect: str) -> list[str]:
+    """The triggers (and on PostgreSQL their functions) that keep agreement_countries."""
+    if dialect == "sqlite":
+        return _sqlite_countries_statements()
+    return _postgresql_countries_statements()
+
+
+def drop_countries_statements(dialect: str) -> list[str]:
+    if dialect == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {name}" for name in _sqlite_countries_trigger_names()]
+    statements = []
+    for function, table in _pg_countries_functions():
+        statements += [
+            f"DROP TRIGGER IF EXISTS {function} ON {table}",
+            f"DROP FUNCTION IF EXISTS {function}()",
+        ]
+    return statements
+
+
+def refill_countries_statements() -> list[str]:
+    return [
+        f"DELETE FROM {COUNTRIES_TABLE}",
+        f"INSERT INTO {COUNTRIES_TABLE} ({COUNTRIES_COLUMNS}) {recompute_countries_sql()}",
+    ]
