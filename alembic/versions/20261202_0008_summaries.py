@@ -102,7 +102,12 @@ def upgrade() -> None:
             nullable=False,
             comment="Surrogate key: an integer the database assigns; foreign keys point at it.",
         ),
-        sa.Column("agreement_id", sa.Integer(), nullable=False, comment="The agreement."),
+        sa.Column(
+            "agreement_id",
+            sa.Integer(),
+            nullable=False,
+            comment="The agreement whose parties are counted.",
+        ),
         sa.Column("country_id", sa.Integer(), nullable=False, comment="A country it involves."),
         sa.Column(
             "party_count",

@@ -141,7 +141,7 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "role": Field("The party's role in the agreement.", PARTY_ROLES),
     },
     "agreement_countries": {
-        "agreement_id": Field("The agreement."),
+        "agreement_id": Field("The agreement whose parties are counted."),
         "country_id": Field("A country it involves."),
         "party_count": Field(
             "How many of its parties are the country itself (0: it takes part only through a "
