@@ -1,5 +1,8 @@
 """Summary tables kept in step by the database itself: triggers, so no writer can forget them.
 
+Two summaries: ``source_fact_counts`` (below) and ``agreement_countries`` (further down, with its
+own notes). Migration 0008_summaries creates both, their triggers, and fills them.
+
 ``source_fact_counts`` (model: provenance.SourceFactCount) holds, per source, fact kind and
 review state, how many distinct facts the source cites and in how many citations. Counting what
 each source contributes (docs/queries/18) then reads a few rows per source instead of every
@@ -23,10 +26,11 @@ statement's end state, so they compute each (source, fact)'s net change and comp
 citations before and after it.
 
 The models do not declare triggers or functions, and autogenerate does not see them. A later
-migration that rebuilds citations or a fact table in batch mode on SQLite drops its triggers
-with the old table: it must run ``create_statements("sqlite")`` again (tests/test_summaries.py
-fails if the summary stops following the tables). ``refill_statements`` recomputes the summary
-from scratch (used by the migration that creates it; also a repair).
+migration that rebuilds citations, a fact table, agreement_parties, organizations or people in
+batch mode on SQLite drops that table's triggers with the old table: it must create them again
+(``create_statements("sqlite")`` after ``drop_statements("sqlite")``); tests/test_summaries.py
+fails if a summary stops following its tables. ``refill_statements`` recomputes both summaries
+from scratch (used by the migration that creates them; also a repair).
 """
 
 from __future__ import annotations
