@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from builders import cite
+from silkledger import migrate
 from silkledger.db import session_scope
 from silkledger.loaders import review
 from silkledger.loaders.ingest import ArticleLoader
@@ -239,3 +240,27 @@ def test_party_changes_keep_agreement_countries_in_step(seeded_engine):
         session.execute(delete(Agreement).where(Agreement.id == agreement_id))
     assert_in_step(seeded_engine)
     assert deal_countries_of(seeded_engine, agreement_id) == set()
+
+
+def every_deal_country(engine) -> list[tuple]:
+    with engine.connect() as connection:
+        return sorted(
+            tuple(row)
+            for view in ("deal_countries", "deal_countries_all")
+            for row in connection.execute(text(f"SELECT '{view}', * FROM {view}"))
+        )
+
+
+def test_the_migration_fills_the_summaries_from_existing_rows(seeded_url, databases):
+    engine = databases.engine(seeded_url)
+    summarised = every_deal_country(engine)
+    engine.dispose()
+    migrate.downgrade(seeded_url, "0005_report_runs_jobs_file")
+    engine = databases.engine(seeded_url)
+    assert every_deal_country(engine) == summarised  # the grouping views give the same rows
+    engine.dispose()
+    migrate.upgrade(seeded_url)
+    engine = databases.engine(seeded_url)
+    assert assert_in_step(engine)
+    assert assert_countries_in_step(engine)
+    assert every_deal_country(engine) == summarised
