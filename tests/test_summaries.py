@@ -30,6 +30,7 @@ from silkledger.models.summaries import (
     TABLE,
     recompute_countries_sql,
     recompute_sql,
+    suspended,
 )
 from sqlalchemy import delete, select, text, update
 from test_review import DEALS, EXPORTS, TURNOVER, ids_by_quote, load_article
@@ -264,3 +265,18 @@ def test_the_migration_fills_the_summaries_from_existing_rows(seeded_url, databa
     assert assert_in_step(engine)
     assert assert_countries_in_step(engine)
     assert every_deal_country(engine) == summarised
+
+
+def test_a_bulk_load_with_suspended_triggers_ends_in_step(seeded_engine):
+    with seeded_engine.begin() as connection, suspended(connection):
+        connection.execute(
+            text(
+                "INSERT INTO citations (source_id, trade_flow_id, quote, char_start, char_end) "
+                "SELECT s.id, tf.id, 'q', 0, 1 FROM sources s, trade_flows tf"
+            )
+        )
+        connection.execute(delete(AgreementParty).where(AgreementParty.country_id.is_not(None)))
+    assert_in_step(seeded_engine)
+    with session_scope(seeded_engine) as session:  # and the triggers follow writes again
+        session.execute(delete(Citation).where(Citation.quote == "q"))
+    assert_in_step(seeded_engine)

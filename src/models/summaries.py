@@ -35,6 +35,9 @@ from scratch (used by the migration that creates them; also a repair).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from .provenance import CITED_FACT_COLUMNS, FACT_KINDS
 
 TABLE = "source_fact_counts"
@@ -172,18 +175,20 @@ def _pg_citation_change(kind: str, column: str, table: str, new: str, old: str) 
               UNION ALL
               SELECT source_id, {column}, -1 FROM {old} o WHERE {column} IS NOT NULL) AS rows
         GROUP BY source_id, fact_id HAVING sum(delta) <> 0
-    ), counted AS (
-        SELECT ch.source_id, f.review_status, ch.quotes,
+    ), counted AS (  -- lookups by id, per pair: never a scan of a whole fact table
+        SELECT ch.source_id, ch.quotes,
+               (SELECT f.review_status FROM {table} f WHERE f.id = ch.fact_id) AS review_status,
                (SELECT count(*) FROM citations c
                 WHERE c.{column} = ch.fact_id AND c.source_id = ch.source_id) AS now_quotes
-        FROM changed ch JOIN {table} f ON f.id = ch.fact_id
+        FROM changed ch
     )
     INSERT INTO {TABLE} AS t ({COLUMNS})
     SELECT source_id, '{kind}', review_status,
            sum(CASE WHEN now_quotes > 0 THEN 1 ELSE 0 END
                - CASE WHEN now_quotes - quotes > 0 THEN 1 ELSE 0 END),
            sum(quotes)
-    FROM counted GROUP BY source_id, review_status
+    FROM counted WHERE review_status IS NOT NULL  -- a fact deleted was taken out already
+    GROUP BY source_id, review_status
     ORDER BY source_id, review_status
     {_add("t")};"""
 
@@ -310,6 +315,21 @@ def drop_statements(dialect: str) -> list[str]:
 def refill_statements() -> list[str]:
     """Both summaries recomputed from scratch (the migration that creates them; a repair)."""
     return _refill_fact_counts_statements() + refill_countries_statements()
+
+
+@contextmanager
+def suspended(connection) -> Iterator[None]:
+    """For a bulk load in one transaction on ``connection`` (the benchmark's generator): the
+    triggers are dropped, and re-created with both summaries recomputed when the block ends.
+    Why: within one transaction PostgreSQL cannot prune the versions its own updates leave, so a
+    summary row updated by each of a thousand statements makes each later update walk a longer
+    chain. Dropping a trigger locks its table until commit, so no other writer is missed."""
+    dialect = connection.dialect.name
+    for statement in drop_statements(dialect):
+        connection.exec_driver_sql(statement)
+    yield
+    for statement in create_statements(dialect) + refill_statements():
+        connection.exec_driver_sql(statement)
 
 
 def _create_fact_count_statements(dialect: str) -> list[str]:
