@@ -20,7 +20,9 @@ engine by :class:`Dialect`: string aggregation (SQLite ``group_concat``, Postgre
 Changing a view later: write a new migration that drops and re-creates it. 0003_views creates the
 views as they are defined here, on the 0003 schema: a view that reads a table added later
 (deal_countries reads agreement_countries, 0008_summaries) is created there from its definition
-at that revision (``SQL_BEFORE_SUMMARIES``) and re-created from here by the migration that adds the table.
+at that revision (``SQL_BEFORE_SUMMARIES``) and re-created from here by the migration that adds
+the table. A migration that re-creates every view before 0008 must use
+``VIEWS_BEFORE_SUMMARIES``.
 """
 
 from __future__ import annotations
