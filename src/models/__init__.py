@@ -5,7 +5,7 @@ The ``comment`` on every table and column is the data dictionary: tables carry t
 theirs from the field dictionary (fields.py) once every model is defined.
 """
 
-from .agreements import Agreement, AgreementParty, AgreementSector
+from .agreements import Agreement, AgreementCountry, AgreementParty, AgreementSector
 from .base import Base
 from .events import Event, EventParticipant
 from .fields import apply_comments
@@ -13,7 +13,7 @@ from .indicators import Indicator
 from .mentions import Mention
 from .parties import Organization, OrganizationAlias, Person
 from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
-from .provenance import Citation, Source
+from .provenance import Citation, Source, SourceFactCount
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
 from .review import ReviewAction
 from .runs import ReportRun
@@ -28,6 +28,7 @@ FACT_MODELS = (Event, Agreement, TradeFlow, Project, Indicator)
 __all__ = [
     "FACT_MODELS",
     "Agreement",
+    "AgreementCountry",
     "AgreementParty",
     "AgreementSector",
     "Base",
@@ -51,6 +52,7 @@ __all__ = [
     "ReviewAction",
     "Sector",
     "Source",
+    "SourceFactCount",
     "TradeFlow",
     "metadata",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import (
@@ -111,3 +111,27 @@ class AgreementSector(Base):
     sector_id: Mapped[int] = mapped_column(
         ForeignKey("sectors.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
+
+
+class AgreementCountry(IdMixin, Base):
+    """A summary of agreement_parties, kept in step by the database's own triggers
+    (models/summaries.py): no writer maintains it, and none can forget it."""
+
+    __tablename__ = "agreement_countries"
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "country_id"),
+        {
+            "comment": (
+                "Which countries each agreement involves, one row per agreement and country: "
+                "a summary of agreement_parties kept in step by triggers (a party organisation "
+                "or person counts for its country), read by the deal_countries view."
+            )
+        },
+    )
+
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    country_id: Mapped[int] = mapped_column(
+        ForeignKey("countries.id", ondelete="CASCADE"), index=True
+    )
+    party_count: Mapped[int] = mapped_column(Integer)
+    link_count: Mapped[int] = mapped_column(Integer)

@@ -31,7 +31,7 @@ from .projects import (
     PROJECT_ORGANIZATION_ROLES,
     PROJECT_STATUSES,
 )
-from .provenance import LOAD_METHODS
+from .provenance import FACT_KINDS, LOAD_METHODS
 from .reference import ALIAS_KINDS
 from .review import FACT_TABLES, REVIEW_ACTIONS
 from .runs import RUN_STATUSES
@@ -139,6 +139,19 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
     "agreement_parties": {
         **PARTY_FIELDS,
         "role": Field("The party's role in the agreement.", PARTY_ROLES),
+    },
+    "agreement_countries": {
+        "agreement_id": Field("The agreement whose parties are counted."),
+        "country_id": Field("A country it involves."),
+        "party_count": Field(
+            "How many of its parties are the country itself (0: it takes part only through a "
+            "party organisation or person of that country).",
+            unit="parties",
+        ),
+        "link_count": Field(
+            "How many of its parties are the country or an organisation or person of it.",
+            unit="parties",
+        ),
     },
     "agreement_sectors": {"sector_id": Field("A sector it covers.")},
     "agreements": {
@@ -334,6 +347,19 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "changes": Field('What changed, as JSON: {"field": [old, new]} (review_status included).'),
         "merged_into_key": Field("For a merge: the key of the fact that now carries the citation."),
         "note": Field("The reviewer's remark."),
+    },
+    "source_fact_counts": {
+        "source_id": Field("The article whose citations are counted."),
+        "fact_kind": Field("What kind of fact is counted.", FACT_KINDS),
+        "fact_count": Field(
+            "How many distinct facts of this kind and review state the source cites.",
+            unit="facts",
+        ),
+        "quote_count": Field(
+            "How many citations (quotes) of the source state those facts; one fact may be "
+            "quoted more than once.",
+            unit="citations",
+        ),
     },
     "sectors": {
         "name": Field("Display name (Oil and gas)."),

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .base import (
     DATE_PRECISIONS,
     LOADERS,
+    REVIEW_STATUSES,
     Base,
     IdMixin,
     TimestampMixin,
@@ -38,6 +40,8 @@ CITED_FACT_COLUMNS = (
     "project_id",
     "indicator_id",
 )
+# The kind of fact each of those columns cites: event, agreement, trade_flow, project, indicator.
+FACT_KINDS = tuple(column.removesuffix("_id") for column in CITED_FACT_COLUMNS)
 
 
 class Source(IdMixin, TimestampMixin, Base):
@@ -111,3 +115,30 @@ class Citation(IdMixin, TimestampMixin, Base):
     char_end: Mapped[int] = mapped_column(Integer)
     stated_value: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class SourceFactCount(IdMixin, Base):
+    """A summary of citations, kept in step by the database's own triggers (models/summaries.py):
+    no writer maintains it, and none can forget it. No CHECK that counts are non-negative:
+    PostgreSQL checks the row an upsert proposes before it finds the conflict, and a trigger
+    proposes a group's change (which may be negative) as that row."""
+
+    __tablename__ = "source_fact_counts"
+    __table_args__ = (
+        one_of("fact_kind", FACT_KINDS),
+        one_of("review_status", REVIEW_STATUSES),
+        UniqueConstraint("source_id", "fact_kind", "review_status"),
+        {
+            "comment": (
+                "How many facts of each kind and review state each source states, and in how "
+                "many quotes: a summary of citations kept in step by triggers, so that counting "
+                "per source reads a few rows per source, not every citation."
+            )
+        },
+    )
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    fact_kind: Mapped[str] = mapped_column(String(16))
+    review_status: Mapped[str] = mapped_column(String(16))
+    fact_count: Mapped[int] = mapped_column(Integer)
+    quote_count: Mapped[int] = mapped_column(Integer)

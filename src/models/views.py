@@ -17,14 +17,18 @@ engine by :class:`Dialect`: string aggregation (SQLite ``group_concat``, Postgre
 ``string_agg``) and date parts (SQLite stores a date as 'YYYY-MM-DD' text). Lists are joined with
 '; ' and sorted, so both engines return the same text.
 
-Changing a view later: write a new migration that drops and re-creates it; 0003_views creates the
-views as they are defined here, so a definition must keep working on the 0003 schema.
+Changing a view later: write a new migration that drops and re-creates it. 0003_views creates the
+views as they are defined here, on the 0003 schema: a view that reads a table added later
+(deal_countries reads agreement_countries, 0008_summaries) is created there from its definition
+at that revision (``SQL_BEFORE_SUMMARIES``) and re-created from here by the migration that adds
+the table. A migration that re-creates every view before 0008 must use
+``VIEWS_BEFORE_SUMMARIES``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .base import COUNTING_REVIEW_STATUSES, REVIEW_STATUSES, Base
 
@@ -155,7 +159,9 @@ def _source_count(fact_column: str, fact_id: str) -> str:
 # ------------------------------------------------------------------------------- deals
 
 
-def _deal_countries_sql(d: Dialect, counted) -> str:
+def _grouped_deal_countries_sql(d: Dialect, counted) -> str:
+    """deal_countries before agreement_countries existed (0003_views up to 0008_summaries):
+    every party grouped on every read."""
     return f"""
 SELECT ap.agreement_id, c.id AS country_id, c.iso3, c.name AS country, c.region,
        max(CASE WHEN ap.country_id IS NOT NULL THEN 1 ELSE 0 END) AS is_party
@@ -166,6 +172,18 @@ LEFT JOIN people p ON p.id = ap.person_id
 JOIN countries c ON c.id = COALESCE(ap.country_id, o.country_id, p.country_id)
 WHERE {counted("a.review_status")}
 GROUP BY ap.agreement_id, c.id, c.iso3, c.name, c.region"""
+
+
+def _deal_countries_sql(d: Dialect, counted) -> str:
+    # agreement_countries is agreement_parties summarised per agreement and country, kept by
+    # triggers (models/summaries.py): read through its indexes, not grouped here on every read.
+    return f"""
+SELECT ac.agreement_id, c.id AS country_id, c.iso3, c.name AS country, c.region,
+       CASE WHEN ac.party_count > 0 THEN 1 ELSE 0 END AS is_party
+FROM agreement_countries ac
+JOIN agreements a ON a.id = ac.agreement_id
+JOIN countries c ON c.id = ac.country_id
+WHERE {counted("a.review_status")}"""
 
 
 def _deals_sql(d: Dialect, counted) -> str:
@@ -821,6 +839,21 @@ VIEWS: tuple[View, ...] = (
         has_all_variant=False,
     ),
 )
+
+
+# The views as the schema before 0008_summaries can hold them (no agreement_countries table):
+# what 0003_views creates, and what 0008's downgrade puts back.
+SQL_BEFORE_SUMMARIES = {"deal_countries": _grouped_deal_countries_sql}
+VIEWS_BEFORE_SUMMARIES = tuple(
+    replace(view, sql=SQL_BEFORE_SUMMARIES[view.name])
+    if view.name in SQL_BEFORE_SUMMARIES
+    else view
+    for view in VIEWS
+)
+
+
+def view_named(name: str, views=VIEWS) -> View:
+    return next(view for view in views if view.name == name)
 
 
 def view_names() -> list[str]:
