@@ -31,7 +31,8 @@ def _execute(statements: list[str]) -> None:
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     _execute(fulltext.create_statements(dialect))
-    _execute(views.create_view_statements(dialect))
+    # as they were before trade_flow_groups (0007 re-creates the views that read it)
+    _execute(views.create_view_statements(dialect, groups=False))
     if dialect == "postgresql":
         _execute(views.comment_statements())
 

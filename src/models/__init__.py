@@ -17,7 +17,7 @@ from .provenance import Citation, Source
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
 from .review import ReviewAction
 from .runs import ReportRun
-from .trade import TradeFlow
+from .trade import TradeFlow, TradeFlowGroup
 
 metadata = Base.metadata
 apply_comments(metadata)
@@ -52,5 +52,6 @@ __all__ = [
     "Sector",
     "Source",
     "TradeFlow",
+    "TradeFlowGroup",
     "metadata",
 ]

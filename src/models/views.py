@@ -18,7 +18,10 @@ engine by :class:`Dialect`: string aggregation (SQLite ``group_concat``, Postgre
 '; ' and sorted, so both engines return the same text.
 
 Changing a view later: write a new migration that drops and re-creates it; 0003_views creates the
-views as they are defined here, so a definition must keep working on the 0003 schema.
+views as they are defined here, so a definition must keep working on the 0003 schema, or keep its
+earlier SQL beside it: trade_flow_consensus and disagreements read trade_flow_groups (migration
+0007, models/trade_groups.py) and keep their SQL from before it in ``sql_before_groups``, which
+0003 and 0007's downgrade create.
 """
 
 from __future__ import annotations
@@ -26,11 +29,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .base import COUNTING_REVIEW_STATUSES, REVIEW_STATUSES, Base
+from .base import (
+    ALL_REVIEW_STATUSES,
+    COUNTING_REVIEW_STATUSES,
+    REVIEW_STATUSES,
+    Base,
+    statuses_in,
+)
+from .trade_groups import GROUP_COLUMNS, group_prefix, same_group
 
 # The statuses each variant counts: the plain view, and its ``_all`` twin.
 ALL_SUFFIX = "_all"
-ALL_REVIEW_STATUSES = tuple(status for status in REVIEW_STATUSES if status != "rejected")
 LIST_SEPARATOR = "; "
 ALL_VARIANT_NOTE = "This _all variant also counts extracted (unreviewed) facts."
 
@@ -85,11 +94,6 @@ class Dialect:
         return f"CAST(trim_scale({column}) AS TEXT)"
 
 
-def statuses_in(column: str, statuses: tuple[str, ...]) -> str:
-    listed = ", ".join(f"'{status}'" for status in statuses)
-    return f"{column} IN ({listed})"
-
-
 @dataclass(frozen=True)
 class ViewColumn:
     name: str
@@ -111,6 +115,11 @@ class View:
     # sql(dialect, counted) -> the SELECT; ``counted(column)`` is the review-status condition
     sql: Callable[[Dialect, Callable[[str], str]], str] = field(repr=False)
     has_all_variant: bool = True
+    # The SQL before migration 0007 made trade_flow_groups (None: the same): migrations 0003
+    # and 0007's downgrade create the view on a schema without that table.
+    sql_before_groups: Callable[[Dialect, Callable[[str], str]], str] | None = field(
+        default=None, repr=False
+    )
 
     def variants(self) -> list[tuple[str, tuple[str, ...] | None]]:
         """(view name, statuses counted) for the view and its ``_all`` twin."""
@@ -127,8 +136,28 @@ class View:
             return self.description
         return f"{self.description} {ALL_VARIANT_NOTE}"
 
-    def select(self, dialect: Dialect, statuses: tuple[str, ...] | None) -> str:
-        return self.sql(dialect, lambda column: statuses_in(column, statuses or REVIEW_STATUSES))
+    def select(
+        self, dialect: Dialect, statuses: tuple[str, ...] | None, groups: bool = True
+    ) -> str:
+        """The SELECT of the variant counting ``statuses``; ``groups``: trade_flow_groups
+        exists (migration 0007 on)."""
+        sql = self.sql if groups or self.sql_before_groups is None else self.sql_before_groups
+        return sql(dialect, Counting(statuses or REVIEW_STATUSES))
+
+
+@dataclass(frozen=True)
+class Counting:
+    """The review statuses a view variant counts; called with a column, the SQL condition."""
+
+    statuses: tuple[str, ...]
+
+    def __call__(self, column: str) -> str:
+        return statuses_in(column, self.statuses)
+
+    @property
+    def group_prefix(self) -> str:
+        """Prefix of trade_flow_groups' columns that count these statuses ('' or 'all_')."""
+        return group_prefix(self.statuses)
 
 
 def col(name: str, source: str | None = None, description: str | None = None) -> ViewColumn:
@@ -261,9 +290,7 @@ DEAL_COUNTRY_COLUMNS = (
 
 # ------------------------------------------------------------------------- trade flows
 
-TRADE_GROUP = (
-    "reporter_country_id, partner_country_id, period_start, period_end, flow, measure, unit"
-)
+TRADE_GROUP = ", ".join(GROUP_COLUMNS)
 
 
 def _trade_flow_claims_sql(d: Dialect, counted) -> str:
@@ -286,16 +313,38 @@ LEFT JOIN sources s ON s.id = ci.source_id
 WHERE {counted("tf.review_status")}"""
 
 
-def _trade_flow_consensus_sql(d: Dialect, counted) -> str:
-    # One aggregate over the claims, grouped by the names too: a filter on reporter_iso3 or
-    # partner_iso3 is then a filter on a grouping column, which both engines push down to the
-    # claims (and the index on reporter, partner, period).
-    same_group = " AND ".join(
-        _same(d, "trade_flows", column.strip(), "x", "tf") for column in TRADE_GROUP.split(",")
+def _trade_flow_consensus_sql(d: Dialect, counted: Counting) -> str:
+    # The groups are summed up in trade_flow_groups (models/trade_groups.py), kept in step by
+    # triggers: aggregating a million claims per query took seconds.
+    g = f"g.{counted.group_prefix}"
+    return f"""
+SELECT r.iso3 AS reporter_iso3, r.name AS reporter, p.iso3 AS partner_iso3, p.name AS partner,
+       g.period_start, g.period_end, {g}period_label AS period_label,
+       {d.year("g.period_start")} AS period_year, g.flow, g.measure, g.unit,
+       {g}source_count AS source_count, {g}claim_count AS claim_count,
+       {g}lowest AS lowest, {g}highest AS highest, {_spread(g)} AS spread_percent,
+       {g}value_list AS value_list
+FROM trade_flow_groups g
+JOIN countries r ON r.id = g.reporter_country_id
+JOIN countries p ON p.id = g.partner_country_id
+WHERE {g}claim_count > 0"""
+
+
+def _spread(prefix: str = "") -> str:
+    """(highest - lowest) / lowest in percent, from the columns named ``prefix``lowest …"""
+    lowest, highest = f"{prefix}lowest", f"{prefix}highest"
+    return f"CASE WHEN {lowest} > 0 THEN round(({highest} - {lowest}) * 100.0 / {lowest}, 1) END"
+
+
+def _trade_flow_consensus_from_claims_sql(d: Dialect, counted) -> str:
+    """trade_flow_consensus before trade_flow_groups (migration 0007): the same columns,
+    aggregated from the claims at every query."""
+    same_claims = " AND ".join(
+        _same(d, "trade_flows", column, "x", "tf") for column in GROUP_COLUMNS
     )
     values = d.text_list(
         d.number_text("x.value"),
-        f"trade_flows x WHERE {same_group} AND {counted('x.review_status')}",
+        f"trade_flows x WHERE {same_claims} AND {counted('x.review_status')}",
         order="x.value",
     )
     return f"""
@@ -383,7 +432,6 @@ INDICATOR_GROUP = (
     "metric, country_id, partner_country_id, organization_id, project_id, period_start, "
     "period_end, unit, is_target"
 )
-SPREAD = "CASE WHEN lowest > 0 THEN round((highest - lowest) * 100.0 / lowest, 1) END"
 SOURCE_COLUMNS = (
     "ci.stated_value, s.id AS source_id, s.key AS source_key, s.title AS source_title, "
     "s.published_date AS source_published_date, ci.quote"
@@ -399,13 +447,13 @@ def _figure_disagreements(
     fact_column = {"trade_flows": "trade_flow_id", "indicators": "indicator_id"}[table]
     columns = [column.strip() for column in group.split(",")]
     in_group = " AND ".join(_same(d, table, column, "f", "g") for column in columns)
-    same_group = " AND ".join(_same(d, table, column, "o", "f") for column in columns)
+    same_claims = " AND ".join(_same(d, table, column, "o", "f") for column in columns)
     # Groups first (narrow, one pass), then their claims: cheaper than a window over every row.
     return f"""
 SELECT '{kind}' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
        f.value, f.unit, f.value_qualifier,
        CAST(NULL AS DATE) AS start_date, CAST(NULL AS DATE) AS end_date,
-       g.lowest, g.highest, {SPREAD} AS spread_percent, g.variant_count,
+       g.lowest, g.highest, {_spread("g.")} AS spread_percent, g.variant_count,
        {SOURCE_COLUMNS}, f.review_status
 FROM (
     SELECT {group}, min(value) AS lowest, max(value) AS highest, count(*) AS variant_count,
@@ -419,9 +467,36 @@ JOIN {table} f ON {in_group} AND {counted("f.review_status")}
 {subject_joins(table)}
 JOIN citations ci ON ci.{fact_column} = f.id
 JOIN sources s ON s.id = ci.source_id
-WHERE EXISTS (
+WHERE {_contradicted(d, table, fact_column, same_claims, counted)}"""
+
+
+def _trade_flow_disagreements(d: Dialect, subject: str, counted: Counting) -> str:
+    """Claims contradicted by another source, as _figure_disagreements says, read from the
+    disputed groups of trade_flow_groups: their claims are found through the group index, so
+    the per-claim test runs on the few claims of disputed groups only."""
+    g = f"g.{counted.group_prefix}"
+    return f"""
+SELECT 'trade_flow' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
+       f.value, f.unit, f.value_qualifier,
+       CAST(NULL AS DATE) AS start_date, CAST(NULL AS DATE) AS end_date,
+       {g}lowest AS lowest, {g}highest AS highest, {_spread(g)} AS spread_percent,
+       {g}claim_count AS variant_count,
+       {SOURCE_COLUMNS}, f.review_status
+FROM trade_flow_groups g
+JOIN trade_flows f ON {same_group(d, "f", "g")} AND {counted("f.review_status")}
+{subject_joins("trade_flows")}
+JOIN citations ci ON ci.trade_flow_id = f.id
+JOIN sources s ON s.id = ci.source_id
+WHERE {g}claim_count > 1 AND ({g}lowest <> {g}highest OR {g}qualifier_count > 1)
+  AND {_contradicted(d, "trade_flows", "trade_flow_id", same_group(d, "o", "f"), counted)}"""
+
+
+def _contradicted(d: Dialect, table: str, fact_column: str, same: str, counted) -> str:
+    """SQL: claim f has another claim o of its group (``same``) with another value or qualifier
+    that shares no source with it."""
+    return f"""EXISTS (
     SELECT 1 FROM {table} o
-    WHERE {same_group} AND o.id <> f.id AND {counted("o.review_status")}
+    WHERE {same} AND o.id <> f.id AND {counted("o.review_status")}
       AND (o.value <> f.value OR o.value_qualifier <> f.value_qualifier)
       AND NOT EXISTS (
         SELECT 1 FROM citations oc
@@ -470,7 +545,13 @@ JOIN sources s ON s.id = ci.source_id
 WHERE {counted("f.review_status")}"""
 
 
-def _disagreements_sql(d: Dialect, counted) -> str:
+def _disagreements_before_groups_sql(d: Dialect, counted) -> str:
+    """disagreements before trade_flow_groups (migration 0007): trade claims grouped at every
+    query."""
+    return _disagreements_sql(d, counted, groups=False)
+
+
+def _disagreements_sql(d: Dialect, counted, groups: bool = True) -> str:
     measure = "CASE WHEN f.measure = 'value' THEN '' ELSE ' ' || f.measure END"
     trade_subject = (
         f"r.name || '–' || p.name || ' ' || f.flow || {measure} || ', ' || "
@@ -480,7 +561,11 @@ def _disagreements_sql(d: Dialect, counted) -> str:
     money = "f.value_amount, f.value_currency, f.value_qualifier, NULL, NULL"
     event_fields = "NULL, NULL, NULL, f.start_date, f.end_date"
     parts = [
-        _figure_disagreements(d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted),
+        _trade_flow_disagreements(d, trade_subject, counted)
+        if groups
+        else _figure_disagreements(
+            d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted
+        ),
         _figure_disagreements(
             d, "indicator", "indicators", INDICATOR_GROUP, indicator_subject, counted
         ),
@@ -780,6 +865,7 @@ VIEWS: tuple[View, ...] = (
         "unit, the number of sources, the lowest and highest figure, the spread and the values.",
         CONSENSUS_COLUMNS,
         _trade_flow_consensus_sql,
+        sql_before_groups=_trade_flow_consensus_from_claims_sql,
     ),
     View(
         "disagreements",
@@ -790,6 +876,7 @@ VIEWS: tuple[View, ...] = (
         "or date differently (19 May 2023 vs 18-19 May, 2023).",
         DISAGREEMENT_COLUMNS,
         _disagreements_sql,
+        sql_before_groups=_disagreements_before_groups_sql,
     ),
     View(
         "project_overview",
@@ -828,10 +915,16 @@ def view_names() -> list[str]:
     return [name for view in VIEWS for name, _ in view.variants()]
 
 
-def create_view_statements(dialect_name: str, views=VIEWS) -> list[str]:
+# The views that read trade_flow_groups (migration 0007 re-creates them).
+GROUPED_VIEWS = tuple(view for view in VIEWS if view.sql_before_groups is not None)
+
+
+def create_view_statements(dialect_name: str, views=VIEWS, groups: bool = True) -> list[str]:
+    """CREATE VIEW for ``views``; ``groups=False``: as on a schema without trade_flow_groups
+    (before migration 0007)."""
     dialect = Dialect(dialect_name)
     return [
-        f"CREATE VIEW {name} AS {view.select(dialect, statuses).strip()}"
+        f"CREATE VIEW {name} AS {view.select(dialect, statuses, groups).strip()}"
         for view in views
         for name, statuses in view.variants()
     ]
