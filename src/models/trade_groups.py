@@ -160,60 +160,33 @@ def _claim_key(citation: str) -> str:
     return f"SELECT {_columns_of('t')} FROM trade_flows t WHERE t.id = {citation}.trade_flow_id"
 
 
-def _sqlite_statements() -> list[str]:
+def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """name -> (event, table, WHEN condition, keys of the groups to recompute)."""
     claim_columns = ", ".join(CLAIM_COLUMNS)
     moved = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in GROUP_COLUMNS)
     cites_a_claim = "OLD.trade_flow_id IS NOT NULL OR NEW.trade_flow_id IS NOT NULL"
+    updated = f"UPDATE OF {claim_columns}"
+    return {
+        "trade_flow_insert": ("INSERT", "trade_flows", None, [_row_key("NEW")]),
+        "trade_flow_delete": ("DELETE", "trade_flows", None, [_row_key("OLD")]),
+        "trade_flow_update": (updated, "trade_flows", None, [_row_key("NEW")]),
+        # the group a claim left, when an edit moved it to another
+        "trade_flow_move": (updated, "trade_flows", moved, [_row_key("OLD")]),
+        "citation_insert": ("INSERT", "citations", "NEW.trade_flow_id IS NOT NULL",
+                            [_claim_key("NEW")]),
+        "citation_delete": ("DELETE", "citations", "OLD.trade_flow_id IS NOT NULL",
+                            [_claim_key("OLD")]),
+        "citation_update": ("UPDATE OF trade_flow_id, source_id", "citations", cites_a_claim,
+                            [_claim_key("OLD"), _claim_key("NEW")]),
+    }  # fmt: skip
+
+
+def _sqlite_statements() -> list[str]:
     return [
-        _sqlite_trigger("trade_flow_insert", "INSERT", "trade_flows", None, [_row_key("NEW")]),
-        _sqlite_trigger("trade_flow_delete", "DELETE", "trade_flows", None, [_row_key("OLD")]),
-        _sqlite_trigger(
-            "trade_flow_update",
-            f"UPDATE OF {claim_columns}",
-            "trade_flows",
-            None,
-            [_row_key("NEW")],
-        ),  # fmt: skip
-        _sqlite_trigger(
-            "trade_flow_move",
-            f"UPDATE OF {claim_columns}",
-            "trade_flows",
-            moved,
-            [_row_key("OLD")],
-        ),  # fmt: skip
-        _sqlite_trigger(
-            "citation_insert",
-            "INSERT",
-            "citations",
-            "NEW.trade_flow_id IS NOT NULL",
-            [_claim_key("NEW")],
-        ),  # fmt: skip
-        _sqlite_trigger(
-            "citation_delete",
-            "DELETE",
-            "citations",
-            "OLD.trade_flow_id IS NOT NULL",
-            [_claim_key("OLD")],
-        ),  # fmt: skip
-        _sqlite_trigger(
-            "citation_update",
-            "UPDATE OF trade_flow_id, source_id",
-            "citations",
-            cites_a_claim,
-            [_claim_key("OLD"), _claim_key("NEW")],
-        ),  # fmt: skip
+        _sqlite_trigger(name, event, table, when, keys)
+        for name, (event, table, when, keys) in _sqlite_triggers().items()
     ]
 
-
-SQLITE_TRIGGERS = (
-    "trade_flow_insert",
-    "trade_flow_delete",
-    "trade_flow_update",
-    "trade_flow_move",
-    "citation_insert",
-    "citation_delete",
-    "citation_update",
-)
 
 # ------------------------------------------------------------------------------- PostgreSQL
 
@@ -300,7 +273,9 @@ def create_statements(dialect_name: str) -> list[str]:
 
 def drop_statements(dialect_name: str) -> list[str]:
     if dialect_name == "sqlite":
-        statements = [f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in SQLITE_TRIGGERS]
+        statements = [
+            f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()
+        ]
     else:
         statements = []
         for table, event in POSTGRESQL_EVENTS:
