@@ -80,28 +80,47 @@ def same_group(dialect, left: str, right: str) -> str:
 
 
 def _variant_aggregates(dialect, prefix: str, statuses: tuple[str, ...]) -> dict[str, str]:
-    """Column -> aggregate over the claims ``tf`` (with their citations ``ci``) of group ``k``,
-    counting ``statuses``: exactly what trade_flow_consensus computed from the claims."""
+    """Column -> aggregate over the claims ``tf`` of group ``k`` counting ``statuses``: exactly
+    what trade_flow_consensus computed from the claims. (Sources and values are subqueries, not
+    a join with citations and DISTINCT aggregates: a trigger runs this for every row written.)"""
     counted = statuses_in("tf.review_status", statuses)
 
     def when(expression: str) -> str:
         return f"CASE WHEN {counted} THEN {expression} END"
 
-    values = dialect.text_list(
-        dialect.number_text("x.value"),
-        f"trade_flows x WHERE {same_group(dialect, 'x', 'k')} "
-        f"AND {statuses_in('x.review_status', statuses)}",
-        order="x.value",
-    )
     return {
         f"{prefix}period_label": f"min({when('tf.period_label')})",
-        f"{prefix}claim_count": f"count(DISTINCT {when('tf.id')})",
-        f"{prefix}source_count": f"count(DISTINCT {when('ci.source_id')})",
+        f"{prefix}claim_count": f"sum(CASE WHEN {counted} THEN 1 ELSE 0 END)",
+        f"{prefix}source_count": _source_count(dialect, statuses, "k"),
         f"{prefix}lowest": f"min({when('tf.value')})",
         f"{prefix}highest": f"max({when('tf.value')})",
         f"{prefix}qualifier_count": f"count(DISTINCT {when('tf.value_qualifier')})",
-        f"{prefix}value_list": values,
+        f"{prefix}value_list": _value_list(dialect, statuses, "k"),
     }
+
+
+def _source_count(dialect, statuses: tuple[str, ...], group: str) -> str:
+    """SQL: the number of distinct sources citing the claims of ``group`` that count."""
+    return (
+        f"(SELECT count(DISTINCT sc.source_id) FROM trade_flows st "
+        f"JOIN citations sc ON sc.trade_flow_id = st.id "
+        f"WHERE {same_group(dialect, 'st', group)} AND {statuses_in('st.review_status', statuses)})"
+    )
+
+
+def _value_list(dialect, statuses: tuple[str, ...], group: str) -> str:
+    """SQL: the distinct values of the claims of ``group`` that count, ascending, as the views
+    have always listed them."""
+    claims = (
+        f"trade_flows x WHERE {same_group(dialect, 'x', group)} "
+        f"AND {statuses_in('x.review_status', statuses)}"
+    )
+    if dialect.name == "sqlite":  # one sort, by value: the text is a function of the value
+        return (
+            f"(SELECT group_concat(item, '; ') FROM (SELECT {dialect.number_text('x.value')} "
+            f"AS item FROM {claims} GROUP BY x.value ORDER BY x.value) AS items)"
+        )
+    return dialect.text_list(dialect.number_text("x.value"), claims, order="x.value")
 
 
 def refresh_statements(dialect, keys: str) -> list[str]:
@@ -114,16 +133,28 @@ def refresh_statements(dialect, keys: str) -> list[str]:
     key_columns = ", ".join(f"k.{column}" for column in GROUP_COLUMNS)
     columns = ", ".join([*GROUP_COLUMNS, *aggregates])
     return [
-        f"DELETE FROM {TABLE} WHERE id IN (SELECT g.id FROM ({keys}) AS k "
-        f"JOIN {TABLE} g ON {same_group(dialect, 'g', 'k')})",
+        f"DELETE FROM {TABLE} WHERE id IN ({_group_ids(dialect, keys)})",
         f"INSERT INTO {TABLE} ({columns}) "
         f"SELECT {key_columns}, {', '.join(aggregates.values())} "
         f"FROM ({keys}) AS k "
         f"JOIN trade_flows tf ON {same_group(dialect, 'tf', 'k')} "
         f"AND {statuses_in('tf.review_status', ALL_REVIEW_STATUSES)} "
-        f"LEFT JOIN citations ci ON ci.trade_flow_id = tf.id "
         f"GROUP BY {key_columns}",
     ]
+
+
+def refresh_sources_statements(dialect, keys: str) -> list[str]:
+    """Recompute the source counts of the groups whose keys ``keys`` returns: all a citation
+    changes in its claim's group."""
+    counts = ", ".join(
+        f"{prefix}source_count = {_source_count(dialect, statuses, TABLE)}"
+        for prefix, statuses in VARIANTS
+    )
+    return [f"UPDATE {TABLE} SET {counts} WHERE id IN ({_group_ids(dialect, keys)})"]
+
+
+def _group_ids(dialect, keys: str) -> str:
+    return f"SELECT g.id FROM ({keys}) AS k JOIN {TABLE} g ON {same_group(dialect, 'g', 'k')}"
 
 
 def _columns_of(alias: str) -> str:
@@ -143,9 +174,8 @@ def _sqlite_trigger(name: str, event: str, table: str, when: str | None, keys: l
     from .views import Dialect  # views import this module for same_group
 
     dialect = Dialect("sqlite")
-    body = " ".join(
-        f"{statement};" for key in keys for statement in refresh_statements(dialect, key)
-    )
+    refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
+    body = " ".join(f"{statement};" for key in keys for statement in refresh(dialect, key))
     condition = f" WHEN {when}" if when else ""
     return f"CREATE TRIGGER {TRIGGER_PREFIX}{name} AFTER {event} ON {table}{condition} BEGIN {body} END"
 
@@ -233,10 +263,9 @@ def _postgresql_trigger(table: str, event: str) -> list[str]:
     from .views import Dialect
 
     name = _postgresql_name(table, event)
-    body = "\n".join(
-        f"    {statement};"
-        for statement in refresh_statements(Dialect("postgresql"), _postgresql_keys(table, event))
-    )
+    refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
+    keys = _postgresql_keys(table, event)
+    body = "\n".join(f"    {statement};" for statement in refresh(Dialect("postgresql"), keys))
     transition = {
         "INSERT": "NEW TABLE AS new_rows",
         "DELETE": "OLD TABLE AS old_rows",
