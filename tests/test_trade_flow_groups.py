@@ -5,6 +5,7 @@ that read it answer exactly what they answered when they aggregated the claims t
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -268,3 +269,37 @@ def test_rejected_claims_leave_no_group(migrated_engine, write):
         with session_scope(migrated_engine) as session:
             session.execute(update(TradeFlow).values(review_status="rejected"))
     assert assert_in_step(migrated_engine) == {}
+
+
+def test_two_writers_adding_to_one_group_at_once(seeded_engine):
+    """The second writer waits for the first (PostgreSQL: the triggers' lock on the summary;
+    SQLite: BEGIN IMMEDIATE), so its recomputation sees the first one's claim."""
+    with Session(seeded_engine) as session:
+        model = session.scalar(select(TradeFlow).where(TradeFlow.key == CURATED_TURNOVER))
+        fields = {c: getattr(model, c) for c in (*GROUP_COLUMNS, "period_label", "unit")}
+
+    def add_claim(session: Session, key: str, value: str) -> None:
+        session.add(
+            TradeFlow(**fields, key=key, value=Decimal(value), value_qualifier="exact",
+                      review_status="curated", loaded_by="manual")
+        )  # fmt: skip
+        session.flush()
+
+    second_done = threading.Event()
+
+    def second_writer():
+        with session_scope(seeded_engine) as session:
+            add_claim(session, "tf-second", "41e9")
+        second_done.set()
+
+    with session_scope(seeded_engine) as session:
+        add_claim(session, "tf-first", "40e9")
+        writer = threading.Thread(target=second_writer)
+        writer.start()
+        second_done.wait(timeout=1)  # it cannot finish while this transaction is open
+        assert not second_done.is_set()
+    writer.join(timeout=60)
+    assert second_done.is_set()
+    assert_in_step(seeded_engine)
+    values = kaz_chn_turnover_2024(seeded_engine)["value_list"]
+    assert {Decimal("40e9"), Decimal("41e9")} <= set(values)
