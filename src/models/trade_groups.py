@@ -47,6 +47,9 @@ CLAIM_COLUMNS = (*GROUP_COLUMNS, "period_label", "value", "value_qualifier", "re
 VARIANTS = (("", COUNTING_REVIEW_STATUSES), ("all_", ALL_REVIEW_STATUSES))
 # The indexes that find a group's claims and a group's row, made per engine (see above).
 INDEXES = {"trade_flows": "ix_trade_flows_group", TABLE: "ix_trade_flow_groups_group"}
+# Partial indexes on the disputed groups of each variant (a few percent of them): disagreements
+# starts from these. Name -> column prefix.
+DISPUTED_INDEXES = {f"ix_{TABLE}_{prefix}disputed": prefix for prefix, _ in VARIANTS}
 TRIGGER_PREFIX = "trade_flow_groups_after_"
 
 
@@ -56,6 +59,13 @@ def group_prefix(statuses: tuple[str, ...]) -> str:
         if tuple(statuses) == counted:
             return prefix
     raise ValueError(f"trade_flow_groups sums no variant counting {statuses}")
+
+
+def disputed(prefix: str, alias: str | None = None) -> str:
+    """SQL: the group disagrees in the variant ``prefix``: several claims with different values
+    or qualifiers. Written once, so that disagreements' WHERE matches the partial indexes'."""
+    g = f"{alias}.{prefix}" if alias else prefix
+    return f"{g}claim_count > 1 AND ({g}lowest <> {g}highest OR {g}qualifier_count > 1)"
 
 
 def key_part(dialect, alias: str | None, column: str) -> str:
@@ -284,7 +294,11 @@ def _postgresql_trigger(table: str, event: str) -> list[str]:
 
 def _index_statements(dialect) -> list[str]:
     key = ", ".join(key_part(dialect, None, column) for column in GROUP_COLUMNS)
-    return [f"CREATE INDEX {name} ON {table} ({key})" for table, name in INDEXES.items()]
+    statements = [f"CREATE INDEX {name} ON {table} ({key})" for table, name in INDEXES.items()]
+    return statements + [
+        f"CREATE INDEX {name} ON {TABLE} ({key}) WHERE {disputed(prefix)}"
+        for name, prefix in DISPUTED_INDEXES.items()
+    ]
 
 
 def create_statements(dialect_name: str) -> list[str]:
@@ -313,9 +327,10 @@ def drop_statements(dialect_name: str) -> list[str]:
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",
                 f"DROP FUNCTION IF EXISTS {name}()",
             ]
-    return statements + [f"DROP INDEX IF EXISTS {name}" for name in INDEXES.values()]
+    indexes = [*INDEXES.values(), *DISPUTED_INDEXES]
+    return statements + [f"DROP INDEX IF EXISTS {name}" for name in indexes]
 
 
 def is_summary_object(name: str | None, type_: str) -> bool:
     """True for the per-engine group indexes, which the models do not declare."""
-    return type_ == "index" and name in INDEXES.values()
+    return type_ == "index" and (name in INDEXES.values() or name in DISPUTED_INDEXES)

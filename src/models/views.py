@@ -36,7 +36,7 @@ from .base import (
     Base,
     statuses_in,
 )
-from .trade_groups import GROUP_COLUMNS, group_prefix, same_group
+from .trade_groups import GROUP_COLUMNS, disputed, group_prefix, same_group
 
 # The statuses each variant counts: the plain view, and its ``_all`` twin.
 ALL_SUFFIX = "_all"
@@ -472,8 +472,11 @@ WHERE {_contradicted(d, table, fact_column, same_claims, counted)}"""
 
 def _trade_flow_disagreements(d: Dialect, subject: str, counted: Counting) -> str:
     """Claims contradicted by another source, as _figure_disagreements says, read from the
-    disputed groups of trade_flow_groups: their claims are found through the group index, so
-    the per-claim test runs on the few claims of disputed groups only."""
+    disputed groups of trade_flow_groups (a partial index holds them): their claims are found
+    through the group index. The other claims are matched to the group g, not to the claim f,
+    so that the per-claim test cannot be run before the group is known to be disputed, and
+    CROSS JOIN keeps SQLite from starting at the citations (it reads the left table first;
+    PostgreSQL plans it as any inner join)."""
     g = f"g.{counted.group_prefix}"
     return f"""
 SELECT 'trade_flow' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
@@ -483,12 +486,13 @@ SELECT 'trade_flow' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key A
        {g}claim_count AS variant_count,
        {SOURCE_COLUMNS}, f.review_status
 FROM trade_flow_groups g
-JOIN trade_flows f ON {same_group(d, "f", "g")} AND {counted("f.review_status")}
+CROSS JOIN trade_flows f
 {subject_joins("trade_flows")}
 JOIN citations ci ON ci.trade_flow_id = f.id
 JOIN sources s ON s.id = ci.source_id
-WHERE {g}claim_count > 1 AND ({g}lowest <> {g}highest OR {g}qualifier_count > 1)
-  AND {_contradicted(d, "trade_flows", "trade_flow_id", same_group(d, "o", "f"), counted)}"""
+WHERE {disputed(counted.group_prefix, "g")}
+  AND {same_group(d, "f", "g")} AND {counted("f.review_status")}
+  AND {_contradicted(d, "trade_flows", "trade_flow_id", same_group(d, "o", "g"), counted)}"""
 
 
 def _contradicted(d: Dialect, table: str, fact_column: str, same: str, counted) -> str:
