@@ -1,7 +1,8 @@
 """trade_flow_groups: trade claims summed up per group, kept in step by triggers
 
 Adds the table ``trade_flow_groups`` (one row per reporter, partner, period, flow, measure and
-unit with a claim that is not rejected), the group indexes on it and on trade_flows, and the
+unit with a claim that is not rejected), the group indexes on it and on trade_flows, partial
+indexes on the disputed groups of each variant (where disagreements starts), and the
 triggers that keep it in step with trade_flows and citations (models/trade_groups.py: row triggers
 on SQLite, statement triggers with transition tables on PostgreSQL). Fills it for the claims
 already there, and re-creates trade_flow_consensus and disagreements (and their _all twins) to
