@@ -15,6 +15,7 @@ from silkledger.db import (
 from silkledger.models import metadata
 from silkledger.models.base import ExactAmount
 from silkledger.models.fulltext import is_search_object
+from silkledger.models.trade_groups import is_summary_object
 
 config = context.config
 
@@ -34,7 +35,10 @@ def _url():
 def _include_name(name, type_, parent_names) -> bool:
     """Leave out of autogenerate what the models do not declare on purpose: the full-text
     search tables (SQLite FTS5 and its shadow tables), columns and indexes (PostgreSQL tsvector)
-    of silkledger.models.fulltext. Views are never reflected by autogenerate."""
+    of silkledger.models.fulltext; the per-engine group indexes of silkledger.models.trade_groups.
+    Views and triggers are never reflected by autogenerate."""
+    if is_summary_object(name, type_):
+        return False
     return not is_search_object(name, type_, parent_names.get("table_name"))
 
 

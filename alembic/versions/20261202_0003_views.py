@@ -31,10 +31,10 @@ def _execute(statements: list[str]) -> None:
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     _execute(fulltext.create_statements(dialect))
-    # the views as this revision's schema holds them (deal_countries reads no summary yet)
-    _execute(views.create_view_statements(dialect, views.VIEWS_BEFORE_SUMMARIES))
+    # the views as this revision's schema holds them (later revisions re-create some)
+    _execute(views.create_view_statements(dialect, revision=revision))
     if dialect == "postgresql":
-        _execute(views.comment_statements(views.VIEWS_BEFORE_SUMMARIES))
+        _execute(views.comment_statements())
 
 
 def downgrade() -> None:

@@ -14,7 +14,7 @@ tables. The upgrade fills both from the existing rows and re-creates deal_countr
 new table; the downgrade puts the grouping views back and drops triggers, functions and tables.
 
 Revision ID: 0008_summaries
-Revises: 0005_report_runs_jobs_file
+Revises: 0007_trade_flow_groups
 Create Date: 2026-12-02 15:40:00+00:00
 """
 
@@ -25,7 +25,7 @@ from alembic import op
 from silkledger.models import summaries, views
 
 revision: str = "0008_summaries"
-down_revision: str | None = "0005_report_runs_jobs_file"
+down_revision: str | None = "0007_trade_flow_groups"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -151,12 +151,12 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     for statement in summaries.create_statements(dialect) + summaries.refill_statements():
         op.execute(statement)
-    _recreate_deal_countries(dialect, views.VIEWS)
+    _recreate_changed_views(dialect, revision)
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
-    _recreate_deal_countries(dialect, views.VIEWS_BEFORE_SUMMARIES)
+    _recreate_changed_views(dialect, down_revision)
     for statement in summaries.drop_statements(dialect):
         op.execute(statement)
     op.drop_index(op.f("ix_agreement_countries_country_id"), table_name="agreement_countries")
@@ -164,10 +164,12 @@ def downgrade() -> None:
     op.drop_table("source_fact_counts")
 
 
-def _recreate_deal_countries(dialect: str, defined) -> None:
-    view = [views.view_named("deal_countries", defined)]
-    statements = views.drop_view_statements(view) + views.create_view_statements(dialect, view)
+def _recreate_changed_views(dialect: str, as_at: str) -> None:
+    """deal_countries (the view this revision changes), as it stands at ``as_at``."""
+    changed = views.views_changed_at(revision)
+    statements = views.drop_view_statements(changed)
+    statements += views.create_view_statements(dialect, changed, revision=as_at)
     if dialect == "postgresql":
-        statements += views.comment_statements(view)
+        statements += views.comment_statements(changed)
     for statement in statements:
         op.execute(statement)

@@ -17,7 +17,7 @@ from .provenance import Citation, Source, SourceFactCount
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
 from .review import ReviewAction
 from .runs import ReportRun
-from .trade import TradeFlow
+from .trade import TradeFlow, TradeFlowGroup
 
 metadata = Base.metadata
 apply_comments(metadata)
@@ -54,5 +54,6 @@ __all__ = [
     "Source",
     "SourceFactCount",
     "TradeFlow",
+    "TradeFlowGroup",
     "metadata",
 ]

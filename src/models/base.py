@@ -66,9 +66,18 @@ NAMING_CONVENTION = {
 # Enumerations: each is enforced by a CHECK constraint; reports and loaders import them.
 REVIEW_STATUSES = ("curated", "extracted", "accepted", "rejected")
 COUNTING_REVIEW_STATUSES = ("curated", "accepted")
+# What the analysts' ``_all`` views (and summaries) count: every fact not rejected.
+ALL_REVIEW_STATUSES = tuple(status for status in REVIEW_STATUSES if status != "rejected")
+
 LOADERS = ("seed", "article", "manual")
 DATE_PRECISIONS = ("day", "month", "year")
 VALUE_QUALIFIERS = ("exact", "over", "about", "nearly", "up_to", "at_least", "under")
+
+
+def statuses_in(column: str, statuses: tuple[str, ...]) -> str:
+    """SQL: ``column`` holds one of ``statuses``."""
+    listed = ", ".join(f"'{status}'" for status in statuses)
+    return f"{column} IN ({listed})"
 
 
 def span_start(day: date, precision: str | None) -> date:

@@ -415,6 +415,57 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
             f"{', '.join(NON_CURRENCY_UNITS)}."
         ),
     },
+    "trade_flow_groups": {
+        "reporter_country_id": Field("The reporter of the group's claims."),
+        "partner_country_id": Field("The partner of the group's claims."),
+        "period_start": Field("First day of the group's period; NULL for claims without one."),
+        "period_end": Field("Last day of the group's period; NULL for claims without one."),
+        "flow": Field("The flow of the group's claims (as trade_flows.flow)."),
+        "measure": Field("The measure of the group's claims (as trade_flows.measure)."),
+        "unit": Field("The unit of the group's values (as trade_flows.unit)."),
+        "period_label": Field(
+            "The lowest period_label of the group's curated and accepted claims (they share the period)."
+        ),
+        "claim_count": Field(
+            "Number of the group's curated and accepted claims (trade_flows rows)."
+        ),
+        "source_count": Field(
+            "Number of distinct sources citing the group's curated and accepted claims."
+        ),
+        "lowest": Field("The lowest value among the group's curated and accepted claims, in unit."),
+        "highest": Field(
+            "The highest value among the group's curated and accepted claims, in unit."
+        ),
+        "qualifier_count": Field(
+            "Number of distinct value_qualifier among the group's curated and accepted claims: above 1, they qualify it differently."
+        ),
+        "value_list": Field(
+            "Every distinct value of the group's curated and accepted claims, ascending, joined by '; ' "
+            "(30050000000; 43800000000); NULL when there is none."
+        ),
+        "all_period_label": Field(
+            "The lowest period_label of the group's claims that are not rejected (extracted ones too) (they share the period)."
+        ),
+        "all_claim_count": Field(
+            "Number of the group's claims that are not rejected (extracted ones too) (trade_flows rows)."
+        ),
+        "all_source_count": Field(
+            "Number of distinct sources citing the group's claims that are not rejected (extracted ones too)."
+        ),
+        "all_lowest": Field(
+            "The lowest value among the group's claims that are not rejected (extracted ones too), in unit."
+        ),
+        "all_highest": Field(
+            "The highest value among the group's claims that are not rejected (extracted ones too), in unit."
+        ),
+        "all_qualifier_count": Field(
+            "Number of distinct value_qualifier among the group's claims that are not rejected (extracted ones too): above 1, they qualify it differently."
+        ),
+        "all_value_list": Field(
+            "Every distinct value of the group's claims that are not rejected (extracted ones too), ascending, joined by '; ' "
+            "(30050000000; 43800000000); NULL when there is none."
+        ),
+    },
 }
 
 

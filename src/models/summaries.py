@@ -320,15 +320,22 @@ def refill_statements() -> list[str]:
 @contextmanager
 def suspended(connection) -> Iterator[None]:
     """For a bulk load in one transaction on ``connection`` (the benchmark's generator): the
-    triggers are dropped, and re-created with both summaries recomputed when the block ends.
+    triggers of every summary (these two and trade_flow_groups) are dropped, and re-created with
+    the summaries recomputed when the block ends.
     Why: within one transaction PostgreSQL cannot prune the versions its own updates leave, so a
     summary row updated by each of a thousand statements makes each later update walk a longer
     chain. Dropping a trigger locks its table until commit, so no other writer is missed."""
+    from . import trade_groups
+    from .views import Dialect
+
     dialect = connection.dialect.name
-    for statement in drop_statements(dialect):
+    for statement in drop_statements(dialect) + trade_groups.drop_statements(dialect):
         connection.exec_driver_sql(statement)
     yield
-    for statement in create_statements(dialect) + refill_statements():
+    statements = create_statements(dialect) + refill_statements()
+    statements += trade_groups.create_statements(dialect)
+    statements += trade_groups.fill_statements(Dialect(dialect))
+    for statement in statements:
         connection.exec_driver_sql(statement)
 
 

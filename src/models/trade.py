@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import (
@@ -69,3 +70,46 @@ class TradeFlow(IdMixin, CuratedMixin, PeriodMixin, AttributionMixin, Base):
     unit: Mapped[str] = mapped_column(String(16))
     value_qualifier: Mapped[str] = mapped_column(String(10), default="exact")
     value_usd: Mapped[Decimal | None] = mapped_column(Amount)
+
+
+class TradeFlowGroup(IdMixin, Base):
+    """A summary the database keeps: see models/trade_groups.py for the triggers that fill it."""
+
+    __tablename__ = "trade_flow_groups"
+    __table_args__ = (
+        {
+            "comment": (
+                "Trade claims summed up per group (reporter, partner, period, flow, measure and "
+                "unit), kept in step with trade_flows and citations by the database's own "
+                "triggers: never write to it. One row per group with a claim that is not "
+                "rejected; the plain columns count curated and accepted claims, the all_ columns "
+                "extracted claims too. trade_flow_consensus and disagreements read it."
+            )
+        },
+    )
+
+    reporter_country_id: Mapped[int] = mapped_column(ForeignKey("countries.id", ondelete="CASCADE"))
+    partner_country_id: Mapped[int] = mapped_column(
+        ForeignKey("countries.id", ondelete="CASCADE"), index=True
+    )
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    flow: Mapped[str] = mapped_column(String(16))
+    measure: Mapped[str] = mapped_column(String(8))
+    unit: Mapped[str] = mapped_column(String(16))
+    # curated and accepted claims
+    period_label: Mapped[str | None] = mapped_column(String(40))
+    claim_count: Mapped[int] = mapped_column(Integer)
+    source_count: Mapped[int] = mapped_column(Integer)
+    lowest: Mapped[Decimal | None] = mapped_column(Amount)
+    highest: Mapped[Decimal | None] = mapped_column(Amount)
+    qualifier_count: Mapped[int] = mapped_column(Integer)
+    value_list: Mapped[str | None] = mapped_column(Text)
+    # extracted claims too
+    all_period_label: Mapped[str | None] = mapped_column(String(40))
+    all_claim_count: Mapped[int] = mapped_column(Integer)
+    all_source_count: Mapped[int] = mapped_column(Integer)
+    all_lowest: Mapped[Decimal | None] = mapped_column(Amount)
+    all_highest: Mapped[Decimal | None] = mapped_column(Amount)
+    all_qualifier_count: Mapped[int] = mapped_column(Integer)
+    all_value_list: Mapped[str | None] = mapped_column(Text)

@@ -17,24 +17,35 @@ engine by :class:`Dialect`: string aggregation (SQLite ``group_concat``, Postgre
 ``string_agg``) and date parts (SQLite stores a date as 'YYYY-MM-DD' text). Lists are joined with
 '; ' and sorted, so both engines return the same text.
 
-Changing a view later: write a new migration that drops and re-creates it. 0003_views creates the
-views as they are defined here, on the 0003 schema: a view that reads a table added later
-(deal_countries reads agreement_countries, 0008_summaries) is created there from its definition
-at that revision (``SQL_BEFORE_SUMMARIES``) and re-created from here by the migration that adds
-the table. A migration that re-creates every view before 0008 must use
-``VIEWS_BEFORE_SUMMARIES``.
+Changing a view later: write a new migration that drops and re-creates it, name it in
+``VIEW_REVISIONS``, and keep the view's SQL from before it in ``View.earlier``. Each migration
+creates the views as they stood at its own revision (``create_view_statements(..., revision=)``),
+since today's SQL may read a table an earlier revision does not have: trade_flow_consensus and
+disagreements read trade_flow_groups (0007_trade_flow_groups), deal_countries reads
+agreement_countries (0008_summaries).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .base import COUNTING_REVIEW_STATUSES, REVIEW_STATUSES, Base
+from .base import (
+    ALL_REVIEW_STATUSES,
+    COUNTING_REVIEW_STATUSES,
+    REVIEW_STATUSES,
+    Base,
+    statuses_in,
+)
+from .trade_groups import GROUP_COLUMNS, disputed, group_prefix, same_group
+
+# The migrations that create or re-create views, in the order they run.
+GROUPS_REVISION = "0007_trade_flow_groups"
+SUMMARIES_REVISION = "0008_summaries"
+VIEW_REVISIONS = ("0003_views", GROUPS_REVISION, SUMMARIES_REVISION)
 
 # The statuses each variant counts: the plain view, and its ``_all`` twin.
 ALL_SUFFIX = "_all"
-ALL_REVIEW_STATUSES = tuple(status for status in REVIEW_STATUSES if status != "rejected")
 LIST_SEPARATOR = "; "
 ALL_VARIANT_NOTE = "This _all variant also counts extracted (unreviewed) facts."
 
@@ -89,9 +100,8 @@ class Dialect:
         return f"CAST(trim_scale({column}) AS TEXT)"
 
 
-def statuses_in(column: str, statuses: tuple[str, ...]) -> str:
-    listed = ", ".join(f"'{status}'" for status in statuses)
-    return f"{column} IN ({listed})"
+# sql(dialect, counted) -> the SELECT; ``counted(column)`` is the review-status condition
+SqlFunction = Callable[["Dialect", Callable[[str], str]], str]
 
 
 @dataclass(frozen=True)
@@ -113,8 +123,10 @@ class View:
     description: str
     columns: tuple[ViewColumn, ...]
     # sql(dialect, counted) -> the SELECT; ``counted(column)`` is the review-status condition
-    sql: Callable[[Dialect, Callable[[str], str]], str] = field(repr=False)
+    sql: SqlFunction = field(repr=False)
     has_all_variant: bool = True
+    # Earlier SQL, oldest first: (the revision that replaced it, the SQL before that revision).
+    earlier: tuple[tuple[str, SqlFunction], ...] = field(default=(), repr=False)
 
     def variants(self) -> list[tuple[str, tuple[str, ...] | None]]:
         """(view name, statuses counted) for the view and its ``_all`` twin."""
@@ -131,8 +143,37 @@ class View:
             return self.description
         return f"{self.description} {ALL_VARIANT_NOTE}"
 
-    def select(self, dialect: Dialect, statuses: tuple[str, ...] | None) -> str:
-        return self.sql(dialect, lambda column: statuses_in(column, statuses or REVIEW_STATUSES))
+    def sql_at(self, revision: str | None = None) -> SqlFunction:
+        """The SQL in force at ``revision`` (one of VIEW_REVISIONS; None: today's)."""
+        if revision is not None:
+            for replaced_by, sql in self.earlier:
+                if VIEW_REVISIONS.index(revision) < VIEW_REVISIONS.index(replaced_by):
+                    return sql
+        return self.sql
+
+    def changed_at(self, revision: str) -> bool:
+        return any(replaced_by == revision for replaced_by, _ in self.earlier)
+
+    def select(
+        self, dialect: Dialect, statuses: tuple[str, ...] | None, revision: str | None = None
+    ) -> str:
+        """The SELECT of the variant counting ``statuses``, as defined at ``revision``."""
+        return self.sql_at(revision)(dialect, Counting(statuses or REVIEW_STATUSES))
+
+
+@dataclass(frozen=True)
+class Counting:
+    """The review statuses a view variant counts; called with a column, the SQL condition."""
+
+    statuses: tuple[str, ...]
+
+    def __call__(self, column: str) -> str:
+        return statuses_in(column, self.statuses)
+
+    @property
+    def group_prefix(self) -> str:
+        """Prefix of trade_flow_groups' columns that count these statuses ('' or 'all_')."""
+        return group_prefix(self.statuses)
 
 
 def col(name: str, source: str | None = None, description: str | None = None) -> ViewColumn:
@@ -279,9 +320,7 @@ DEAL_COUNTRY_COLUMNS = (
 
 # ------------------------------------------------------------------------- trade flows
 
-TRADE_GROUP = (
-    "reporter_country_id, partner_country_id, period_start, period_end, flow, measure, unit"
-)
+TRADE_GROUP = ", ".join(GROUP_COLUMNS)
 
 
 def _trade_flow_claims_sql(d: Dialect, counted) -> str:
@@ -304,16 +343,38 @@ LEFT JOIN sources s ON s.id = ci.source_id
 WHERE {counted("tf.review_status")}"""
 
 
-def _trade_flow_consensus_sql(d: Dialect, counted) -> str:
-    # One aggregate over the claims, grouped by the names too: a filter on reporter_iso3 or
-    # partner_iso3 is then a filter on a grouping column, which both engines push down to the
-    # claims (and the index on reporter, partner, period).
-    same_group = " AND ".join(
-        _same(d, "trade_flows", column.strip(), "x", "tf") for column in TRADE_GROUP.split(",")
+def _trade_flow_consensus_sql(d: Dialect, counted: Counting) -> str:
+    # The groups are summed up in trade_flow_groups (models/trade_groups.py), kept in step by
+    # triggers: aggregating a million claims per query took seconds.
+    g = f"g.{counted.group_prefix}"
+    return f"""
+SELECT r.iso3 AS reporter_iso3, r.name AS reporter, p.iso3 AS partner_iso3, p.name AS partner,
+       g.period_start, g.period_end, {g}period_label AS period_label,
+       {d.year("g.period_start")} AS period_year, g.flow, g.measure, g.unit,
+       {g}source_count AS source_count, {g}claim_count AS claim_count,
+       {g}lowest AS lowest, {g}highest AS highest, {_spread(g)} AS spread_percent,
+       {g}value_list AS value_list
+FROM trade_flow_groups g
+JOIN countries r ON r.id = g.reporter_country_id
+JOIN countries p ON p.id = g.partner_country_id
+WHERE {g}claim_count > 0"""
+
+
+def _spread(prefix: str = "") -> str:
+    """(highest - lowest) / lowest in percent, from the columns named ``prefix``lowest …"""
+    lowest, highest = f"{prefix}lowest", f"{prefix}highest"
+    return f"CASE WHEN {lowest} > 0 THEN round(({highest} - {lowest}) * 100.0 / {lowest}, 1) END"
+
+
+def _trade_flow_consensus_from_claims_sql(d: Dialect, counted) -> str:
+    """trade_flow_consensus before trade_flow_groups (migration 0007): the same columns,
+    aggregated from the claims at every query."""
+    same_claims = " AND ".join(
+        _same(d, "trade_flows", column, "x", "tf") for column in GROUP_COLUMNS
     )
     values = d.text_list(
         d.number_text("x.value"),
-        f"trade_flows x WHERE {same_group} AND {counted('x.review_status')}",
+        f"trade_flows x WHERE {same_claims} AND {counted('x.review_status')}",
         order="x.value",
     )
     return f"""
@@ -401,7 +462,6 @@ INDICATOR_GROUP = (
     "metric, country_id, partner_country_id, organization_id, project_id, period_start, "
     "period_end, unit, is_target"
 )
-SPREAD = "CASE WHEN lowest > 0 THEN round((highest - lowest) * 100.0 / lowest, 1) END"
 SOURCE_COLUMNS = (
     "ci.stated_value, s.id AS source_id, s.key AS source_key, s.title AS source_title, "
     "s.published_date AS source_published_date, ci.quote"
@@ -417,13 +477,13 @@ def _figure_disagreements(
     fact_column = {"trade_flows": "trade_flow_id", "indicators": "indicator_id"}[table]
     columns = [column.strip() for column in group.split(",")]
     in_group = " AND ".join(_same(d, table, column, "f", "g") for column in columns)
-    same_group = " AND ".join(_same(d, table, column, "o", "f") for column in columns)
+    same_claims = " AND ".join(_same(d, table, column, "o", "f") for column in columns)
     # Groups first (narrow, one pass), then their claims: cheaper than a window over every row.
     return f"""
 SELECT '{kind}' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
        f.value, f.unit, f.value_qualifier,
        CAST(NULL AS DATE) AS start_date, CAST(NULL AS DATE) AS end_date,
-       g.lowest, g.highest, {SPREAD} AS spread_percent, g.variant_count,
+       g.lowest, g.highest, {_spread("g.")} AS spread_percent, g.variant_count,
        {SOURCE_COLUMNS}, f.review_status
 FROM (
     SELECT {group}, min(value) AS lowest, max(value) AS highest, count(*) AS variant_count,
@@ -437,9 +497,40 @@ JOIN {table} f ON {in_group} AND {counted("f.review_status")}
 {subject_joins(table)}
 JOIN citations ci ON ci.{fact_column} = f.id
 JOIN sources s ON s.id = ci.source_id
-WHERE EXISTS (
+WHERE {_contradicted(d, table, fact_column, same_claims, counted)}"""
+
+
+def _trade_flow_disagreements(d: Dialect, subject: str, counted: Counting) -> str:
+    """Claims contradicted by another source, as _figure_disagreements says, read from the
+    disputed groups of trade_flow_groups (a partial index holds them): their claims are found
+    through the group index. The other claims are matched to the group g, not to the claim f,
+    so that the per-claim test cannot be run before the group is known to be disputed, and
+    CROSS JOIN keeps SQLite from starting at the citations (it reads the left table first;
+    PostgreSQL plans it as any inner join)."""
+    g = f"g.{counted.group_prefix}"
+    return f"""
+SELECT 'trade_flow' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
+       f.value, f.unit, f.value_qualifier,
+       CAST(NULL AS DATE) AS start_date, CAST(NULL AS DATE) AS end_date,
+       {g}lowest AS lowest, {g}highest AS highest, {_spread(g)} AS spread_percent,
+       {g}claim_count AS variant_count,
+       {SOURCE_COLUMNS}, f.review_status
+FROM trade_flow_groups g
+CROSS JOIN trade_flows f
+{subject_joins("trade_flows")}
+JOIN citations ci ON ci.trade_flow_id = f.id
+JOIN sources s ON s.id = ci.source_id
+WHERE {disputed(counted.group_prefix, "g")}
+  AND {same_group(d, "f", "g")} AND {counted("f.review_status")}
+  AND {_contradicted(d, "trade_flows", "trade_flow_id", same_group(d, "o", "g"), counted)}"""
+
+
+def _contradicted(d: Dialect, table: str, fact_column: str, same: str, counted) -> str:
+    """SQL: claim f has another claim o of its group (``same``) with another value or qualifier
+    that shares no source with it."""
+    return f"""EXISTS (
     SELECT 1 FROM {table} o
-    WHERE {same_group} AND o.id <> f.id AND {counted("o.review_status")}
+    WHERE {same} AND o.id <> f.id AND {counted("o.review_status")}
       AND (o.value <> f.value OR o.value_qualifier <> f.value_qualifier)
       AND NOT EXISTS (
         SELECT 1 FROM citations oc
@@ -488,7 +579,13 @@ JOIN sources s ON s.id = ci.source_id
 WHERE {counted("f.review_status")}"""
 
 
-def _disagreements_sql(d: Dialect, counted) -> str:
+def _disagreements_before_groups_sql(d: Dialect, counted) -> str:
+    """disagreements before trade_flow_groups (migration 0007): trade claims grouped at every
+    query."""
+    return _disagreements_sql(d, counted, groups=False)
+
+
+def _disagreements_sql(d: Dialect, counted, groups: bool = True) -> str:
     measure = "CASE WHEN f.measure = 'value' THEN '' ELSE ' ' || f.measure END"
     trade_subject = (
         f"r.name || '–' || p.name || ' ' || f.flow || {measure} || ', ' || "
@@ -498,7 +595,11 @@ def _disagreements_sql(d: Dialect, counted) -> str:
     money = "f.value_amount, f.value_currency, f.value_qualifier, NULL, NULL"
     event_fields = "NULL, NULL, NULL, f.start_date, f.end_date"
     parts = [
-        _figure_disagreements(d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted),
+        _trade_flow_disagreements(d, trade_subject, counted)
+        if groups
+        else _figure_disagreements(
+            d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted
+        ),
         _figure_disagreements(
             d, "indicator", "indicators", INDICATOR_GROUP, indicator_subject, counted
         ),
@@ -784,6 +885,7 @@ VIEWS: tuple[View, ...] = (
         "country that is a party, or the country of a party organisation or person.",
         DEAL_COUNTRY_COLUMNS,
         _deal_countries_sql,
+        earlier=((SUMMARIES_REVISION, _grouped_deal_countries_sql),),
     ),
     View(
         "trade_flow_claims",
@@ -798,6 +900,7 @@ VIEWS: tuple[View, ...] = (
         "unit, the number of sources, the lowest and highest figure, the spread and the values.",
         CONSENSUS_COLUMNS,
         _trade_flow_consensus_sql,
+        earlier=((GROUPS_REVISION, _trade_flow_consensus_from_claims_sql),),
     ),
     View(
         "disagreements",
@@ -808,6 +911,7 @@ VIEWS: tuple[View, ...] = (
         "or date differently (19 May 2023 vs 18-19 May, 2023).",
         DISAGREEMENT_COLUMNS,
         _disagreements_sql,
+        earlier=((GROUPS_REVISION, _disagreements_before_groups_sql),),
     ),
     View(
         "project_overview",
@@ -841,30 +945,23 @@ VIEWS: tuple[View, ...] = (
 )
 
 
-# The views as the schema before 0008_summaries can hold them (no agreement_countries table):
-# what 0003_views creates, and what 0008's downgrade puts back.
-SQL_BEFORE_SUMMARIES = {"deal_countries": _grouped_deal_countries_sql}
-VIEWS_BEFORE_SUMMARIES = tuple(
-    replace(view, sql=SQL_BEFORE_SUMMARIES[view.name])
-    if view.name in SQL_BEFORE_SUMMARIES
-    else view
-    for view in VIEWS
-)
-
-
-def view_named(name: str, views=VIEWS) -> View:
-    return next(view for view in views if view.name == name)
-
-
 def view_names() -> list[str]:
     """Every view the migrations create, ``_all`` twins included."""
     return [name for view in VIEWS for name, _ in view.variants()]
 
 
-def create_view_statements(dialect_name: str, views=VIEWS) -> list[str]:
+def views_changed_at(revision: str) -> tuple[View, ...]:
+    """The views whose SQL the migration ``revision`` replaced (it re-creates them)."""
+    return tuple(view for view in VIEWS if view.changed_at(revision))
+
+
+def create_view_statements(
+    dialect_name: str, views=VIEWS, revision: str | None = None
+) -> list[str]:
+    """CREATE VIEW for ``views`` as they stood at ``revision`` (None: as defined today)."""
     dialect = Dialect(dialect_name)
     return [
-        f"CREATE VIEW {name} AS {view.select(dialect, statuses).strip()}"
+        f"CREATE VIEW {name} AS {view.select(dialect, statuses, revision).strip()}"
         for view in views
         for name, statuses in view.variants()
     ]
