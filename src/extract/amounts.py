@@ -31,14 +31,13 @@ from functools import cache
 
 from text_to_num import text2num
 
-from .lexicon import alternation, inverted, load
+from .lexicon import alternation, inverted, load, one_space
 from .trie import trie_regex
 
 TRILLION_USD = Decimal(10) ** 12
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 YEARS = range(1800, 2101)
 # Compiled once: re's own cache lookup per call was measurable on the loader's hot path.
-_SPACES = re.compile(r"\s+")
 _GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONE_COMMA_GROUP = re.compile(r"\d{1,3},\d{3}")
 
@@ -126,13 +125,13 @@ def parse_number(raw: str) -> Decimal:
         if _GROUPED_THOUSANDS.fullmatch(raw):
             return Decimal(raw.replace(",", ""))
         return Decimal(raw.replace(",", "."))
-    return Decimal(text2num(_SPACES.sub(" ", raw.lower()).replace(" and ", " "), "en"))
+    return Decimal(text2num(one_space(raw.lower()).replace(" and ", " "), "en"))
 
 
 def _scale(match: re.Match, scale_group: str, short_group: str) -> Decimal:
     tables = load("numbers")
     if word := match.group(scale_group):
-        return Decimal(tables["scales"][_SPACES.sub(" ", word.lower())])
+        return Decimal(tables["scales"][one_space(word.lower())])
     if word := match.group(short_group):
         return Decimal(tables["short_scales"][word.lower()])
     return Decimal(1)
@@ -144,7 +143,7 @@ def _currency(match: re.Match) -> str | None:
         if symbol := match.group(group):
             return currencies["symbols"].get(symbol) or currencies["symbols"].get(symbol.upper())
     if word := match.group("cur"):
-        normal = _SPACES.sub(" ", word)
+        normal = one_space(word)
         return currencies["words"].get(normal) or _currency_words_lower().get(normal.lower())
     return None
 
@@ -292,7 +291,7 @@ def _read(text: str, match: re.Match, end: int) -> Amount | None:
         scale_low = scale
     high = parse_number(match.group("num2")) * scale if ranged else None
     value = low * scale_low
-    qualifier = _qualifiers().get(_SPACES.sub(" ", (match.group("qual") or "").lower()), "exact")
+    qualifier = _qualifiers().get(one_space((match.group("qual") or "").lower()), "exact")
     currency = _currency(match)
     unit_end = match.end()
     if match.group("pct"):
@@ -333,7 +332,7 @@ def _read_without_range(text: str, match: re.Match, end: int) -> Amount | None:
 def _unit_after(text: str, position: int, end: int) -> tuple[str, int]:
     rx = patterns()
     if unit := rx["unit"].match(text, position, end):
-        return load("units")["units"][_SPACES.sub(" ", unit.group("unit"))], unit.end()
+        return load("units")["units"][one_space(unit.group("unit"))], unit.end()
     return "count", position
 
 
@@ -397,7 +396,7 @@ def _vague_and_multipliers(text: str, start: int, end: int, taken: list[Amount])
     if _vague_hint().search(text, start, end) is None:
         return found
     for match in rx["vague"].finditer(text, start, end):
-        entry = tables["vague_numbers"][_SPACES.sub(" ", match.group("vague").lower())]
+        entry = tables["vague_numbers"][one_space(match.group("vague").lower())]
         unit, unit_end = _unit_after(text, match.end(), end)
         unit = entry.get("unit", unit)
         found.append(
@@ -421,4 +420,4 @@ def count_noun(text: str, amount: Amount, end: int) -> tuple[str, int] | None:
     match = patterns()["count"].match(text, amount.end, end)
     if match is None:
         return None
-    return _SPACES.sub(" ", match.group("noun")), match.end()
+    return one_space(match.group("noun")), match.end()

@@ -31,9 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from .lexicon import alternation, load
-
-_SPACES = re.compile(r"\s+")
+from .lexicon import alternation, load, one_space
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +150,7 @@ def _year(match: re.Match, published: date | None) -> tuple[int | None, str | No
     if rel := match.groupdict().get("rel"):
         if published is None:
             return None, None
-        offset = load("dates")["relative_years"][_SPACES.sub(" ", rel.lower())]
+        offset = load("dates")["relative_years"][one_space(rel.lower())]
         return published.year + offset, f'"{rel}" read against the publication date {published}'
     return None, None
 
@@ -265,7 +263,7 @@ def _whole_year(match: re.Match, published: date | None) -> PeriodMention:
 
 
 def _relative_year(match: re.Match, published: date | None) -> PeriodMention | None:
-    phrase = _SPACES.sub(" ", match.group().lower())
+    phrase = one_space(match.group().lower())
     if published is None or phrase in load("dates")["context_shift"]:
         return None  # a shift of the period in context, read by _shift
     offset = load("dates")["relative_years"][phrase]

@@ -19,6 +19,15 @@ def load(name: str) -> Any:
     return yaml.safe_load(text)
 
 
+# Compiled once: re's own cache lookup per call was measurable on the loader's hot path.
+_SPACES = re.compile(r"\s+")
+
+
+def one_space(phrase: str) -> str:
+    """``phrase`` with each run of white space as one space: the form the tables' keys use."""
+    return _SPACES.sub(" ", phrase)
+
+
 def alternation(phrases, *, flexible_space: bool = True) -> str:
     """A regex matching any of ``phrases``, longest first, factored as a trie (see trie.py);
     a space in a phrase matches any run of white space."""
