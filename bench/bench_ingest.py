@@ -76,7 +76,7 @@ def run(engine_name: str, corpus: Path, folder: Path, workers: int) -> dict:
         load_reference_data(engine)
         inputs, _ = collect_inputs([str(corpus)])
         started = time.perf_counter()
-        ArticleLoader(engine)  # what each run (each worker) builds once
+        ArticleLoader(engine).close()  # what each run (each worker) builds once
         build = time.perf_counter() - started
         loop_started, cpu_started = time.perf_counter(), cpu_seconds()
         if workers == 1:  # in this process: the CPU time of each article can be taken too
@@ -110,11 +110,12 @@ def run(engine_name: str, corpus: Path, folder: Path, workers: int) -> dict:
 
 
 def timed_loop(engine, inputs) -> tuple[IngestReport, list[float]]:
-    loader, report, cpu_times = ArticleLoader(engine), IngestReport(), []
-    for source in inputs:
-        started = time.process_time()
-        report.outcomes.append(loader.load(source, Metadata(), 5 << 20))
-        cpu_times.append(time.process_time() - started)
+    report, cpu_times = IngestReport(), []
+    with ArticleLoader(engine) as loader:
+        for source in inputs:
+            started = time.process_time()
+            report.outcomes.append(loader.load(source, Metadata(), 5 << 20))
+            cpu_times.append(time.process_time() - started)
     return report, cpu_times
 
 

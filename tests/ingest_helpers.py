@@ -50,8 +50,10 @@ def ingest_paths(
     report = IngestReport([Outcome(p.name, "failed", reason=p.reason) for p in problems])
     from silkledger.loaders.articles import Metadata
 
-    for source in inputs:
-        report.outcomes.append(loader.load(source, Metadata(), options.get("max_bytes", 5 << 20)))
+    with loader:
+        for source in inputs:
+            max_bytes = options.get("max_bytes", 5 << 20)
+            report.outcomes.append(loader.load(source, Metadata(), max_bytes))
     return report
 
 

@@ -17,6 +17,7 @@ from ingest_helpers import (
 )
 from silkledger import migrate
 from silkledger.cli import app
+from silkledger.loaders.articles import Metadata, collect_inputs
 from silkledger.loaders.ingest import ArticleLoader
 from silkledger.loaders.seed_files import quote_positions
 from silkledger.models import Citation, Mention, Project, Source, TradeFlow
@@ -109,6 +110,25 @@ def test_exact_duplicate_changes_nothing(reference_url, databases, tmp_path):
     report = ingest_paths(engine, [first, crlf])
     assert [o.status for o in report.outcomes] == ["already_loaded", "already_loaded"]
     assert counts(engine) == before
+
+
+def test_the_run_writes_on_one_connection_and_gives_it_back(reference_url, databases, tmp_path):
+    engine = databases.engine(reference_url)
+    texts = {
+        "1.txt": TRADE_TEXT,
+        "2.txt": "Uzbekistan news\nTashkent hosts a forum on water.\n",
+        "3.txt": "Kyrgyz rail\nBishkek reviews the railway plan with Beijing.\n",
+    }
+    paths = [write_article(tmp_path, name, body) for name, body in texts.items()]
+    inputs, _ = collect_inputs([str(path) for path in paths])
+    with ArticleLoader(engine) as loader:
+        outcomes = [loader.load(source, Metadata(), 5 << 20) for source in inputs]
+        assert engine.pool.checkedout() == 1  # the writer's, kept from one article to the next
+    assert engine.pool.checkedout() == 0
+    assert [o.status for o in outcomes] == ["loaded"] * 3
+    with Session(engine) as session:
+        names = session.scalars(select(Source.file_name).order_by(Source.id)).all()
+    assert [name.rsplit("/", 1)[1] for name in names] == list(texts)
 
 
 def test_near_duplicate_is_linked_and_keeps_its_facts(reference_url, databases, tmp_path):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from silkledger.db import for_writing
-from silkledger.loaders.inserts import Inserts
+from silkledger.loaders.inserts import MAX_ROWS_PER_STATEMENT, Inserts
 from silkledger.models import Indicator, Source
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -89,4 +89,52 @@ def test_a_driver_error_is_raised_as_sqlalchemy_integrity_error(migrated_engine)
         inserts.one_returning_id(connection, Source.__table__, source_row(6, key="other"))
         inserts.one_returning_id(connection, Source.__table__, clash)
     with Session(migrated_engine) as session:  # the transaction was rolled back whole
+        assert session.scalars(select(Source.key)).all() == []
+
+
+def test_several_tables_in_one_call_each_with_its_ids_in_row_order(migrated_engine):
+    inserts = Inserts(migrated_engine.dialect)
+    sources = [source_row(n) for n in (11, 12)]
+    indicators = [indicator_row(n, Decimal(n)) for n in (1, 2, 3)]
+    with for_writing(migrated_engine).begin() as connection:
+        ids = inserts.tables_returning_ids(
+            connection, {Source.__table__: sources, Indicator.__table__: indicators}
+        )
+    with Session(migrated_engine) as session:
+        assert [session.get(Source, i).key for i in ids[Source.__table__]] == [
+            "inserts_test_11",
+            "inserts_test_12",
+        ]
+        assert [session.get(Indicator, i).value for i in ids[Indicator.__table__]] == [
+            Decimal(1),
+            Decimal(2),
+            Decimal(3),
+        ]
+
+
+def test_more_rows_than_one_statement_takes(migrated_engine):
+    """PostgreSQL gets at most MAX_ROWS_PER_STATEMENT rows per INSERT: 2,500 rows are three
+    statements, every row with its own id."""
+    inserts = Inserts(migrated_engine.dialect)
+    count = MAX_ROWS_PER_STATEMENT * 2 + 500
+    rows = [indicator_row(n, Decimal(n)) for n in range(count)]
+    with for_writing(migrated_engine).begin() as connection:
+        ids = inserts.many_returning_ids(connection, Indicator.__table__, rows)
+    assert len(set(ids)) == count
+    with Session(migrated_engine) as session:
+        stored = dict(session.execute(select(Indicator.id, Indicator.key)).tuples().all())
+    assert [stored[i] for i in ids] == [row["key"] for row in rows]
+
+
+def test_an_error_in_a_pipeline_is_sqlalchemys_and_rolls_back(migrated_engine):
+    inserts = Inserts(migrated_engine.dialect)
+    with (
+        pytest.raises(IntegrityError, match=r"content_sha256"),
+        for_writing(migrated_engine).begin() as connection,
+        inserts.pipeline(connection),
+    ):
+        inserts.many(connection, Source.__table__, [source_row(21)])
+        inserts.many(connection, Source.__table__, [source_row(22, content_sha256=f"{21:064d}")])
+        inserts.many(connection, Source.__table__, [source_row(23)])
+    with Session(migrated_engine) as session:
         assert session.scalars(select(Source.key)).all() == []

@@ -8,15 +8,24 @@ PostgreSQL's bind casts as SQLAlchemy renders them), applies the column types' b
 itself (SQLite's date and decimal conversions) and the columns' scalar Python defaults, and runs
 the statement with the driver cursor of the SQLAlchemy connection, inside its transaction.
 
-Row ids: on SQLite a single-row INSERT's ``cursor.lastrowid``; on PostgreSQL ``RETURNING id``
-(psycopg's ``executemany(returning=True)`` gives one result per row, in order, in one round
-trip). A driver error is raised as SQLAlchemy's exception of the same class (IntegrityError,
-OperationalError ...), as ``Connection.execute`` would raise it.
+Rows per statement: on SQLite one row per INSERT (``executemany``): statements are cheap and its
+triggers run per row anyway. On PostgreSQL all the rows of one table and column set go in one
+multi-row INSERT (``VALUES (...), (...), ...``), so that the summaries' statement triggers
+(models/summaries.py, models/trade_groups.py) run once per table and article, not once per row:
+sent a row at a time, each row paid a trigger call and a round trip.
+
+Row ids: on SQLite a single-row INSERT's ``cursor.lastrowid``; on PostgreSQL a single row's from
+``RETURNING id``. For several rows on PostgreSQL the ids are taken from the table's sequence first (``nextval`` over ``generate_series``, one round trip) and
+inserted with the rows: which id is whose is then known without relying on the order in which
+``RETURNING`` gives rows back. A driver error is raised as SQLAlchemy's exception of the same
+class (IntegrityError, OperationalError ...), as ``Connection.execute`` would raise it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +54,11 @@ class CompiledInsert:
         return {name: row[name] for name in self.names}
 
 
+# One named placeholder of psycopg's pyformat style (``%(name)s``), as SQLAlchemy renders it.
+NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+MAX_ROWS_PER_STATEMENT = 1000  # PostgreSQL takes at most 65,535 parameters per statement
+
+
 class Inserts:
     """The INSERTs of one engine's dialect, compiled on first use and kept."""
 
@@ -52,6 +66,8 @@ class Inserts:
         self.dialect = dialect
         self.sqlite = dialect.name == "sqlite"
         self._compiled: dict[tuple, CompiledInsert] = {}
+        self._multirow: dict[tuple, str] = {}
+        self._sequences: dict[str, str] = {}
 
     def compiled(self, table: Table, keys: Iterable[str], returning: bool) -> CompiledInsert:
         keys = tuple(keys)
@@ -91,38 +107,131 @@ class Inserts:
     # ------------------------------------------------------------------ running
 
     def one_returning_id(self, connection: Connection, table: Table, row: dict) -> int:
-        return self.many_returning_ids(connection, table, [row])[0]
+        if self.sqlite:
+            return self.many_returning_ids(connection, table, [row])[0]
+        statement = self.compiled(table, row, returning=True)  # one row: RETURNING is unambiguous
+        parameters = statement.parameters(row)
+        with self._cursor(connection, statement.sql, [parameters]) as cursor:
+            cursor.execute(statement.sql, parameters)
+            return cursor.fetchone()[0]
 
     def many_returning_ids(self, connection: Connection, table: Table, rows: list[dict]) -> list:
         """Insert ``rows`` (one column set) and give their ids in the same order."""
-        if not rows:
-            return []
+        return self.tables_returning_ids(connection, {table: rows}).get(table, [])
+
+    def tables_returning_ids(
+        self, connection: Connection, rows_by_table: dict[Table, list[dict]]
+    ) -> dict[Table, list[int]]:
+        """Insert each table's rows (one column set per table) and give their ids, per table
+        in the rows' order. On PostgreSQL every table's ids come from one round trip."""
+        rows_by_table = {table: rows for table, rows in rows_by_table.items() if rows}
+        if not rows_by_table:
+            return {}
+        if not self.sqlite:
+            counts = {table: len(rows) for table, rows in rows_by_table.items()}
+            ids = self._next_ids(connection, counts)
+            for table, rows in rows_by_table.items():
+                with_ids = [{**row, "id": id_} for row, id_ in zip(rows, ids[table], strict=True)]
+                self.many(connection, table, with_ids)
+            return ids
+        return {
+            table: self._sqlite_ids(connection, table, rows)
+            for table, rows in rows_by_table.items()
+        }
+
+    def _sqlite_ids(self, connection: Connection, table: Table, rows: list[dict]) -> list[int]:
         statement = self.compiled(table, rows[0], returning=True)
         parameters = [statement.parameters(row) for row in rows]
+        ids = []
         with self._cursor(connection, statement.sql, parameters) as cursor:
-            if self.sqlite:
-                ids = []
-                for values in parameters:
-                    cursor.execute(statement.sql, values)
-                    ids.append(cursor.lastrowid)
-                return ids
-            cursor.executemany(statement.sql, parameters, returning=True)
-            ids = []
-            while True:
-                ids.append(cursor.fetchone()[0])
-                if not cursor.nextset():
-                    return ids
+            for values in parameters:
+                cursor.execute(statement.sql, values)
+                ids.append(cursor.lastrowid)
+        return ids
 
     def many(self, connection: Connection, table: Table, rows: list[dict]) -> None:
-        """Insert ``rows``: one executemany per set of columns."""
+        """Insert ``rows``: per set of columns, an executemany (SQLite) or multi-row INSERTs
+        (PostgreSQL)."""
         groups: dict[tuple, list[dict]] = {}
         for row in rows:
             groups.setdefault(tuple(row), []).append(row)
         for keys, group in groups.items():
             statement = self.compiled(table, keys, returning=False)
-            parameters = [statement.parameters(row) for row in group]
-            with self._cursor(connection, statement.sql, parameters) as cursor:
-                cursor.executemany(statement.sql, parameters)
+            if self.sqlite:
+                parameters = [statement.parameters(row) for row in group]
+                with self._cursor(connection, statement.sql, parameters) as cursor:
+                    cursor.executemany(statement.sql, parameters)
+                continue
+            for start in range(0, len(group), MAX_ROWS_PER_STATEMENT):
+                chunk = group[start : start + MAX_ROWS_PER_STATEMENT]
+                sql, order = self._multirow_sql(table, keys, statement, len(chunk))
+                values = []
+                for row in chunk:
+                    parameters = statement.parameters(row)
+                    values += [parameters[name] for name in order]
+                with self._cursor(connection, sql, values) as cursor:
+                    cursor.execute(sql, values)
+
+    def _multirow_sql(
+        self, table: Table, keys: tuple, statement: CompiledInsert, count: int
+    ) -> tuple[str, list[str]]:
+        """``INSERT ... VALUES (row), (row) ...`` for ``count`` rows with positional
+        placeholders, and the parameter names in the order one row's placeholders take them."""
+        found = self._multirow.get((table.name, keys, count))
+        if found is None:
+            head, _, row = statement.sql.partition(" VALUES ")
+            row = row.partition(" RETURNING ")[0]  # SQLAlchemy's implicit RETURNING of the key
+            order = NAMED_PLACEHOLDER.findall(row)
+            row = NAMED_PLACEHOLDER.sub("%s", row)
+            found = (f"{head} VALUES {', '.join([row] * count)}", order)
+            self._multirow[(table.name, keys, count)] = found
+        return found
+
+    def _next_ids(self, connection: Connection, counts: dict[Table, int]) -> dict[Table, list]:
+        """``count`` new ids from the sequence of each ``table.id`` (PostgreSQL), in one query."""
+        for table in counts:
+            if table.name not in self._sequences:
+                sql = "SELECT pg_get_serial_sequence(%s, 'id')"
+                with self._cursor(connection, sql, [table.name]) as cursor:
+                    cursor.execute(sql, (table.name,))
+                    self._sequences[table.name] = cursor.fetchone()[0]
+        tables = list(counts)
+        sql = " UNION ALL ".join(
+            "SELECT %s, nextval(%s) FROM generate_series(1, %s)" for _ in tables
+        )
+        parameters = [
+            value
+            for n, table in enumerate(tables)
+            for value in (n, self._sequences[table.name], counts[table])
+        ]
+        ids: dict[Table, list] = {table: [] for table in tables}
+        with self._cursor(connection, sql, parameters) as cursor:
+            cursor.execute(sql, parameters)
+            for n, id_ in cursor.fetchall():
+                ids[tables[n]].append(id_)
+        return ids
+
+    @contextmanager
+    def pipeline(self, connection: Connection) -> Iterator[None]:
+        """On PostgreSQL, the statements of the block are sent without waiting for each one's
+        answer (psycopg's pipeline mode): an article's dozen INSERTs cost one or two round
+        trips, not a dozen. A failed statement raises when the block ends (or when a result is
+        fetched), as SQLAlchemy's exception. On SQLite there is no round trip to save."""
+        if self.sqlite:
+            yield
+            return
+        driver = connection.connection.driver_connection
+        try:
+            with driver.pipeline():
+                yield
+        except self.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(
+                "(pipelined INSERTs)",
+                [],
+                exc,
+                self.dialect.loaded_dbapi.Error,
+                dialect=self.dialect,
+            ) from exc
 
     def _cursor(self, connection: Connection, sql: str, parameters: list) -> _DriverCursor:
         return _DriverCursor(connection, self.dialect, sql, parameters)
