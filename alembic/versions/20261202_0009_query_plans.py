@@ -10,6 +10,8 @@ The analysts' SQL (docs/queries, the views) at benchmark scale (bench/bench_quer
   fact's sources are counted from the index alone (source_count, the disagreement checks).
 - agreements.event_id, project_id, part_of_agreement_id: partial indexes for the same reason
   (project_overview counted each project's agreements by scanning them all).
+- trade_flow_groups.source_count and all_source_count: partial indexes on the groups stated
+  by more than one source (a tenth of them), which docs/queries/10 asks for.
 - disagreements(_all): the indicator and worded parts are CROSS JOINed in the order written,
   from the facts found to disagree (models/views.py, ``pinned``).
 
@@ -26,6 +28,7 @@ import sqlalchemy as sa
 from alembic import op
 from silkledger.models import views
 from silkledger.models.provenance import CITED_FACT_COLUMNS
+from silkledger.models.trade import MULTI_SOURCE_COLUMNS
 
 revision: str = "0009_query_plans"
 down_revision: str | None = "0008_summaries"
@@ -48,11 +51,22 @@ def upgrade() -> None:
             op.create_index(
                 name, table, [column, *covering], sqlite_where=where, postgresql_where=where
             )
+    for column in MULTI_SOURCE_COLUMNS:
+        where = sa.text(f"{column} > 1")
+        op.create_index(
+            f"ix_trade_flow_groups_{column}",
+            "trade_flow_groups",
+            [column],
+            sqlite_where=where,
+            postgresql_where=where,
+        )
     _recreate_changed_views(revision)
 
 
 def downgrade() -> None:
     _recreate_changed_views(down_revision)
+    for column in MULTI_SOURCE_COLUMNS:
+        op.drop_index(f"ix_trade_flow_groups_{column}", table_name="trade_flow_groups")
     for table, (columns, _) in PARTIAL.items():
         for column in columns:
             name = f"ix_{table}_{column}"
