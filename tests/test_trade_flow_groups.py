@@ -63,7 +63,6 @@ def _summed(claims, cited) -> dict:
             f"{prefix}period_label": min(labels, default=None),
             f"{prefix}claim_count": len(counted),
             f"{prefix}source_count": len(set().union(*(cited[c.id] for c in counted))),
-            f"{prefix}claim_source_count": sum(len(cited[c.id]) for c in counted),
             f"{prefix}lowest": values[0] if values else None,
             f"{prefix}highest": values[-1] if values else None,
             f"{prefix}qualifier_count": len({claim.value_qualifier for claim in counted}),

@@ -91,9 +91,8 @@ def upgrade() -> None:
         comment=TABLE_COMMENT,
     )
     op.create_index(op.f("ix_trade_flow_groups_partner_country_id"), TABLE, ["partner_country_id"])
-    # the triggers and fill as at this revision: claim_source_count comes with 0009_query_plans
-    _execute(trade_groups.create_statements(dialect, pairs=False))
-    _execute(trade_groups.fill_statements(views.Dialect(dialect), pairs=False))
+    _execute(trade_groups.create_statements(dialect))
+    _execute(trade_groups.fill_statements(views.Dialect(dialect)))
     changed = views.views_changed_at(revision)
     _execute(views.drop_view_statements(changed))
     _execute(views.create_view_statements(dialect, changed, revision=revision))

@@ -12,14 +12,10 @@ The analysts' SQL (docs/queries, the views) at benchmark scale (bench/bench_quer
   (project_overview counted each project's agreements by scanning them all).
 - trade_flow_groups.source_count and all_source_count: partial indexes on the groups stated
   by more than one source (a tenth of them), which docs/queries/10 asks for.
-- trade_flow_groups.claim_source_count and all_claim_source_count, kept by the group triggers
-  (re-made here): the (claim, source) pairs of the group. Equal to source_count, no source
-  cites two of its claims, and disagreements skips its per-claim test (models/views.py).
 - disagreements(_all): the indicator and worded parts are CROSS JOINed in the order written,
   from the facts found to disagree (models/views.py, ``pinned``).
 
-Downgrade: the views and triggers as they were, the two columns dropped, the full
-single-column indexes back.
+Downgrade: the full single-column indexes and the views as they were.
 
 Revision ID: 0009_query_plans
 Revises: 0008_summaries
@@ -30,8 +26,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from silkledger.models import trade_groups, views
-from silkledger.models.fields import describe
+from silkledger.models import views
 from silkledger.models.provenance import CITED_FACT_COLUMNS
 from silkledger.models.trade import MULTI_SOURCE_COLUMNS
 
@@ -40,7 +35,6 @@ down_revision: str | None = "0008_summaries"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-PAIR_COLUMNS = ("claim_source_count", "all_claim_source_count")
 # table -> (columns indexed where set, the columns each index then covers)
 PARTIAL = {
     "citations": (CITED_FACT_COLUMNS, ("source_id",)),
@@ -49,7 +43,6 @@ PARTIAL = {
 
 
 def upgrade() -> None:
-    _add_claim_source_counts()
     for table, (columns, covering) in PARTIAL.items():
         for column in columns:
             name = f"ix_{table}_{column}"
@@ -72,7 +65,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _recreate_changed_views(down_revision)
-    _drop_claim_source_counts()
     for column in MULTI_SOURCE_COLUMNS:
         op.drop_index(f"ix_trade_flow_groups_{column}", table_name="trade_flow_groups")
     for table, (columns, _) in PARTIAL.items():
@@ -80,42 +72,6 @@ def downgrade() -> None:
             name = f"ix_{table}_{column}"
             op.drop_index(name, table_name=table)
             op.create_index(name, table, [column])
-
-
-def _add_claim_source_counts() -> None:
-    """trade_flow_groups.(all_)claim_source_count, filled; the triggers re-made to keep them.
-    (A NOT NULL column added to a table that has rows needs a default on SQLite; PostgreSQL's
-    is dropped again, as the model declares none.)"""
-    dialect = op.get_bind().dialect.name
-    for column in PAIR_COLUMNS:
-        op.add_column(
-            "trade_flow_groups",
-            sa.Column(
-                column,
-                sa.Integer(),
-                nullable=False,
-                server_default="0",
-                comment=describe(column, "trade_flow_groups"),
-            ),
-        )
-        if dialect == "postgresql":
-            op.alter_column("trade_flow_groups", column, server_default=None)
-    _execute(trade_groups.drop_trigger_statements(dialect))
-    _execute(trade_groups.trigger_statements(dialect))
-    _execute(trade_groups.fill_pairs_statements(views.Dialect(dialect)))
-
-
-def _drop_claim_source_counts() -> None:
-    dialect = op.get_bind().dialect.name
-    _execute(trade_groups.drop_trigger_statements(dialect))
-    _execute(trade_groups.trigger_statements(dialect, pairs=False))
-    for column in PAIR_COLUMNS:
-        op.drop_column("trade_flow_groups", column)
-
-
-def _execute(statements: list[str]) -> None:
-    for statement in statements:
-        op.execute(statement)
 
 
 def _recreate_changed_views(as_at: str) -> None:

@@ -517,27 +517,14 @@ FROM (
 {joins}"""
 
 
-def _trade_flow_disagreements(
-    d: Dialect, subject: str, counted: Counting, pinned: bool = True
-) -> str:
+def _trade_flow_disagreements(d: Dialect, subject: str, counted: Counting) -> str:
     """Claims contradicted by another source, as _figure_disagreements says, read from the
     disputed groups of trade_flow_groups (a partial index holds them): their claims are found
     through the group index. The other claims are matched to the group g, not to the claim f,
     so that the per-claim test cannot be run before the group is known to be disputed, and
     CROSS JOIN keeps SQLite from starting at the citations (it reads the left table first;
-    PostgreSQL plans it as any inner join).
-
-    ``pinned`` (from 0009_query_plans): the per-claim test runs only in groups where a source
-    cites two of the claims. Otherwise (claim_source_count = source_count) every claim of a
-    disputed group is contradicted: the group's values or qualifiers differ, so each claim has
-    another claim that states it otherwise, and no source cites both. The test per claim was
-    most of the time of aggregating the view (docs/queries/02)."""
+    PostgreSQL plans it as any inner join)."""
     g = f"g.{counted.group_prefix}"
-    contradicted = _contradicted(
-        d, "trade_flows", "trade_flow_id", same_group(d, "o", "g"), counted
-    )
-    if pinned:
-        contradicted = f"({g}claim_source_count = {g}source_count OR {contradicted})"
     return f"""
 SELECT 'trade_flow' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
        f.value, f.unit, f.value_qualifier,
@@ -552,7 +539,7 @@ JOIN citations ci ON ci.trade_flow_id = f.id
 JOIN sources s ON s.id = ci.source_id
 WHERE {disputed(counted.group_prefix, "g")}
   AND {same_group(d, "f", "g")} AND {counted("f.review_status")}
-  AND {contradicted}"""
+  AND {_contradicted(d, "trade_flows", "trade_flow_id", same_group(d, "o", "g"), counted)}"""
 
 
 def _contradicted(d: Dialect, table: str, fact_column: str, same: str, counted) -> str:
@@ -644,7 +631,7 @@ def _disagreements_sql(d: Dialect, counted, groups: bool = True, pinned: bool = 
     money = "f.value_amount, f.value_currency, f.value_qualifier, NULL, NULL"
     event_fields = "NULL, NULL, NULL, f.start_date, f.end_date"
     parts = [
-        _trade_flow_disagreements(d, trade_subject, counted, pinned)
+        _trade_flow_disagreements(d, trade_subject, counted)
         if groups
         else _figure_disagreements(
             d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted, pinned
