@@ -152,7 +152,9 @@ def build(url, scale: float) -> str:
     migrate.upgrade(url)
     counts = build_database(url, scale)
     engine = make_engine(url)
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+    # in a transaction that commits: under AUTOCOMMIT, silkledger's SQLite engine still sends
+    # its own BEGIN, and the statistics were rolled back with it (the SQLite file had none)
+    with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
     engine.dispose()
     summary = ", ".join(f"{name} {count:,}" for name, count in counts.items())

@@ -15,6 +15,7 @@ from .base import (
     IdMixin,
     MoneyMixin,
     PartyMixin,
+    index_where_set,
     one_of,
 )
 
@@ -58,6 +59,12 @@ class Agreement(IdMixin, CuratedMixin, MoneyMixin, Base):
             name="document_count_qualifier_has_count",
         ),
         CheckConstraint("part_of_agreement_id <> id", name="not_part_of_itself"),
+        # most agreements have no event, project or package: partial indexes (see
+        # index_where_set), so counting a project's agreements never scans them all
+        *(
+            index_where_set("agreements", column)
+            for column in ("event_id", "project_id", "part_of_agreement_id")
+        ),
         {
             "comment": (
                 "A treaty, agreement, MoU, contract or loan, or a package of them counted "
@@ -73,14 +80,10 @@ class Agreement(IdMixin, CuratedMixin, MoneyMixin, Base):
     document_count_qualifier: Mapped[str | None] = mapped_column(String(10))
     signed_date: Mapped[date | None] = mapped_column(Date, index=True)
     signed_date_precision: Mapped[str | None] = mapped_column(String(8))
-    event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="SET NULL"), index=True
-    )
-    project_id: Mapped[int | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="SET NULL"), index=True
-    )
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
     part_of_agreement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreements.id", ondelete="SET NULL"), index=True
+        ForeignKey("agreements.id", ondelete="SET NULL")
     )
     description: Mapped[str | None] = mapped_column(Text)
 

@@ -26,6 +26,7 @@ from .base import (
     IdMixin,
     TimestampMixin,
     exactly_one,
+    index_where_set,
     one_of,
     unit_interval,
 )
@@ -82,6 +83,9 @@ class Citation(IdMixin, TimestampMixin, Base):
     __tablename__ = "citations"
     __table_args__ = (
         exactly_one(CITED_FACT_COLUMNS, "exactly_one_fact"),
+        # one partial index per fact kind, with the source: a fact's sources are counted from
+        # the index alone (the views' source_count, the disagreement and trade-group checks)
+        *(index_where_set("citations", column, "source_id") for column in CITED_FACT_COLUMNS),
         CheckConstraint("char_start >= 0", name="char_start_non_negative"),
         CheckConstraint("char_end > char_start", name="char_span_order"),
         {
@@ -95,20 +99,16 @@ class Citation(IdMixin, TimestampMixin, Base):
     source_id: Mapped[int] = mapped_column(
         ForeignKey("sources.id", ondelete="RESTRICT"), index=True
     )
-    event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     agreement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+        ForeignKey("agreements.id", ondelete="CASCADE")
     )
     trade_flow_id: Mapped[int | None] = mapped_column(
-        ForeignKey("trade_flows.id", ondelete="CASCADE"), index=True
+        ForeignKey("trade_flows.id", ondelete="CASCADE")
     )
-    project_id: Mapped[int | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="CASCADE"), index=True
-    )
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     indicator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("indicators.id", ondelete="CASCADE"), index=True
+        ForeignKey("indicators.id", ondelete="CASCADE")
     )
     quote: Mapped[str] = mapped_column(Text)
     char_start: Mapped[int] = mapped_column(Integer)

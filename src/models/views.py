@@ -42,7 +42,8 @@ from .trade_groups import GROUP_COLUMNS, disputed, group_prefix, same_group
 # The migrations that create or re-create views, in the order they run.
 GROUPS_REVISION = "0007_trade_flow_groups"
 SUMMARIES_REVISION = "0008_summaries"
-VIEW_REVISIONS = ("0003_views", GROUPS_REVISION, SUMMARIES_REVISION)
+PLANS_REVISION = "0009_query_plans"
+VIEW_REVISIONS = ("0003_views", GROUPS_REVISION, SUMMARIES_REVISION, PLANS_REVISION)
 
 # The statuses each variant counts: the plain view, and its ``_all`` twin.
 ALL_SUFFIX = "_all"
@@ -469,15 +470,35 @@ SOURCE_COLUMNS = (
 
 
 def _figure_disagreements(
-    d: Dialect, kind: str, table: str, group: str, subject: str, counted
+    d: Dialect, kind: str, table: str, group: str, subject: str, counted, pinned: bool = True
 ) -> str:
     """Claims (trade flows, indicators) contradicted by another source: another claim of the
     same group with another value or qualifier that shares no source with it. (One source giving
-    two figures in one group usually means two different things, not a disagreement.)"""
+    two figures in one group usually means two different things, not a disagreement.)
+
+    ``pinned`` (from 0009_query_plans): the tables are CROSS JOINed in the order written, the
+    conditions in WHERE, so that SQLite starts from the disputed groups. Left to choose, with
+    no statistics on an empty indicators table, it started from sources and read every citation
+    (seconds for no row). PostgreSQL plans CROSS JOIN as any inner join."""
     fact_column = {"trade_flows": "trade_flow_id", "indicators": "indicator_id"}[table]
     columns = [column.strip() for column in group.split(",")]
     in_group = " AND ".join(_same(d, table, column, "f", "g") for column in columns)
     same_claims = " AND ".join(_same(d, table, column, "o", "f") for column in columns)
+    contradicted = _contradicted(d, table, fact_column, same_claims, counted)
+    if pinned:
+        joins = f"""CROSS JOIN {table} f
+{subject_joins(table)}
+CROSS JOIN citations ci
+CROSS JOIN sources s
+WHERE {in_group} AND {counted("f.review_status")}
+  AND ci.{fact_column} = f.id AND s.id = ci.source_id
+  AND {contradicted}"""
+    else:
+        joins = f"""JOIN {table} f ON {in_group} AND {counted("f.review_status")}
+{subject_joins(table)}
+JOIN citations ci ON ci.{fact_column} = f.id
+JOIN sources s ON s.id = ci.source_id
+WHERE {contradicted}"""
     # Groups first (narrow, one pass), then their claims: cheaper than a window over every row.
     return f"""
 SELECT '{kind}' AS fact_kind, {subject} AS subject, f.id AS fact_id, f.key AS fact_key,
@@ -493,11 +514,7 @@ FROM (
     GROUP BY {group}
     HAVING min(value) <> max(value) OR min(value_qualifier) <> max(value_qualifier)
 ) AS g
-JOIN {table} f ON {in_group} AND {counted("f.review_status")}
-{subject_joins(table)}
-JOIN citations ci ON ci.{fact_column} = f.id
-JOIN sources s ON s.id = ci.source_id
-WHERE {_contradicted(d, table, fact_column, same_claims, counted)}"""
+{joins}"""
 
 
 def _trade_flow_disagreements(d: Dialect, subject: str, counted: Counting) -> str:
@@ -560,32 +577,51 @@ def subject_joins(table: str) -> str:
     )
 
 
-def _worded_disagreements(kind: str, table: str, fact_column: str, fields: str, counted) -> str:
-    """Facts (events, agreements, projects) whose sources word their value differently."""
-    return f"""
-SELECT '{kind}' AS fact_kind, f.{"title" if kind != "project" else "name"} AS subject,
-       f.id AS fact_id, f.key AS fact_key, {fields}, NULL AS lowest, NULL AS highest,
-       NULL AS spread_percent, v.variant_count, {SOURCE_COLUMNS}, f.review_status
-FROM {table} f
-JOIN (
+def _worded_disagreements(
+    kind: str, table: str, fact_column: str, fields: str, counted, pinned: bool = True
+) -> str:
+    """Facts (events, agreements, projects) whose sources word their value differently.
+    ``pinned``: joined in the order written, from the facts found to disagree (see
+    _figure_disagreements); SQLite otherwise started from sources and read every citation."""
+    if pinned:
+        joins = f"""CROSS JOIN {table} f
+CROSS JOIN citations ci
+CROSS JOIN sources s
+WHERE f.id = v.fact_id AND {counted("f.review_status")}
+  AND ci.{fact_column} = f.id AND ci.stated_value IS NOT NULL AND s.id = ci.source_id"""
+    else:
+        joins = f"""JOIN citations ci ON ci.{fact_column} = f.id AND ci.stated_value IS NOT NULL
+JOIN sources s ON s.id = ci.source_id
+WHERE {counted("f.review_status")}"""
+    disagreeing = f"""(
     SELECT {fact_column} AS fact_id, count(DISTINCT stated_value) AS variant_count
     FROM citations
     WHERE {fact_column} IS NOT NULL AND stated_value IS NOT NULL
     GROUP BY {fact_column}
     HAVING count(DISTINCT stated_value) > 1
-) AS v ON v.fact_id = f.id
-JOIN citations ci ON ci.{fact_column} = f.id AND ci.stated_value IS NOT NULL
-JOIN sources s ON s.id = ci.source_id
-WHERE {counted("f.review_status")}"""
+) AS v"""
+    start = f"{disagreeing}" if pinned else f"{table} f\nJOIN {disagreeing} ON v.fact_id = f.id"
+    return f"""
+SELECT '{kind}' AS fact_kind, f.{"title" if kind != "project" else "name"} AS subject,
+       f.id AS fact_id, f.key AS fact_key, {fields}, NULL AS lowest, NULL AS highest,
+       NULL AS spread_percent, v.variant_count, {SOURCE_COLUMNS}, f.review_status
+FROM {start}
+{joins}"""
 
 
 def _disagreements_before_groups_sql(d: Dialect, counted) -> str:
     """disagreements before trade_flow_groups (migration 0007): trade claims grouped at every
     query."""
-    return _disagreements_sql(d, counted, groups=False)
+    return _disagreements_sql(d, counted, groups=False, pinned=False)
 
 
-def _disagreements_sql(d: Dialect, counted, groups: bool = True) -> str:
+def _disagreements_before_plans_sql(d: Dialect, counted) -> str:
+    """disagreements from 0007 up to 0009_query_plans: the indicator and worded parts joined
+    in the order the planner chose."""
+    return _disagreements_sql(d, counted, pinned=False)
+
+
+def _disagreements_sql(d: Dialect, counted, groups: bool = True, pinned: bool = True) -> str:
     measure = "CASE WHEN f.measure = 'value' THEN '' ELSE ' ' || f.measure END"
     trade_subject = (
         f"r.name || '–' || p.name || ' ' || f.flow || {measure} || ', ' || "
@@ -598,14 +634,14 @@ def _disagreements_sql(d: Dialect, counted, groups: bool = True) -> str:
         _trade_flow_disagreements(d, trade_subject, counted)
         if groups
         else _figure_disagreements(
-            d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted
+            d, "trade_flow", "trade_flows", TRADE_GROUP, trade_subject, counted, pinned
         ),
         _figure_disagreements(
-            d, "indicator", "indicators", INDICATOR_GROUP, indicator_subject, counted
+            d, "indicator", "indicators", INDICATOR_GROUP, indicator_subject, counted, pinned
         ),
-        _worded_disagreements("agreement", "agreements", "agreement_id", money, counted),
-        _worded_disagreements("project", "projects", "project_id", money, counted),
-        _worded_disagreements("event", "events", "event_id", event_fields, counted),
+        _worded_disagreements("agreement", "agreements", "agreement_id", money, counted, pinned),
+        _worded_disagreements("project", "projects", "project_id", money, counted, pinned),
+        _worded_disagreements("event", "events", "event_id", event_fields, counted, pinned),
     ]
     return "\nUNION ALL\n".join(parts)
 
@@ -911,7 +947,10 @@ VIEWS: tuple[View, ...] = (
         "or date differently (19 May 2023 vs 18-19 May, 2023).",
         DISAGREEMENT_COLUMNS,
         _disagreements_sql,
-        earlier=((GROUPS_REVISION, _disagreements_before_groups_sql),),
+        earlier=(
+            (GROUPS_REVISION, _disagreements_before_groups_sql),
+            (PLANS_REVISION, _disagreements_before_plans_sql),
+        ),
     ),
     View(
         "project_overview",

@@ -1,0 +1,86 @@
+"""query plans that hold at scale: partial indexes on mostly-NULL keys, pinned join orders
+
+The analysts' SQL (docs/queries, the views) at benchmark scale (bench/bench_queries.py):
+
+- citations: the index of each fact column becomes a partial index (``WHERE column IS NOT
+  NULL``) on that column and source_id. SQLite's statistics count NULL as one value, so a full
+  index on citations.event_id (NULL in every row of a database without event citations) looked
+  as if it matched every row, and event_timeline scanned all citations once per event. The
+  partial index's statistics describe only the citations of that kind, and with source_id a
+  fact's sources are counted from the index alone (source_count, the disagreement checks).
+- agreements.event_id, project_id, part_of_agreement_id: partial indexes for the same reason
+  (project_overview counted each project's agreements by scanning them all).
+- trade_flow_groups.source_count and all_source_count: partial indexes on the groups stated
+  by more than one source (a tenth of them), which docs/queries/10 asks for.
+- disagreements(_all): the indicator and worded parts are CROSS JOINed in the order written,
+  from the facts found to disagree (models/views.py, ``pinned``).
+
+Downgrade: the full single-column indexes and the views as they were.
+
+Revision ID: 0009_query_plans
+Revises: 0008_summaries
+Create Date: 2026-12-02 18:15:00+00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from silkledger.models import views
+from silkledger.models.provenance import CITED_FACT_COLUMNS
+from silkledger.models.trade import MULTI_SOURCE_COLUMNS
+
+revision: str = "0009_query_plans"
+down_revision: str | None = "0008_summaries"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# table -> (columns indexed where set, the columns each index then covers)
+PARTIAL = {
+    "citations": (CITED_FACT_COLUMNS, ("source_id",)),
+    "agreements": (("event_id", "project_id", "part_of_agreement_id"), ()),
+}
+
+
+def upgrade() -> None:
+    for table, (columns, covering) in PARTIAL.items():
+        for column in columns:
+            name = f"ix_{table}_{column}"
+            op.drop_index(name, table_name=table)
+            where = sa.text(f"{column} IS NOT NULL")
+            op.create_index(
+                name, table, [column, *covering], sqlite_where=where, postgresql_where=where
+            )
+    for column in MULTI_SOURCE_COLUMNS:
+        where = sa.text(f"{column} > 1")
+        op.create_index(
+            f"ix_trade_flow_groups_{column}",
+            "trade_flow_groups",
+            [column],
+            sqlite_where=where,
+            postgresql_where=where,
+        )
+    _recreate_changed_views(revision)
+
+
+def downgrade() -> None:
+    _recreate_changed_views(down_revision)
+    for column in MULTI_SOURCE_COLUMNS:
+        op.drop_index(f"ix_trade_flow_groups_{column}", table_name="trade_flow_groups")
+    for table, (columns, _) in PARTIAL.items():
+        for column in columns:
+            name = f"ix_{table}_{column}"
+            op.drop_index(name, table_name=table)
+            op.create_index(name, table, [column])
+
+
+def _recreate_changed_views(as_at: str) -> None:
+    """disagreements (the view this revision changes), as it stands at ``as_at``."""
+    dialect = op.get_bind().dialect.name
+    changed = views.views_changed_at(revision)
+    statements = views.drop_view_statements(changed)
+    statements += views.create_view_statements(dialect, changed, revision=as_at)
+    if dialect == "postgresql":
+        statements += views.comment_statements(changed)
+    for statement in statements:
+        op.execute(statement)
