@@ -10,6 +10,9 @@ The analysts' SQL (docs/queries, the views) at benchmark scale (bench/bench_quer
   fact's sources are counted from the index alone (source_count, the disagreement checks).
 - agreements.event_id, project_id, part_of_agreement_id: partial indexes for the same reason
   (project_overview counted each project's agreements by scanning them all).
+- mentions: the four columns of what a mention names (exactly one is set) likewise, with
+  source_id: an article's mentions write one index entry each instead of four (ingest), and
+  the articles that mention a country are read from its index alone.
 - trade_flow_groups.source_count and all_source_count: partial indexes on the groups stated
   by more than one source (a tenth of them), which docs/queries/10 asks for.
 - disagreements(_all): the indicator and worded parts are CROSS JOINed in the order written,
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 from silkledger.models import views
+from silkledger.models.mentions import MENTIONED_COLUMNS
 from silkledger.models.provenance import CITED_FACT_COLUMNS
 from silkledger.models.trade import MULTI_SOURCE_COLUMNS
 
@@ -39,6 +43,7 @@ depends_on: str | Sequence[str] | None = None
 PARTIAL = {
     "citations": (CITED_FACT_COLUMNS, ("source_id",)),
     "agreements": (("event_id", "project_id", "part_of_agreement_id"), ()),
+    "mentions": (MENTIONED_COLUMNS, ("source_id",)),
 }
 
 
