@@ -17,6 +17,7 @@ from ingest_helpers import (
 )
 from silkledger import migrate
 from silkledger.cli import app
+from silkledger.loaders import ingest as ingest_module
 from silkledger.loaders.articles import Metadata, collect_inputs
 from silkledger.loaders.ingest import ArticleLoader
 from silkledger.loaders.seed_files import quote_positions
@@ -129,6 +130,25 @@ def test_the_run_writes_on_one_connection_and_gives_it_back(reference_url, datab
     with Session(engine) as session:
         names = session.scalars(select(Source.file_name).order_by(Source.id)).all()
     assert [name.rsplit("/", 1)[1] for name in names] == list(texts)
+
+
+def test_postgresql_tables_are_analyzed_as_the_run_grows(
+    reference_url, databases, tmp_path, monkeypatch
+):
+    """PostgreSQL: ANALYZE after 1, 2, 4 ... articles here (100, 200, 400 ... in a real run), so
+    the summary triggers are planned for the tables as they are. SQLite is left alone."""
+    monkeypatch.setattr(ingest_module, "FIRST_ANALYZE_AFTER", 1)
+    engine = databases.engine(reference_url)
+    ingest_paths(engine, [write_article(tmp_path, "a.txt", TRADE_TEXT)], extract=trade_facts)
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            reltuples = connection.scalar(
+                text("SELECT reltuples FROM pg_class WHERE relname = 'trade_flows'")
+            )
+            assert reltuples == 1  # -1 until a table is first analyzed
+        else:
+            stat = "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            assert connection.scalar(text(stat)) == 0
 
 
 def test_near_duplicate_is_linked_and_keeps_its_facts(reference_url, databases, tmp_path):
