@@ -93,20 +93,12 @@ def upgrade() -> None:
     op.create_index(op.f("ix_trade_flow_groups_partner_country_id"), TABLE, ["partner_country_id"])
     _execute(trade_groups.create_statements(dialect))
     _execute(trade_groups.fill_statements(views.Dialect(dialect)))
-    changed = views.views_changed_at(revision)
-    _execute(views.drop_view_statements(changed))
-    _execute(views.create_view_statements(dialect, changed, revision=revision))
-    if dialect == "postgresql":
-        _execute(views.comment_statements(changed))
+    _execute(views.recreate_changed_statements(dialect, revision, as_at=revision))
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
-    changed = views.views_changed_at(revision)
-    _execute(views.drop_view_statements(changed))
-    _execute(views.create_view_statements(dialect, changed, revision="0003_views"))
-    if dialect == "postgresql":
-        _execute(views.comment_statements(changed))
+    _execute(views.recreate_changed_statements(dialect, revision, as_at="0003_views"))
     _execute(trade_groups.drop_statements(dialect))
     op.drop_index(op.f("ix_trade_flow_groups_partner_country_id"), table_name=TABLE)
     op.drop_table(TABLE)

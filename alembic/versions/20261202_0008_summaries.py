@@ -151,12 +151,12 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     for statement in summaries.create_statements(dialect) + summaries.refill_statements():
         op.execute(statement)
-    _recreate_changed_views(dialect, revision)
+    _recreate_changed_views(dialect, as_at=revision)
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
-    _recreate_changed_views(dialect, down_revision)
+    _recreate_changed_views(dialect, as_at=down_revision)
     for statement in summaries.drop_statements(dialect):
         op.execute(statement)
     op.drop_index(op.f("ix_agreement_countries_country_id"), table_name="agreement_countries")
@@ -166,10 +166,5 @@ def downgrade() -> None:
 
 def _recreate_changed_views(dialect: str, as_at: str) -> None:
     """deal_countries (the view this revision changes), as it stands at ``as_at``."""
-    changed = views.views_changed_at(revision)
-    statements = views.drop_view_statements(changed)
-    statements += views.create_view_statements(dialect, changed, revision=as_at)
-    if dialect == "postgresql":
-        statements += views.comment_statements(changed)
-    for statement in statements:
+    for statement in views.recreate_changed_statements(dialect, revision, as_at):
         op.execute(statement)

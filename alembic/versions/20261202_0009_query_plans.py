@@ -82,10 +82,5 @@ def downgrade() -> None:
 def _recreate_changed_views(as_at: str) -> None:
     """disagreements (the view this revision changes), as it stands at ``as_at``."""
     dialect = op.get_bind().dialect.name
-    changed = views.views_changed_at(revision)
-    statements = views.drop_view_statements(changed)
-    statements += views.create_view_statements(dialect, changed, revision=as_at)
-    if dialect == "postgresql":
-        statements += views.comment_statements(changed)
-    for statement in statements:
+    for statement in views.recreate_changed_statements(dialect, revision, as_at):
         op.execute(statement)

@@ -1006,6 +1006,18 @@ def create_view_statements(
     ]
 
 
+def recreate_changed_statements(dialect: str, revision: str, as_at: str) -> list[str]:
+    """What a migration that changes views runs: the views ``revision`` changed, dropped and
+    created as they stand at ``as_at`` (its own revision on upgrade, the previous one on
+    downgrade), with their COMMENT ON statements on PostgreSQL."""
+    changed = views_changed_at(revision)
+    statements = drop_view_statements(changed)
+    statements += create_view_statements(dialect, changed, revision=as_at)
+    if dialect == "postgresql":
+        statements += comment_statements(changed)
+    return statements
+
+
 def drop_view_statements(views=VIEWS) -> list[str]:
     return [
         f"DROP VIEW IF EXISTS {name}" for view in reversed(views) for name, _ in view.variants()
