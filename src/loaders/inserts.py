@@ -15,9 +15,10 @@ multi-row INSERT (``VALUES (...), (...), ...``), so that the summaries' statemen
 sent a row at a time, each row paid a trigger call and a round trip.
 
 Row ids: on SQLite a single-row INSERT's ``cursor.lastrowid``; on PostgreSQL a single row's from
-``RETURNING id``. For several rows on PostgreSQL the ids are taken from the table's sequence first (``nextval`` over ``generate_series``, one round trip) and
-inserted with the rows: which id is whose is then known without relying on the order in which
-``RETURNING`` gives rows back. A driver error is raised as SQLAlchemy's exception of the same
+``RETURNING id``. For several rows on PostgreSQL the ids are taken from the tables' sequences
+first (``nextval`` over ``generate_series``, one round trip for all the tables) and inserted with
+the rows: which id is whose is then known without relying on the order in which ``RETURNING``
+gives rows back. A driver error is raised as SQLAlchemy's exception of the same
 class (IntegrityError, OperationalError ...), as ``Connection.execute`` would raise it.
 """
 
@@ -66,7 +67,7 @@ class Inserts:
         self.dialect = dialect
         self.sqlite = dialect.name == "sqlite"
         self._compiled: dict[tuple, CompiledInsert] = {}
-        self._multirow: dict[tuple, str] = {}
+        self._multirow: dict[tuple, tuple[str, list[str]]] = {}
         self._sequences: dict[str, str] = {}
 
     def compiled(self, table: Table, keys: Iterable[str], returning: bool) -> CompiledInsert:
@@ -161,16 +162,22 @@ class Inserts:
                 parameters = [statement.parameters(row) for row in group]
                 with self._cursor(connection, statement.sql, parameters) as cursor:
                     cursor.executemany(statement.sql, parameters)
-                continue
-            for start in range(0, len(group), MAX_ROWS_PER_STATEMENT):
-                chunk = group[start : start + MAX_ROWS_PER_STATEMENT]
-                sql, order = self._multirow_sql(table, keys, statement, len(chunk))
-                values = []
-                for row in chunk:
-                    parameters = statement.parameters(row)
-                    values += [parameters[name] for name in order]
-                with self._cursor(connection, sql, values) as cursor:
-                    cursor.execute(sql, values)
+            else:
+                self._many_multirow(connection, table, statement, group)
+
+    def _many_multirow(
+        self, connection: Connection, table: Table, statement: CompiledInsert, rows: list[dict]
+    ) -> None:
+        """PostgreSQL: ``rows`` (one column set) in as few INSERT statements as it takes."""
+        for start in range(0, len(rows), MAX_ROWS_PER_STATEMENT):
+            chunk = rows[start : start + MAX_ROWS_PER_STATEMENT]
+            sql, order = self._multirow_sql(table, tuple(chunk[0]), statement, len(chunk))
+            values = []
+            for row in chunk:
+                parameters = statement.parameters(row)
+                values += [parameters[name] for name in order]
+            with self._cursor(connection, sql, values) as cursor:
+                cursor.execute(sql, values)
 
     def _multirow_sql(
         self, table: Table, keys: tuple, statement: CompiledInsert, count: int
