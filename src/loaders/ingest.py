@@ -77,14 +77,9 @@ ARTICLE = "article"
 LINKED_NOTE = "linked by the extractor to a known project"
 LOCK_RETRIES = 20
 WAL_CHECKPOINT_PAGES = 10_000
-# PostgreSQL: the run ANALYZEs the tables it writes after this many articles, then after twice
-# as many, and so on (see ArticleLoader._count_written).
+# PostgreSQL: the run ANALYZEs the database after this many articles, then after twice as
+# many, and so on (see ArticleLoader._count_written).
 FIRST_ANALYZE_AFTER = 100
-ANALYZED_TABLES = (
-    "sources", "mentions", "citations", "trade_flows", "trade_flow_groups", "agreements",
-    "agreement_parties", "agreement_countries", "events", "projects", "indicators",
-    "source_fact_counts",
-)  # fmt: skip
 LOADER_PRAGMAS = "silkledger_loader_pragmas"  # set in a pooled connection's info once applied
 
 
@@ -444,15 +439,14 @@ class ArticleLoader(ArticlePreparer):
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """``db.session_scope`` (BEGIN IMMEDIATE on SQLite) with one sessionmaker for the whole
-        run: making a sessionmaker
-        (a new Session class, with its event hooks) per article cost more CPU than the
-        article's INSERTs."""
+        run (``reindex``): making a sessionmaker (a new Session class, with its event hooks)
+        per source cost more CPU than the source's INSERTs."""
         with self._sessions() as session, session.begin():
             yield session
 
     def _count_written(self) -> None:
-        """On PostgreSQL, ANALYZE the tables the run writes each time it has doubled the
-        articles written. PostgreSQL plans the summary triggers' statements once per connection
+        """On PostgreSQL, ANALYZE (every table: those the run writes and the summaries their
+        triggers fill) each time the run has doubled the articles written. PostgreSQL plans the summary triggers' statements once per connection
         and plans them again only after an ANALYZE; where autovacuum is off (as on the machine
         the benchmark ran on), plans made while the tables were empty kept reading them whole,
         and each article took longer than the one before (72 ms against 27 ms by the 10,000th).
@@ -463,7 +457,7 @@ class ArticleLoader(ArticlePreparer):
             return
         self._analyze_at *= 2
         with self._connection.begin():
-            self._connection.exec_driver_sql(f"ANALYZE {', '.join(ANALYZED_TABLES)}")
+            self._connection.exec_driver_sql("ANALYZE")
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

@@ -281,9 +281,18 @@ def index_where_set(table: str, column: str, *covering: str) -> Index:
     the planner then scans the whole table once per event or project. A lookup ``column = x``
     implies ``column IS NOT NULL``, so both engines use the partial index for it (and for the
     foreign key's ON DELETE)."""
-    where = text(f"{column} IS NOT NULL")
+    return partial_index(table, column, f"{column} IS NOT NULL", *covering)
+
+
+def partial_index(table: str, column: str, where: str, *covering: str) -> Index:
+    """``ix_<table>_<column>`` over the rows for which ``where`` holds, on both engines."""
+    condition = text(where)
     return Index(
-        f"ix_{table}_{column}", column, *covering, sqlite_where=where, postgresql_where=where
+        f"ix_{table}_{column}",
+        column,
+        *covering,
+        sqlite_where=condition,
+        postgresql_where=condition,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import (
@@ -18,6 +18,7 @@ from .base import (
     PeriodMixin,
     non_negative,
     one_of,
+    partial_index,
     sql_list,
 )
 
@@ -84,12 +85,7 @@ class TradeFlowGroup(IdMixin, Base):
         # the groups several sources state (a tenth of them): "stated by more than one source"
         # reads these, not every group (docs/queries/10)
         *(
-            Index(
-                f"ix_trade_flow_groups_{column}",
-                column,
-                sqlite_where=text(f"{column} > 1"),
-                postgresql_where=text(f"{column} > 1"),
-            )
+            partial_index("trade_flow_groups", column, f"{column} > 1")
             for column in MULTI_SOURCE_COLUMNS
         ),
         {
