@@ -22,23 +22,21 @@ from sqlalchemy.orm import Session
 
 from ..errors import SilkledgerError
 from ..models import (
+    NATURAL_KEYS,
     Agreement,
     AgreementParty,
     AgreementSector,
-    Country,
     CurrencyRate,
     Event,
     EventParticipant,
     Indicator,
-    Organization,
-    Person,
     Project,
     ProjectCountry,
     ProjectOrganization,
-    Sector,
     TradeFlow,
 )
 from ..models.base import span_end
+from .mentions import key_ids
 from .seed import usd_value
 from .seed_files import (
     AgreementRecord,
@@ -186,21 +184,8 @@ class FactError(SilkledgerError):
 class References:
     """Natural keys <-> row ids of everything a fact can point at, read once per run."""
 
-    MODELS = {
-        "country": (Country, Country.iso3),
-        "organization": (Organization, Organization.key),
-        "person": (Person, Person.key),
-        "sector": (Sector, Sector.key),
-        "event": (Event, Event.key),
-        "project": (Project, Project.key),
-        "agreement": (Agreement, Agreement.key),
-    }
-
     def __init__(self, session: Session):
-        self.ids: dict[str, dict[str, int]] = {}
-        for kind, (model, key_column) in self.MODELS.items():
-            rows = session.execute(select(key_column, model.id))
-            self.ids[kind] = dict(rows.tuples().all())
+        self.ids: dict[str, dict[str, int]] = key_ids(session, NATURAL_KEYS)
         self.keys = {kind: {v: k for k, v in ids.items()} for kind, ids in self.ids.items()}
         self.rates = [
             CurrencyRateRecord(

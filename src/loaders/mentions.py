@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..extract.types import Mention as FoundMention
-from ..models import Country, Organization, Person, Project
+from ..models import NATURAL_KEYS
 
 # Which mentions column holds each kind of named thing.
 MENTION_COLUMNS = {
@@ -25,21 +25,15 @@ MENTION_COLUMNS = {
     "project": "project_id",
 }
 
-# The natural key the gazetteer names each kind by (Mention.key), and the row id.
-KEY_COLUMNS = {
-    "country": (Country.iso3, Country.id),
-    "organization": (Organization.key, Organization.id),
-    "person": (Person.key, Person.id),
-    "project": (Project.key, Project.id),
-}
 
-
-def entity_ids(session: Session) -> dict[str, dict[str, int]]:
-    """kind -> natural key -> row id, for every kind a mention can name."""
-    return {
-        kind: dict(session.execute(select(*columns)).tuples().all())
-        for kind, columns in KEY_COLUMNS.items()
-    }
+def key_ids(session: Session, kinds: Iterable[str] = MENTION_COLUMNS) -> dict[str, dict[str, int]]:
+    """kind -> natural key (models.NATURAL_KEYS) -> row id, for ``kinds`` (by default every
+    kind a mention can name)."""
+    ids = {}
+    for kind in kinds:
+        model, key_column = NATURAL_KEYS[kind]
+        ids[kind] = dict(session.execute(select(key_column, model.id)).tuples().all())
+    return ids
 
 
 def mention_rows(

@@ -54,7 +54,7 @@ from ..models import (
 )
 from ..models.base import amount_as_read, length_problems, rounded_amount, span_end
 from ..models.trade import is_currency
-from .mentions import MENTION_COLUMNS, entity_ids, mention_rows
+from .mentions import MENTION_COLUMNS, key_ids, mention_rows
 from .seed_files import (
     SEED_FILES,
     CitationRecord,
@@ -765,7 +765,7 @@ class SeedSync:
         nothing new changes nothing and a new alias adds its mentions."""
         self.session.flush()
         gazetteer = Gazetteer.from_connection(self.session)
-        ids = entity_ids(self.session)
+        ids = key_ids(self.session)
         source_ids = self.ids["source"]
         existing = {
             _mention_tuple(row): row

@@ -25,8 +25,20 @@ apply_comments(metadata)
 # Fact tables: each has key, review_status, loaded_by and citations.
 FACT_MODELS = (Event, Agreement, TradeFlow, Project, Indicator)
 
+# What seed records, extracted facts and mentions name things by: kind -> (model, natural key).
+NATURAL_KEYS = {
+    "country": (Country, Country.iso3),
+    "organization": (Organization, Organization.key),
+    "person": (Person, Person.key),
+    "sector": (Sector, Sector.key),
+    "event": (Event, Event.key),
+    "project": (Project, Project.key),
+    "agreement": (Agreement, Agreement.key),
+}
+
 __all__ = [
     "FACT_MODELS",
+    "NATURAL_KEYS",
     "Agreement",
     "AgreementCountry",
     "AgreementParty",
