@@ -54,6 +54,7 @@ VIEW_LOOKUPS = {
     "trade_flow_claims": "reporter_iso3 = 'KAZ' AND partner_iso3 = 'CHN' AND period_year = 2024",
     "trade_flow_consensus": "reporter_iso3 = 'KAZ' AND partner_iso3 = 'CHN'",
     "disagreements": "fact_key = 'tf-0000019'",
+    "disagreement_summary": "subject = 'Kazakhstan–China turnover, 2000 (USD)'",
     "project_overview": "key = 'prj-00042'",
     "event_timeline": "year = 2005",
     "source_facts": "source_key = 'src-00042'",

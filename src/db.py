@@ -31,6 +31,11 @@ DEFAULT_URL = "sqlite:///data/silkledger.db"
 # locked". A seed load takes seconds; a scheduled export's bookkeeping takes milliseconds. A URL
 # overrides it: sqlite:///data/silkledger.db?timeout=120
 SQLITE_BUSY_TIMEOUT_SECONDS = 30.0
+# SQLite reads the database file through a memory map of up to this many bytes instead of a
+# read() call per page: on the 750 MB query benchmark, a query reading 150,000 rows spent a third
+# of its time in those calls (measured: 1.10 s -> 0.87 s). The map holds no memory of its own: it
+# is the operating system's file cache. Set on every connection (it is not stored in the file).
+SQLITE_MMAP_PRAGMA = f"PRAGMA mmap_size = {1 << 30}"
 # The execution option the SQLite begin listener reads; for_writing() sets it.
 SQLITE_BEGIN_OPTION = "sqlite_begin"
 SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
@@ -84,6 +89,7 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute(SQLITE_MMAP_PRAGMA)
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -140,3 +140,25 @@ def test_migrating_down_to_the_first_revision_and_up_keeps_every_row(databases, 
     after = migrate.table_row_counts(engine)
     assert {name: after[name] for name in kept} == {name: before[name] for name in kept}
     assert after["citations"] == before["citations"] > 0
+
+
+def test_postgresql_runs_the_views_without_jit(databases, empty_url):
+    """0010_query_shapes turns JIT off for the database (it compiled the views' plans for longer
+    than some of them run), and its downgrade turns it back to the server's default. A setting
+    of the database: not copied by CREATE DATABASE ... TEMPLATE, hence a database migrated here."""
+    if empty_url.get_backend_name() != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+
+    def jit() -> str:
+        engine = make_engine(empty_url)  # a new session: ALTER DATABASE SET applies to those
+        try:
+            with engine.connect() as connection:
+                return connection.exec_driver_sql("SHOW jit").scalar()
+        finally:
+            engine.dispose()
+
+    default = jit()
+    migrate.upgrade(empty_url)
+    assert jit() == "off"
+    migrate.downgrade(empty_url, "0009_query_plans")
+    assert jit() == default

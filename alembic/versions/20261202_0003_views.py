@@ -34,7 +34,7 @@ def upgrade() -> None:
     # the views as this revision's schema holds them (later revisions re-create some)
     _execute(views.create_view_statements(dialect, revision=revision))
     if dialect == "postgresql":
-        _execute(views.comment_statements())
+        _execute(views.comment_statements(views.views_at(revision), revision))
 
 
 def downgrade() -> None:

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import psycopg
 from sqlalchemy.engine import URL
 
-from ..db import describe
+from ..db import SQLITE_MMAP_PRAGMA, describe
 from ..errors import SilkledgerError, first_line
 
 READ_ONLY_SQLSTATE = "25006"  # read_only_sql_transaction
@@ -65,6 +65,7 @@ def _run_sqlite(url: URL, statement: str) -> QueryResult:
         raise SilkledgerError(f"cannot open {path}: {exc}") from None
     try:
         connection.execute("PRAGMA query_only = ON")
+        connection.execute(SQLITE_MMAP_PRAGMA)
         connection.set_authorizer(_deny_attach)
         cursor = connection.execute(statement)
         columns = [column[0] for column in cursor.description or ()]

@@ -432,6 +432,11 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "source_count": Field(
             "Number of distinct sources citing the group's curated and accepted claims."
         ),
+        "claim_source_count": Field(
+            "Number of (claim, source) pairs among the group's curated and accepted claims: each "
+            "claim once per distinct source citing it. Equal to source_count when no source "
+            "states two of those claims."
+        ),
         "lowest": Field("The lowest value among the group's curated and accepted claims, in unit."),
         "highest": Field(
             "The highest value among the group's curated and accepted claims, in unit."
@@ -451,6 +456,11 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         ),
         "all_source_count": Field(
             "Number of distinct sources citing the group's claims that are not rejected (extracted ones too)."
+        ),
+        "all_claim_source_count": Field(
+            "Number of (claim, source) pairs among the group's claims that are not rejected "
+            "(extracted ones too): each claim once per distinct source citing it. Equal to "
+            "all_source_count when no source states two of those claims."
         ),
         "all_lowest": Field(
             "The lowest value among the group's claims that are not rejected (extracted ones too), in unit."

@@ -91,16 +91,19 @@ def same_group(dialect, left: str, right: str) -> str:
     return " AND ".join(parts)
 
 
-def _variant_aggregates(dialect, prefix: str, statuses: tuple[str, ...]) -> dict[str, str]:
+def _variant_aggregates(
+    dialect, prefix: str, statuses: tuple[str, ...], pairs: bool = True
+) -> dict[str, str]:
     """Column -> aggregate over the claims ``tf`` of group ``k`` counting ``statuses``: exactly
     what trade_flow_consensus computed from the claims. (Sources and values are subqueries, not
-    a join with citations and DISTINCT aggregates: a trigger runs this for every row written.)"""
+    a join with citations and DISTINCT aggregates: a trigger runs this for every row written.)
+    ``pairs``: with claim_source_count (from 0010_query_shapes; see _claim_source_count)."""
     counted = statuses_in("tf.review_status", statuses)
 
     def when(expression: str) -> str:
         return f"CASE WHEN {counted} THEN {expression} END"
 
-    return {
+    aggregates = {
         f"{prefix}period_label": f"min({when('tf.period_label')})",
         f"{prefix}claim_count": f"sum(CASE WHEN {counted} THEN 1 ELSE 0 END)",
         f"{prefix}source_count": _source_count(dialect, statuses, "k"),
@@ -109,6 +112,9 @@ def _variant_aggregates(dialect, prefix: str, statuses: tuple[str, ...]) -> dict
         f"{prefix}qualifier_count": f"count(DISTINCT {when('tf.value_qualifier')})",
         f"{prefix}value_list": _value_list(dialect, statuses, "k"),
     }
+    if pairs:
+        aggregates[f"{prefix}claim_source_count"] = _claim_source_count(dialect, statuses, "k")
+    return aggregates
 
 
 def _source_count(dialect, statuses: tuple[str, ...], group: str) -> str:
@@ -117,6 +123,21 @@ def _source_count(dialect, statuses: tuple[str, ...], group: str) -> str:
         f"(SELECT count(DISTINCT sc.source_id) FROM trade_flows st "
         f"JOIN citations sc ON sc.trade_flow_id = st.id "
         f"WHERE {same_group(dialect, 'st', group)} AND {statuses_in('st.review_status', statuses)})"
+    )
+
+
+def _claim_source_count(dialect, statuses: tuple[str, ...], group: str) -> str:
+    """SQL: the (claim, source) pairs of the claims of ``group`` that count: per claim, the
+    distinct sources citing it, summed. It equals source_count exactly when no source cites two
+    of those claims; disagreements then knows, without a test per claim, that every claim of a
+    disputed group is contradicted (views.single_sourced). Each claim's sources are
+    read from the citations index alone."""
+    per_claim = (
+        "(SELECT count(DISTINCT pc.source_id) FROM citations pc WHERE pc.trade_flow_id = pt.id)"
+    )
+    return (
+        f"(SELECT COALESCE(sum({per_claim}), 0) FROM trade_flows pt "
+        f"WHERE {same_group(dialect, 'pt', group)} AND {statuses_in('pt.review_status', statuses)})"
     )
 
 
@@ -135,13 +156,13 @@ def _value_list(dialect, statuses: tuple[str, ...], group: str) -> str:
     return dialect.text_list(dialect.number_text("x.value"), claims, order="x.value")
 
 
-def refresh_statements(dialect, keys: str) -> list[str]:
+def refresh_statements(dialect, keys: str, pairs: bool = True) -> list[str]:
     """Recompute the groups whose keys the SELECT ``keys`` returns (its columns named as
     GROUP_COLUMNS): delete their rows, insert them again from their claims. A group left
     without a claim that counts anywhere gets no row."""
     aggregates = {}
     for prefix, statuses in VARIANTS:
-        aggregates.update(_variant_aggregates(dialect, prefix, statuses))
+        aggregates.update(_variant_aggregates(dialect, prefix, statuses, pairs))
     key_columns = ", ".join(f"k.{column}" for column in GROUP_COLUMNS)
     columns = ", ".join([*GROUP_COLUMNS, *aggregates])
     return [
@@ -155,13 +176,19 @@ def refresh_statements(dialect, keys: str) -> list[str]:
     ]
 
 
-def refresh_sources_statements(dialect, keys: str) -> list[str]:
+def refresh_sources_statements(dialect, keys: str, pairs: bool = True) -> list[str]:
     """Recompute the source counts of the groups whose keys ``keys`` returns: all a citation
     changes in its claim's group."""
-    counts = ", ".join(
+    counts = [
         f"{prefix}source_count = {_source_count(dialect, statuses, TABLE)}"
         for prefix, statuses in VARIANTS
-    )
+    ]
+    if pairs:
+        counts += [
+            f"{prefix}claim_source_count = {_claim_source_count(dialect, statuses, TABLE)}"
+            for prefix, statuses in VARIANTS
+        ]
+    counts = ", ".join(counts)
     return [f"UPDATE {TABLE} SET {counts} WHERE id IN ({_group_ids(dialect, keys)})"]
 
 
@@ -173,21 +200,32 @@ def _columns_of(alias: str) -> str:
     return ", ".join(f"{alias}.{column} AS {column}" for column in GROUP_COLUMNS)
 
 
-def fill_statements(dialect) -> list[str]:
+def fill_statements(dialect, pairs: bool = True) -> list[str]:
     """Recompute every group from scratch (the migration's fill; a test's reference)."""
     keys = f"SELECT DISTINCT {_columns_of('t')} FROM trade_flows t"
-    return [f"DELETE FROM {TABLE}", *refresh_statements(dialect, keys)[1:]]
+    return [f"DELETE FROM {TABLE}", *refresh_statements(dialect, keys, pairs)[1:]]
+
+
+def fill_pairs_statements(dialect) -> list[str]:
+    """claim_source_count of every group, from its claims (the migration that adds it)."""
+    counts = ", ".join(
+        f"{prefix}claim_source_count = {_claim_source_count(dialect, statuses, TABLE)}"
+        for prefix, statuses in VARIANTS
+    )
+    return [f"UPDATE {TABLE} SET {counts}"]
 
 
 # ----------------------------------------------------------------------------------- SQLite
 
 
-def _sqlite_trigger(name: str, event: str, table: str, when: str | None, keys: list[str]) -> str:
+def _sqlite_trigger(
+    name: str, event: str, table: str, when: str | None, keys: list[str], pairs: bool
+) -> str:
     from .views import Dialect  # views import this module for same_group
 
     dialect = Dialect("sqlite")
     refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
-    body = " ".join(f"{statement};" for key in keys for statement in refresh(dialect, key))
+    body = " ".join(f"{statement};" for key in keys for statement in refresh(dialect, key, pairs))
     condition = f" WHEN {when}" if when else ""
     return f"CREATE TRIGGER {TRIGGER_PREFIX}{name} AFTER {event} ON {table}{condition} BEGIN {body} END"
 
@@ -223,9 +261,9 @@ def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
     }  # fmt: skip
 
 
-def _sqlite_statements() -> list[str]:
+def _sqlite_statements(pairs: bool) -> list[str]:
     return [
-        _sqlite_trigger(name, event, table, when, keys)
+        _sqlite_trigger(name, event, table, when, keys, pairs)
         for name, (event, table, when, keys) in _sqlite_triggers().items()
     ]
 
@@ -271,13 +309,14 @@ def _postgresql_name(table: str, event: str) -> str:
     return f"{TRIGGER_PREFIX}{table.removesuffix('s')}_{event.lower()}"
 
 
-def _postgresql_trigger(table: str, event: str) -> list[str]:
+def _postgresql_trigger(table: str, event: str, pairs: bool) -> list[str]:
     from .views import Dialect
 
     name = _postgresql_name(table, event)
     refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
     keys = _postgresql_keys(table, event)
-    body = "\n".join(f"    {statement};" for statement in refresh(Dialect("postgresql"), keys))
+    statements = refresh(Dialect("postgresql"), keys, pairs)
+    body = "\n".join(f"    {statement};" for statement in statements)
     transition = {
         "INSERT": "NEW TABLE AS new_rows",
         "DELETE": "OLD TABLE AS old_rows",
@@ -303,20 +342,32 @@ def _index_statements(dialect) -> list[str]:
     ]
 
 
-def create_statements(dialect_name: str) -> list[str]:
-    """The group indexes and the triggers (not the table: the models declare it)."""
+def create_statements(dialect_name: str, pairs: bool = True) -> list[str]:
+    """The group indexes and the triggers (not the table: the models declare it). ``pairs``:
+    the triggers keep claim_source_count (False: as 0007 to 0009 made them)."""
     from .views import Dialect
 
-    dialect = Dialect(dialect_name)
-    statements = _index_statements(dialect)
+    return _index_statements(Dialect(dialect_name)) + trigger_statements(dialect_name, pairs)
+
+
+def trigger_statements(dialect_name: str, pairs: bool = True) -> list[str]:
+    """The triggers (and PostgreSQL functions) alone."""
     if dialect_name == "sqlite":
-        return statements + _sqlite_statements()
+        return _sqlite_statements(pairs)
+    statements = []
     for table, event in POSTGRESQL_EVENTS:
-        statements += _postgresql_trigger(table, event)
+        statements += _postgresql_trigger(table, event, pairs)
     return statements
 
 
 def drop_statements(dialect_name: str) -> list[str]:
+    indexes = [*INDEXES.values(), *DISPUTED_INDEXES]
+    return drop_trigger_statements(dialect_name) + [
+        f"DROP INDEX IF EXISTS {name}" for name in indexes
+    ]
+
+
+def drop_trigger_statements(dialect_name: str) -> list[str]:
     if dialect_name == "sqlite":
         statements = [
             f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()
@@ -329,8 +380,7 @@ def drop_statements(dialect_name: str) -> list[str]:
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",
                 f"DROP FUNCTION IF EXISTS {name}()",
             ]
-    indexes = [*INDEXES.values(), *DISPUTED_INDEXES]
-    return statements + [f"DROP INDEX IF EXISTS {name}" for name in indexes]
+    return statements
 
 
 def is_summary_object(name: str | None, type_: str) -> bool:
