@@ -779,11 +779,25 @@ FROM ({rows}) AS rows
 GROUP BY fact_kind, subject"""
 
 
-DISAGREEMENT_COLUMNS = (
+FACT_KIND_COLUMN = col(
+    "fact_kind",
+    description="What kind of fact: trade_flow, indicator, agreement, project or event.",
+)
+SPREAD_COLUMNS = (  # the figures' range, in disagreements and disagreement_summary
+    col("lowest", description="For figures: the lowest value in the group."),
+    col("highest", description="For figures: the highest value in the group."),
     col(
-        "fact_kind",
-        description="What kind of fact: trade_flow, indicator, agreement, project or event.",
+        "spread_percent",
+        description="For figures: (highest - lowest) / lowest x 100, rounded to one decimal.",
     ),
+    col(
+        "variant_count",
+        description="For figures: the claims in the group; for other facts: the distinct "
+        "wordings of the value (stated_value) among its citations.",
+    ),
+)
+DISAGREEMENT_COLUMNS = (
+    FACT_KIND_COLUMN,
     col(
         "subject",
         description="What the sources disagree about: for figures the group "
@@ -800,17 +814,7 @@ DISAGREEMENT_COLUMNS = (
     col("value_qualifier", description="How the figure was qualified: exact, over, about …"),
     col("start_date", description="For events: the first day as recorded."),
     col("end_date", description="For events: the last day as recorded."),
-    col("lowest", description="For figures: the lowest value in the group."),
-    col("highest", description="For figures: the highest value in the group."),
-    col(
-        "spread_percent",
-        description="For figures: (highest - lowest) / lowest x 100, rounded to one decimal.",
-    ),
-    col(
-        "variant_count",
-        description="For figures: the claims in the group; for other facts: the distinct "
-        "wordings of the value (stated_value) among its citations.",
-    ),
+    *SPREAD_COLUMNS,
     col("stated_value", "citations.stated_value"),
     *SOURCE_COLUMNS_DOC,
     col("quote", "citations.quote"),
@@ -818,26 +822,13 @@ DISAGREEMENT_COLUMNS = (
 )
 
 DISAGREEMENT_SUMMARY_COLUMNS = (
-    col(
-        "fact_kind",
-        description="What kind of fact: trade_flow, indicator, agreement, project or event.",
-    ),
+    FACT_KIND_COLUMN,
     col("subject", description="What the sources disagree about, as in disagreements.subject."),
     col(
         "source_count",
         description="Number of distinct sources whose statements disagree (in disagreements).",
     ),
-    col("lowest", description="For figures: the lowest value in the group."),
-    col("highest", description="For figures: the highest value in the group."),
-    col(
-        "spread_percent",
-        description="For figures: (highest - lowest) / lowest x 100, rounded to one decimal.",
-    ),
-    col(
-        "variant_count",
-        description="For figures: the claims in the group; for other facts: the distinct "
-        "wordings of the value among its citations.",
-    ),
+    *SPREAD_COLUMNS,
 )
 
 # ------------------------------------------------------------------ projects and events
