@@ -91,7 +91,8 @@ def upgrade() -> None:
         comment=TABLE_COMMENT,
     )
     op.create_index(op.f("ix_trade_flow_groups_partner_country_id"), TABLE, ["partner_country_id"])
-    _execute(trade_groups.create_statements(dialect))
+    # the triggers as at this revision: SQLite's insert triggers add to the group from 0010
+    _execute(trade_groups.create_statements(dialect, increments=False))
     _execute(trade_groups.fill_statements(views.Dialect(dialect)))
     _execute(views.recreate_changed_statements(dialect, revision, as_at=revision))
 

@@ -182,14 +182,22 @@ def fill_statements(dialect) -> list[str]:
 # ----------------------------------------------------------------------------------- SQLite
 
 
-def _sqlite_trigger(name: str, event: str, table: str, when: str | None, keys: list[str]) -> str:
+def _sqlite_trigger(name: str, event: str, table: str, when: str | None, body: list[str]) -> str:
+    condition = f" WHEN {when}" if when else ""
+    statements = " ".join(f"{statement};" for statement in body)
+    return (
+        f"CREATE TRIGGER {TRIGGER_PREFIX}{name} AFTER {event} ON {table}{condition} "
+        f"BEGIN {statements} END"
+    )
+
+
+def _recomputed(table: str, keys: list[str]) -> list[str]:
+    """The statements that recompute the groups ``keys`` name, after a write to ``table``."""
     from .views import Dialect  # views import this module for same_group
 
     dialect = Dialect("sqlite")
     refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
-    body = " ".join(f"{statement};" for key in keys for statement in refresh(dialect, key))
-    condition = f" WHEN {when}" if when else ""
-    return f"CREATE TRIGGER {TRIGGER_PREFIX}{name} AFTER {event} ON {table}{condition} BEGIN {body} END"
+    return [statement for key in keys for statement in refresh(dialect, key)]
 
 
 def _row_key(row: str) -> str:
@@ -202,13 +210,15 @@ def _claim_key(citation: str) -> str:
     return f"SELECT {_columns_of('t')} FROM trade_flows t WHERE t.id = {citation}.trade_flow_id"
 
 
-def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
-    """name -> (event, table, WHEN condition, keys of the groups to recompute)."""
+def _sqlite_triggers(increments: bool = True) -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """name -> (event, table, WHEN condition, statements). ``increments``: a claim or citation
+    inserted adds itself to its group's row (see _increment_triggers); False: every trigger
+    recomputes the whole group, as 0007 to 0009 made them."""
     claim_columns = ", ".join(CLAIM_COLUMNS)
     moved = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in GROUP_COLUMNS)
     cites_a_claim = "OLD.trade_flow_id IS NOT NULL OR NEW.trade_flow_id IS NOT NULL"
     updated = f"UPDATE OF {claim_columns}"
-    return {
+    triggers = {
         "trade_flow_insert": ("INSERT", "trade_flows", None, [_row_key("NEW")]),
         "trade_flow_delete": ("DELETE", "trade_flows", None, [_row_key("OLD")]),
         "trade_flow_update": (updated, "trade_flows", None, [_row_key("NEW")]),
@@ -221,13 +231,139 @@ def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
         "citation_update": ("UPDATE OF trade_flow_id, source_id", "citations", cites_a_claim,
                             [_claim_key("OLD"), _claim_key("NEW")]),
     }  # fmt: skip
+    recomputing = {
+        name: (event, table, when, _recomputed(table, keys))
+        for name, (event, table, when, keys) in triggers.items()
+    }
+    return recomputing | (_increment_triggers() if increments else {})
 
 
-def _sqlite_statements() -> list[str]:
+def _sqlite_statements(increments: bool = True) -> list[str]:
     return [
-        _sqlite_trigger(name, event, table, when, keys)
-        for name, (event, table, when, keys) in _sqlite_triggers().items()
+        _sqlite_trigger(name, event, table, when, body)
+        for name, (event, table, when, body) in _sqlite_triggers(increments).items()
     ]
+
+
+# ------------------------------------------------------------------------- SQLite: increments
+# A recomputation reads every claim of the group (and their citations) twice per variant, so
+# with row triggers each claim cost O(group size), and groups grow over a run (a long ingest
+# slowed by a quarter). The two writes an ingest makes, a claim inserted and a citation of a
+# claim inserted, instead add themselves to the group's row: a few index lookups, whatever the
+# group's size. Updates and deletes (review edits, rare) still recompute the group.
+
+
+def _increment_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """The insert triggers, incremental (they replace their recomputing namesakes)."""
+    from .views import Dialect
+
+    dialect = Dialect("sqlite")
+    claim = [_group_row(dialect), *(_claim_added(dialect, *variant) for variant in VARIANTS)]
+    citation = [_citation_added(dialect, *variant) for variant in VARIANTS]
+    counts = statuses_in("NEW.review_status", ALL_REVIEW_STATUSES)
+    return {
+        "trade_flow_insert": ("INSERT", "trade_flows", counts, claim),
+        "citation_insert": ("INSERT", "citations", "NEW.trade_flow_id IS NOT NULL", citation),
+    }
+
+
+def _group_row(dialect) -> str:
+    """The row of a new claim's group, empty, when the group has none yet."""
+    empty = [f"{prefix}{column}" for prefix, _ in VARIANTS for column in _COUNTS]
+    columns = ", ".join([*GROUP_COLUMNS, *empty])
+    values = ", ".join([*(f"NEW.{column}" for column in GROUP_COLUMNS), *("0" for _ in empty)])
+    return (
+        f"INSERT INTO {TABLE} ({columns}) SELECT {values} WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {TABLE} g WHERE {same_group(dialect, 'g', 'NEW')})"
+    )
+
+
+_COUNTS = ("claim_count", "source_count", "qualifier_count")
+
+
+def _others(dialect, statuses: tuple[str, ...], condition: str) -> str:
+    """SQL: a claim of NEW's group other than NEW that counts has ``condition`` (on ``x``)."""
+    return (
+        f"EXISTS (SELECT 1 FROM trade_flows x WHERE {same_group(dialect, 'x', 'NEW')} "
+        f"AND {condition} AND x.id <> NEW.id AND {statuses_in('x.review_status', statuses)})"
+    )
+
+
+def _claim_added(dialect, prefix: str, statuses: tuple[str, ...]) -> str:
+    """The group's row with the claim NEW added, in the variant ``prefix`` if NEW counts there.
+    SET reads the row as it was. SQLite's scalar min/max are NULL when an argument is (the
+    group had no claim counting here), hence the COALESCEs."""
+    p = prefix
+    new_qualifier = f"NOT {_others(dialect, statuses, 'x.value_qualifier = NEW.value_qualifier')}"
+    assignments = {
+        "claim_count": f"{p}claim_count + 1",
+        "period_label": (
+            f"COALESCE(min(NEW.period_label, {p}period_label), NEW.period_label, {p}period_label)"
+        ),
+        "lowest": f"COALESCE(min(NEW.value, {p}lowest), NEW.value)",
+        "highest": f"COALESCE(max(NEW.value, {p}highest), NEW.value)",
+        "qualifier_count": f"{p}qualifier_count + ({new_qualifier})",
+        "value_list": _value_list_with_new(dialect, prefix, statuses),
+        "source_count": f"{p}source_count + {_new_sources(dialect, statuses)}",
+    }
+    sets = ", ".join(f"{p}{column} = {value}" for column, value in assignments.items())
+    return (
+        f"UPDATE {TABLE} SET {sets} WHERE {same_group(dialect, TABLE, 'NEW')} "
+        f"AND {statuses_in('NEW.review_status', statuses)}"
+    )
+
+
+def _value_list_with_new(dialect, prefix: str, statuses: tuple[str, ...]) -> str:
+    """The value list with NEW.value in its place: added at an end when it is beyond the
+    range, kept when the group has it, and only when it is new inside the range listed again
+    from the group's values."""
+    p, text = prefix, dialect.number_text("NEW.value")
+    has_it = f"NEW.value IN ({p}lowest, {p}highest) OR {_others(dialect, statuses, 'x.value = NEW.value')}"
+    return (
+        f"CASE WHEN {p}lowest IS NULL THEN {text} "
+        f"WHEN NEW.value < {p}lowest THEN {text} || '; ' || {p}value_list "
+        f"WHEN NEW.value > {p}highest THEN {p}value_list || '; ' || {text} "
+        f"WHEN {has_it} THEN {p}value_list "
+        f"ELSE {_value_list(dialect, statuses, 'NEW')} END"
+    )
+
+
+def _new_sources(dialect, statuses: tuple[str, ...]) -> str:
+    """SQL: the sources citing the claim NEW that cite no other claim of its group counting in
+    ``statuses``. None on an ingest, which cites a claim after inserting it; but a claim's id
+    may be given, with its citations inserted first when foreign keys are off."""
+    return (
+        f"(SELECT count(DISTINCT c.source_id) FROM citations c WHERE c.trade_flow_id = NEW.id "
+        f"AND NOT {_cited_elsewhere(dialect, statuses, 'c', 'NEW', 'o.id <> NEW.id')})"
+    )
+
+
+def _cited_elsewhere(
+    dialect, statuses: tuple[str, ...], citation: str, claim: str, other: str
+) -> str:
+    """SQL: the source of ``citation`` has a citation ``d`` of a claim ``o`` of ``claim``'s
+    group counting in ``statuses``, ``other`` than the one being added. Read from that source's
+    citations (an article's are few), each claim by its id: not from the group's claims, which
+    may be many."""
+    return (
+        f"EXISTS (SELECT 1 FROM citations d CROSS JOIN trade_flows o "
+        f"WHERE d.source_id = {citation}.source_id AND {other} "
+        f"AND o.id = d.trade_flow_id AND {same_group(dialect, 'o', claim)} "
+        f"AND {statuses_in('o.review_status', statuses)})"
+    )
+
+
+def _citation_added(dialect, prefix: str, statuses: tuple[str, ...]) -> str:
+    """One more source for the group of the claim NEW cites, if that claim counts in the
+    variant ``prefix`` and no other citation of the same source already counted it."""
+    cited = (
+        f"SELECT g.id FROM trade_flows t JOIN {TABLE} g ON {same_group(dialect, 'g', 't')} "
+        f"WHERE t.id = NEW.trade_flow_id AND {statuses_in('t.review_status', statuses)} "
+        f"AND NOT {_cited_elsewhere(dialect, statuses, 'NEW', 't', 'd.id <> NEW.id')}"
+    )
+    return (
+        f"UPDATE {TABLE} SET {prefix}source_count = {prefix}source_count + 1 WHERE id IN ({cited})"
+    )
 
 
 # ------------------------------------------------------------------------------- PostgreSQL
@@ -303,34 +439,44 @@ def _index_statements(dialect) -> list[str]:
     ]
 
 
-def create_statements(dialect_name: str) -> list[str]:
-    """The group indexes and the triggers (not the table: the models declare it)."""
+def create_statements(dialect_name: str, increments: bool = True) -> list[str]:
+    """The group indexes and the triggers (not the table: the models declare it).
+    ``increments``: SQLite's insert triggers add to the group (False: as 0007 to 0009 made
+    them, recomputing it)."""
     from .views import Dialect
 
-    dialect = Dialect(dialect_name)
-    statements = _index_statements(dialect)
+    return _index_statements(Dialect(dialect_name)) + trigger_statements(dialect_name, increments)
+
+
+def trigger_statements(dialect_name: str, increments: bool = True) -> list[str]:
+    """The triggers alone (0010_group_increments re-makes them)."""
     if dialect_name == "sqlite":
-        return statements + _sqlite_statements()
+        return _sqlite_statements(increments)
+    statements = []
     for table, event in POSTGRESQL_EVENTS:
         statements += _postgresql_trigger(table, event)
     return statements
 
 
-def drop_statements(dialect_name: str) -> list[str]:
+def drop_trigger_statements(dialect_name: str) -> list[str]:
+    """Drop the triggers (either kind: SQLite's incremental ones have the same names)."""
     if dialect_name == "sqlite":
-        statements = [
-            f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()
+        return [f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()]
+    statements = []
+    for table, event in POSTGRESQL_EVENTS:
+        name = _postgresql_name(table, event)
+        statements += [
+            f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            f"DROP FUNCTION IF EXISTS {name}()",
         ]
-    else:
-        statements = []
-        for table, event in POSTGRESQL_EVENTS:
-            name = _postgresql_name(table, event)
-            statements += [
-                f"DROP TRIGGER IF EXISTS {name} ON {table}",
-                f"DROP FUNCTION IF EXISTS {name}()",
-            ]
+    return statements
+
+
+def drop_statements(dialect_name: str) -> list[str]:
     indexes = [*INDEXES.values(), *DISPUTED_INDEXES]
-    return statements + [f"DROP INDEX IF EXISTS {name}" for name in indexes]
+    return drop_trigger_statements(dialect_name) + [
+        f"DROP INDEX IF EXISTS {name}" for name in indexes
+    ]
 
 
 def is_summary_object(name: str | None, type_: str) -> bool:
