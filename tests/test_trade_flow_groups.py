@@ -459,3 +459,50 @@ def test_citations_count_each_source_once_per_group(migrated_engine):
     assert (row["source_count"], row["all_source_count"]) == (2, 2)
     row = group.cite(1, "tf-rejected")  # a rejected claim's citation counts nowhere
     assert (row["source_count"], row["all_source_count"]) == (2, 2)
+
+
+def test_0010_switches_the_insert_triggers_both_ways(databases, seeded_url):
+    """Down at 0009 the insert triggers recompute the group, at head they add to it; both keep
+    the summary in step (PostgreSQL's triggers are the same at both)."""
+    engine = databases.engine(seeded_url)
+    expected = assert_in_step(engine)
+    engine.dispose()
+    migrate.downgrade(seeded_url, "0009_query_plans", confirm=lambda at_risk: True)
+    engine = databases.engine(seeded_url)
+    assert assert_in_step(engine) == expected
+    if engine.dialect.name == "sqlite":
+        assert "DELETE FROM trade_flow_groups" in _insert_trigger(engine)
+    _add_a_claim(engine, "tf-at-0009")
+    expected = assert_in_step(engine)
+    engine.dispose()
+    migrate.upgrade(seeded_url)
+    engine = databases.engine(seeded_url)
+    assert assert_in_step(engine) == expected
+    if engine.dialect.name == "sqlite":
+        assert "DELETE FROM trade_flow_groups" not in _insert_trigger(engine)
+    claims = kaz_chn_turnover_2024(engine)["all_claim_count"]
+    _add_a_claim(engine, "tf-at-head")
+    assert kaz_chn_turnover_2024(engine)["all_claim_count"] == claims + 1
+    assert_in_step(engine)
+    equal_to_fill(engine)
+
+
+def _insert_trigger(engine) -> str:
+    with engine.connect() as connection:
+        return connection.scalar(
+            text("SELECT sql FROM sqlite_master WHERE name = :name"),
+            {"name": "trade_flow_groups_after_trade_flow_insert"},
+        )
+
+
+def _add_a_claim(engine, key: str) -> None:
+    """A claim of the KAZ-CHN turnover group of 2024, with a citation of the first source."""
+    with session_scope(engine) as session:
+        model = session.scalar(select(TradeFlow).where(TradeFlow.key == CURATED_TURNOVER))
+        fields = {c: getattr(model, c) for c in (*GROUP_COLUMNS, "period_label")}
+        claim = TradeFlow(**fields, key=key, value=Decimal("43.9e9"), value_qualifier="about",
+                          review_status="extracted", loaded_by="manual")  # fmt: skip
+        session.add(claim)
+        session.flush()
+        first = session.scalar(select(Source).order_by(Source.id).limit(1))
+        cite(session, first, first.body_text[:5], trade_flow_id=claim.id)

@@ -9,10 +9,14 @@ highest compared, a qualifier or a source counted when the group does not have i
 value list extended at an end or, for a new value inside the range, listed again. Updates and
 deletes still recompute the group. The summary is unchanged, so nothing is refilled.
 
+The index of a group's claims (ix_trade_flows_group) goes on past the group key with value,
+review_status and value_qualifier: the trigger finds a value by a seek and lists a group's
+values, or looks for a qualifier, from the index alone.
+
 PostgreSQL: nothing changes (its statement triggers recompute each touched group once per
 statement, and an ingest's per-article cost there does not grow).
 
-Downgrade: the recomputing insert triggers again.
+Downgrade: the recomputing insert triggers again, and the index on the group key alone.
 
 Revision ID: 0010_group_increments
 Revises: 0009_query_plans
@@ -22,7 +26,7 @@ Create Date: 2026-12-02 19:30:00+00:00
 from collections.abc import Sequence
 
 from alembic import op
-from silkledger.models import trade_groups
+from silkledger.models import trade_groups, views
 
 revision: str = "0010_group_increments"
 down_revision: str | None = "0009_query_plans"
@@ -39,9 +43,14 @@ def downgrade() -> None:
 
 
 def _remake_triggers(increments: bool) -> None:
+    """SQLite's group triggers, and the index of a group's claims, as ``increments`` has them."""
     if op.get_bind().dialect.name != "sqlite":
         return
     statements = trade_groups.drop_trigger_statements("sqlite")
+    statements += [
+        f"DROP INDEX {trade_groups.INDEXES['trade_flows']}",
+        trade_groups.claim_index_statement(views.Dialect("sqlite"), increments),
+    ]
     statements += trade_groups.trigger_statements("sqlite", increments=increments)
     for statement in statements:
         op.execute(statement)

@@ -5,8 +5,10 @@ the figures sources may disagree on. trade_flow_consensus and disagreements used
 million claims per query; they now read one row per group, which triggers keep current:
 
 - SQLite: row triggers on trade_flows (insert, delete, update of a column the summary reads) and
-  on citations (rows with a trade_flow_id) recompute the touched group, old and new, from its
-  claims; a group is a handful of rows found through ix_trade_flows_group.
+  on citations (rows with a trade_flow_id). An insert, what an ingest writes, adds itself to its
+  group's row at a cost that does not grow with the group (``_increment_triggers``, from
+  0010_group_increments); an update or delete recomputes the touched group, old and new, from
+  its claims, found through ix_trade_flows_group.
 - PostgreSQL: statement triggers with transition tables do the same set-based, once per
   statement, so a bulk load recomputes each touched group once. Each first takes a SHARE ROW
   EXCLUSIVE lock on trade_flow_groups (readers are not blocked): two transactions recomputing
@@ -49,6 +51,8 @@ CLAIM_COLUMNS = (*GROUP_COLUMNS, "period_label", "value", "value_qualifier", "re
 VARIANTS = (("", COUNTING_REVIEW_STATUSES), ("all_", ALL_REVIEW_STATUSES))
 # The indexes that find a group's claims and a group's row, made per engine (see above).
 INDEXES = {"trade_flows": "ix_trade_flows_group", TABLE: "ix_trade_flow_groups_group"}
+# What SQLite's index of a group's claims holds after the key (claim_index_statement).
+CLAIM_INDEX_TAIL = ("value", "review_status", "value_qualifier")
 # Partial indexes on the disputed groups of each variant (a few percent of them): disagreements
 # starts from these. Name -> column prefix.
 DISPUTED_INDEXES = {f"ix_{TABLE}_{prefix}disputed": prefix for prefix, _ in VARIANTS}
@@ -430,9 +434,22 @@ def _postgresql_trigger(table: str, event: str) -> list[str]:
 # ------------------------------------------------------------------------------- both
 
 
-def _index_statements(dialect) -> list[str]:
+def claim_index_statement(dialect, increments: bool = True) -> str:
+    """The index of a group's claims. On SQLite from 0010_group_increments it goes on past the
+    group key (CLAIM_INDEX_TAIL): the insert trigger finds a claim's value by a seek, and lists
+    the values or looks for a qualifier from the index alone, in value order."""
+    key = [key_part(dialect, None, column) for column in GROUP_COLUMNS]
+    if dialect.name == "sqlite" and increments:
+        key += CLAIM_INDEX_TAIL
+    return f"CREATE INDEX {INDEXES['trade_flows']} ON trade_flows ({', '.join(key)})"
+
+
+def _index_statements(dialect, increments: bool) -> list[str]:
     key = ", ".join(key_part(dialect, None, column) for column in GROUP_COLUMNS)
-    statements = [f"CREATE INDEX {name} ON {table} ({key})" for table, name in INDEXES.items()]
+    statements = [
+        claim_index_statement(dialect, increments),
+        f"CREATE INDEX {INDEXES[TABLE]} ON {TABLE} ({key})",
+    ]
     return statements + [
         f"CREATE INDEX {name} ON {TABLE} ({key}) WHERE {disputed(prefix)}"
         for name, prefix in DISPUTED_INDEXES.items()
@@ -445,7 +462,8 @@ def create_statements(dialect_name: str, increments: bool = True) -> list[str]:
     them, recomputing it)."""
     from .views import Dialect
 
-    return _index_statements(Dialect(dialect_name)) + trigger_statements(dialect_name, increments)
+    indexes = _index_statements(Dialect(dialect_name), increments)
+    return indexes + trigger_statements(dialect_name, increments)
 
 
 def trigger_statements(dialect_name: str, increments: bool = True) -> list[str]:
