@@ -333,9 +333,9 @@ def _value_list_with_new(dialect, prefix: str, statuses: tuple[str, ...]) -> str
 
 
 def _new_sources(dialect, statuses: tuple[str, ...]) -> str:
-    """SQL: the sources citing the claim NEW that cite no other claim of its group counting in
-    ``statuses``. None on an ingest, which cites a claim after inserting it; but a claim's id
-    may be given, with its citations inserted first when foreign keys are off."""
+    """SQL: the number of sources citing the claim NEW that cite no other claim of its group
+    counting in ``statuses``. Zero on an ingest, which cites a claim after inserting it; kept
+    because with foreign keys off citations may name a claim's id before it is inserted."""
     return (
         f"(SELECT count(DISTINCT c.source_id) FROM citations c WHERE c.trade_flow_id = NEW.id "
         f"AND NOT {_cited_elsewhere(dialect, statuses, 'c', 'NEW', 'o.id <> NEW.id')})"
