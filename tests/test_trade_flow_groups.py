@@ -9,14 +9,16 @@ import threading
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 
 import pytest
+from builders import cite, country, source
 from ingest_helpers import ingest_paths, write_article
 from silkledger import migrate
 from silkledger.db import session_scope
-from silkledger.models import Citation, Country, TradeFlow, TradeFlowGroup
+from silkledger.models import Citation, Country, Source, TradeFlow, TradeFlowGroup
 from silkledger.models.summaries import suspended
-from silkledger.models.trade_groups import GROUP_COLUMNS, VARIANTS
+from silkledger.models.trade_groups import GROUP_COLUMNS, VARIANTS, fill_statements
 from silkledger.models.views import GROUPS_REVISION, Dialect, views_changed_at
 from sqlalchemy import delete, inspect, select, text, update
 from sqlalchemy.orm import Session
@@ -348,3 +350,190 @@ def test_a_bulk_load_with_suspended_triggers_refills_the_groups(seeded_engine):
     with session_scope(seeded_engine) as session:  # and the triggers follow writes again
         session.execute(delete(Citation).where(Citation.quote == "q"))
     assert_in_step(seeded_engine)
+
+
+# ------------------------------------------------------------------- the insert path (SQLite)
+# A claim or citation inserted adds itself to its group's row (SQLite's incremental insert
+# triggers); each step below is one case of that arithmetic, checked against the recomputation.
+
+TEXT = "Kazakhstan and China traded goods worth $40 billion in 2024, sources say."
+QUOTE = "$40 billion"
+
+
+def equal_to_fill(engine) -> None:
+    """The summary equals fill_statements' (the full recompute), run and rolled back."""
+    dialect = Dialect(engine.dialect.name)
+    with engine.connect() as connection:
+        kept = _rows_without_ids(connection)
+        for statement in fill_statements(dialect):
+            connection.exec_driver_sql(statement)
+        assert _rows_without_ids(connection) == kept
+        connection.rollback()
+
+
+def _rows_without_ids(connection) -> list[tuple]:
+    table = TradeFlowGroup.__table__
+    columns = [column for column in table.columns if column.name != "id"]
+    return sorted(connection.execute(select(*columns)).all(), key=repr)
+
+
+class Group:
+    """One group of claims made one write at a time, its row read after each."""
+
+    def __init__(self, engine, period: tuple[date, date] | None):
+        self.engine = engine
+        self.period = period or (None, None)
+        with session_scope(engine) as session:
+            kaz, chn = country(session, "KAZ", "Kazakhstan"), country(session, "CHN", "China")
+            self.countries = (kaz.id, chn.id)
+            self.sources = [source(session, key, f"{TEXT} {key}").id for key in ("a", "b")]
+        self.claims: dict[str, int] = {}
+
+    def claim(self, key: str, value: str, qualifier="exact", status="curated", label=None):
+        with session_scope(self.engine) as session:
+            row = TradeFlow(
+                key=key, reporter_country_id=self.countries[0],
+                partner_country_id=self.countries[1], period_start=self.period[0],
+                period_end=self.period[1], period_label=label, flow="turnover",
+                measure="value", value=Decimal(value), unit="USD", value_qualifier=qualifier,
+                review_status=status, loaded_by="manual",
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            self.claims[key] = row.id
+        return self.row()
+
+    def cite(self, source_number: int, key: str) -> dict | None:
+        with session_scope(self.engine) as session:
+            cite(session, session.get(Source, self.sources[source_number]), QUOTE,
+                 trade_flow_id=self.claims[key])  # fmt: skip
+        return self.row()
+
+    def row(self) -> dict | None:
+        """The group's row, after checking the whole summary against both references."""
+        stored = assert_in_step(self.engine)
+        equal_to_fill(self.engine)
+        assert len(stored) <= 1
+        return next(iter(stored.values()), None)
+
+
+def values(*numbers: str) -> list[Decimal]:
+    return [Decimal(number) for number in numbers]
+
+
+@pytest.mark.parametrize("period", ["2024", "NULL"])
+def test_claims_added_one_at_a_time(migrated_engine, period):
+    year = (date(2024, 1, 1), date(2024, 12, 31))
+    group = Group(migrated_engine, year if period == "2024" else None)
+    assert group.claim("tf-rejected", "1", status="rejected") is None  # no group for it
+    row = group.claim("tf-a", "40e9")
+    assert (row["claim_count"], row["value_list"], row["qualifier_count"]) == (1, values("40e9"), 1)
+    assert row["period_label"] is None
+    row = group.claim("tf-same", "40e9", label="2024")  # the same value, the same qualifier
+    assert (row["claim_count"], row["value_list"], row["qualifier_count"]) == (2, values("40e9"), 1)
+    assert row["period_label"] == "2024"
+    row = group.claim("tf-lower", "30.05e9", qualifier="about", label="FY2024")
+    assert row["value_list"] == values("30.05e9", "40e9")
+    assert (row["lowest"], row["qualifier_count"], row["period_label"]) == (
+        Decimal("30.05e9"), 2, "2024"
+    )  # fmt: skip
+    row = group.claim("tf-higher", "44e9", label="1999")  # higher; a lower label
+    assert (row["highest"], row["period_label"]) == (Decimal("44e9"), "1999")
+    row = group.claim("tf-inside", "41.5e9", qualifier="over")  # new, inside the range
+    assert row["value_list"] == values("30.05e9", "40e9", "41.5e9", "44e9")
+    row = group.claim("tf-again", "40e9", qualifier="about")  # inside, not new
+    assert (row["claim_count"], row["qualifier_count"]) == (6, 3)
+    row = group.claim("tf-extracted", "35e9", status="extracted")
+    assert (row["claim_count"], row["all_claim_count"]) == (6, 7)
+    assert Decimal("35e9") not in row["value_list"]
+    assert Decimal("35e9") in row["all_value_list"]
+
+
+def test_an_extracted_claim_counts_in_its_own_variant_first(migrated_engine):
+    group = Group(migrated_engine, None)
+    row = group.claim("tf-extracted", "15.2e9", qualifier="over", status="extracted")
+    assert (row["claim_count"], row["lowest"], row["value_list"]) == (0, None, None)
+    assert (row["all_claim_count"], row["all_qualifier_count"]) == (1, 1)
+    group.cite(0, "tf-extracted")
+    row = group.claim("tf-curated", "15.2e9")  # a value only the other variant has
+    assert row["value_list"] == values("15.2e9") and row["qualifier_count"] == 1
+    assert (row["source_count"], row["all_source_count"]) == (0, 1)
+    with session_scope(migrated_engine) as session:  # accepted: an update, recomputed
+        session.execute(
+            update(TradeFlow)
+            .where(TradeFlow.key == "tf-extracted")
+            .values(review_status="accepted")
+        )
+    row = group.row()
+    assert (row["claim_count"], row["source_count"], row["qualifier_count"]) == (2, 1, 2)
+    row = group.claim("tf-after", "16e9", status="extracted")  # and increments go on from there
+    assert (row["claim_count"], row["all_claim_count"]) == (2, 3)
+
+
+def test_citations_count_each_source_once_per_group(migrated_engine):
+    group = Group(migrated_engine, (date(2024, 1, 1), date(2024, 12, 31)))
+    group.claim("tf-a", "40e9")
+    group.claim("tf-b", "41e9")
+    group.claim("tf-extracted", "42e9", status="extracted")
+    group.claim("tf-rejected", "43e9", status="rejected")
+    # (source_count, claim_source_count): the pairs count a source once per claim it cites
+    pairs = ("source_count", "claim_source_count")
+    assert itemgetter(*pairs)(group.cite(0, "tf-a")) == (1, 1)
+    assert itemgetter(*pairs)(group.cite(0, "tf-a")) == (1, 1)  # the same source, same claim
+    assert itemgetter(*pairs)(group.cite(0, "tf-b")) == (1, 2)  # ... another claim of the group
+    row = group.cite(1, "tf-extracted")  # a second source, of a claim only all_ counts
+    assert (row["source_count"], row["all_source_count"]) == (1, 2)
+    assert (row["claim_source_count"], row["all_claim_source_count"]) == (2, 3)
+    row = group.cite(1, "tf-b")  # that source now counts in the plain variant too
+    assert (row["source_count"], row["all_source_count"]) == (2, 2)
+    assert (row["claim_source_count"], row["all_claim_source_count"]) == (3, 4)
+    row = group.cite(1, "tf-rejected")  # a rejected claim's citation counts nowhere
+    assert (row["source_count"], row["all_source_count"]) == (2, 2)
+    assert (row["claim_source_count"], row["all_claim_source_count"]) == (3, 4)
+
+
+def test_0011_switches_the_insert_triggers_both_ways(databases, seeded_url):
+    """Down at 0010 the insert triggers recompute the group, at head they add to it; both keep
+    the summary in step (PostgreSQL's triggers are the same at both)."""
+    engine = databases.engine(seeded_url)
+    expected = assert_in_step(engine)
+    engine.dispose()
+    migrate.downgrade(seeded_url, "0010_query_shapes", confirm=lambda at_risk: True)
+    engine = databases.engine(seeded_url)
+    assert assert_in_step(engine) == expected
+    if engine.dialect.name == "sqlite":
+        assert "DELETE FROM trade_flow_groups" in _insert_trigger(engine)
+    _add_a_claim(engine, "tf-at-0010")
+    expected = assert_in_step(engine)
+    engine.dispose()
+    migrate.upgrade(seeded_url)
+    engine = databases.engine(seeded_url)
+    assert assert_in_step(engine) == expected
+    if engine.dialect.name == "sqlite":
+        assert "DELETE FROM trade_flow_groups" not in _insert_trigger(engine)
+    claims = kaz_chn_turnover_2024(engine)["all_claim_count"]
+    _add_a_claim(engine, "tf-at-head")
+    assert kaz_chn_turnover_2024(engine)["all_claim_count"] == claims + 1
+    assert_in_step(engine)
+    equal_to_fill(engine)
+
+
+def _insert_trigger(engine) -> str:
+    with engine.connect() as connection:
+        return connection.scalar(
+            text("SELECT sql FROM sqlite_master WHERE name = :name"),
+            {"name": "trade_flow_groups_after_trade_flow_insert"},
+        )
+
+
+def _add_a_claim(engine, key: str) -> None:
+    """A claim of the KAZ-CHN turnover group of 2024, with a citation of the first source."""
+    with session_scope(engine) as session:
+        model = session.scalar(select(TradeFlow).where(TradeFlow.key == CURATED_TURNOVER))
+        fields = {c: getattr(model, c) for c in (*GROUP_COLUMNS, "period_label")}
+        claim = TradeFlow(**fields, key=key, value=Decimal("43.9e9"), value_qualifier="about",
+                          review_status="extracted", loaded_by="manual")  # fmt: skip
+        session.add(claim)
+        session.flush()
+        first = session.scalar(select(Source).order_by(Source.id).limit(1))
+        cite(session, first, first.body_text[:5], trade_flow_id=claim.id)

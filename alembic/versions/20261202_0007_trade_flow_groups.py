@@ -91,8 +91,9 @@ def upgrade() -> None:
         comment=TABLE_COMMENT,
     )
     op.create_index(op.f("ix_trade_flow_groups_partner_country_id"), TABLE, ["partner_country_id"])
-    # the triggers and fill as at this revision: claim_source_count comes with 0010_query_shapes
-    _execute(trade_groups.create_statements(dialect, pairs=False))
+    # the triggers and fill as at this revision: claim_source_count comes with 0010_query_shapes,
+    # SQLite's adding insert triggers with 0011_group_increments
+    _execute(trade_groups.create_statements(dialect, pairs=False, increments=False))
     _execute(trade_groups.fill_statements(views.Dialect(dialect), pairs=False))
     _execute(views.recreate_changed_statements(dialect, revision, as_at=revision))
 

@@ -57,7 +57,7 @@ def upgrade() -> None:
         if dialect == "postgresql":
             op.alter_column(trade_groups.TABLE, column, server_default=None)
     _execute(trade_groups.drop_trigger_statements(dialect))
-    _execute(trade_groups.trigger_statements(dialect))
+    _execute(trade_groups.trigger_statements(dialect, increments=False))
     _execute(trade_groups.fill_pairs_statements(views.Dialect(dialect)))
     for column in ATTRIBUTION_COLUMNS:
         where = sa.text(f"{column} IS NOT NULL")
@@ -81,7 +81,7 @@ def downgrade() -> None:
     for column in ATTRIBUTION_COLUMNS:
         op.drop_index(f"ix_trade_flows_{column}", table_name="trade_flows")
     _execute(trade_groups.drop_trigger_statements(dialect))
-    _execute(trade_groups.trigger_statements(dialect, pairs=False))
+    _execute(trade_groups.trigger_statements(dialect, pairs=False, increments=False))
     for column in PAIR_COLUMNS:
         op.drop_column(trade_groups.TABLE, column)
 

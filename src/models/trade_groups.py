@@ -5,8 +5,10 @@ the figures sources may disagree on. trade_flow_consensus and disagreements used
 million claims per query; they now read one row per group, which triggers keep current:
 
 - SQLite: row triggers on trade_flows (insert, delete, update of a column the summary reads) and
-  on citations (rows with a trade_flow_id) recompute the touched group, old and new, from its
-  claims; a group is a handful of rows found through ix_trade_flows_group.
+  on citations (rows with a trade_flow_id). An insert, what an ingest writes, adds itself to its
+  group's row at a cost that does not grow with the group (``_increment_triggers``, from
+  0011_group_increments); an update or delete recomputes the touched group, old and new, from
+  its claims, found through ix_trade_flows_group.
 - PostgreSQL: statement triggers with transition tables do the same set-based, once per
   statement, so a bulk load recomputes each touched group once. Each first takes a SHARE ROW
   EXCLUSIVE lock on trade_flow_groups (readers are not blocked): two transactions recomputing
@@ -49,6 +51,8 @@ CLAIM_COLUMNS = (*GROUP_COLUMNS, "period_label", "value", "value_qualifier", "re
 VARIANTS = (("", COUNTING_REVIEW_STATUSES), ("all_", ALL_REVIEW_STATUSES))
 # The indexes that find a group's claims and a group's row, made per engine (see above).
 INDEXES = {"trade_flows": "ix_trade_flows_group", TABLE: "ix_trade_flow_groups_group"}
+# What SQLite's index of a group's claims holds after the key (claim_index_statement).
+CLAIM_INDEX_TAIL = ("value", "review_status", "value_qualifier")
 # Partial indexes on the disputed groups of each variant (a few percent of them): disagreements
 # starts from these. Name -> column prefix.
 DISPUTED_INDEXES = {f"ix_{TABLE}_{prefix}disputed": prefix for prefix, _ in VARIANTS}
@@ -218,16 +222,22 @@ def fill_pairs_statements(dialect) -> list[str]:
 # ----------------------------------------------------------------------------------- SQLite
 
 
-def _sqlite_trigger(
-    name: str, event: str, table: str, when: str | None, keys: list[str], pairs: bool
-) -> str:
+def _sqlite_trigger(name: str, event: str, table: str, when: str | None, body: list[str]) -> str:
+    condition = f" WHEN {when}" if when else ""
+    statements = " ".join(f"{statement};" for statement in body)
+    return (
+        f"CREATE TRIGGER {TRIGGER_PREFIX}{name} AFTER {event} ON {table}{condition} "
+        f"BEGIN {statements} END"
+    )
+
+
+def _recomputed(table: str, keys: list[str], pairs: bool) -> list[str]:
+    """The statements that recompute the groups ``keys`` name, after a write to ``table``."""
     from .views import Dialect  # views import this module for same_group
 
     dialect = Dialect("sqlite")
     refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
-    body = " ".join(f"{statement};" for key in keys for statement in refresh(dialect, key, pairs))
-    condition = f" WHEN {when}" if when else ""
-    return f"CREATE TRIGGER {TRIGGER_PREFIX}{name} AFTER {event} ON {table}{condition} BEGIN {body} END"
+    return [statement for key in keys for statement in refresh(dialect, key, pairs)]
 
 
 def _row_key(row: str) -> str:
@@ -240,13 +250,18 @@ def _claim_key(citation: str) -> str:
     return f"SELECT {_columns_of('t')} FROM trade_flows t WHERE t.id = {citation}.trade_flow_id"
 
 
-def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
-    """name -> (event, table, WHEN condition, keys of the groups to recompute)."""
+def _sqlite_triggers(
+    pairs: bool = True, increments: bool = True
+) -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """name -> (event, table, WHEN condition, statements). ``pairs``: with claim_source_count
+    (from 0010_query_shapes); ``increments``: a claim or citation inserted adds itself to its
+    group's row (see _increment_triggers); False: every trigger recomputes the whole group, as
+    0007 to 0010 made them."""
     claim_columns = ", ".join(CLAIM_COLUMNS)
     moved = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in GROUP_COLUMNS)
     cites_a_claim = "OLD.trade_flow_id IS NOT NULL OR NEW.trade_flow_id IS NOT NULL"
     updated = f"UPDATE OF {claim_columns}"
-    return {
+    triggers = {
         "trade_flow_insert": ("INSERT", "trade_flows", None, [_row_key("NEW")]),
         "trade_flow_delete": ("DELETE", "trade_flows", None, [_row_key("OLD")]),
         "trade_flow_update": (updated, "trade_flows", None, [_row_key("NEW")]),
@@ -259,13 +274,154 @@ def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
         "citation_update": ("UPDATE OF trade_flow_id, source_id", "citations", cites_a_claim,
                             [_claim_key("OLD"), _claim_key("NEW")]),
     }  # fmt: skip
+    recomputing = {
+        name: (event, table, when, _recomputed(table, keys, pairs))
+        for name, (event, table, when, keys) in triggers.items()
+    }
+    return recomputing | (_increment_triggers(pairs) if increments else {})
 
 
-def _sqlite_statements(pairs: bool) -> list[str]:
+def _sqlite_statements(pairs: bool = True, increments: bool = True) -> list[str]:
     return [
-        _sqlite_trigger(name, event, table, when, keys, pairs)
-        for name, (event, table, when, keys) in _sqlite_triggers().items()
+        _sqlite_trigger(name, event, table, when, body)
+        for name, (event, table, when, body) in _sqlite_triggers(pairs, increments).items()
     ]
+
+
+# ------------------------------------------------------------------------- SQLite: increments
+# A recomputation reads every claim of the group (and their citations) twice per variant, so
+# with row triggers each claim cost O(group size), and groups grow over a run (a long ingest
+# slowed by a quarter). The two writes an ingest makes, a claim inserted and a citation of a
+# claim inserted, instead add themselves to the group's row: a few index lookups, whatever the
+# group's size. Updates and deletes (review edits, rare) still recompute the group.
+
+
+def _increment_triggers(pairs: bool) -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """The insert triggers, incremental (they replace their recomputing namesakes)."""
+    from .views import Dialect
+
+    dialect = Dialect("sqlite")
+    claim = [
+        _group_row(dialect, pairs),
+        *(_claim_added(dialect, *variant, pairs) for variant in VARIANTS),
+    ]
+    citation = [_citation_added(dialect, *variant, pairs) for variant in VARIANTS]
+    counts = statuses_in("NEW.review_status", ALL_REVIEW_STATUSES)
+    return {
+        "trade_flow_insert": ("INSERT", "trade_flows", counts, claim),
+        "citation_insert": ("INSERT", "citations", "NEW.trade_flow_id IS NOT NULL", citation),
+    }
+
+
+def _group_row(dialect, pairs: bool) -> str:
+    """The row of a new claim's group, empty, when the group has none yet."""
+    counts = (*_COUNTS, "claim_source_count") if pairs else _COUNTS
+    empty = [f"{prefix}{column}" for prefix, _ in VARIANTS for column in counts]
+    columns = ", ".join([*GROUP_COLUMNS, *empty])
+    values = ", ".join([*(f"NEW.{column}" for column in GROUP_COLUMNS), *("0" for _ in empty)])
+    return (
+        f"INSERT INTO {TABLE} ({columns}) SELECT {values} WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {TABLE} g WHERE {same_group(dialect, 'g', 'NEW')})"
+    )
+
+
+_COUNTS = ("claim_count", "source_count", "qualifier_count")
+
+
+def _others(dialect, statuses: tuple[str, ...], condition: str) -> str:
+    """SQL: a claim of NEW's group other than NEW that counts has ``condition`` (on ``x``)."""
+    return (
+        f"EXISTS (SELECT 1 FROM trade_flows x WHERE {same_group(dialect, 'x', 'NEW')} "
+        f"AND {condition} AND x.id <> NEW.id AND {statuses_in('x.review_status', statuses)})"
+    )
+
+
+def _claim_added(dialect, prefix: str, statuses: tuple[str, ...], pairs: bool) -> str:
+    """The group's row with the claim NEW added, in the variant ``prefix`` if NEW counts there.
+    SET reads the row as it was. SQLite's scalar min/max are NULL when an argument is (the
+    group had no claim counting here), hence the COALESCEs."""
+    p = prefix
+    new_qualifier = f"NOT {_others(dialect, statuses, 'x.value_qualifier = NEW.value_qualifier')}"
+    assignments = {
+        "claim_count": f"{p}claim_count + 1",
+        "period_label": (
+            f"COALESCE(min(NEW.period_label, {p}period_label), NEW.period_label, {p}period_label)"
+        ),
+        "lowest": f"COALESCE(min(NEW.value, {p}lowest), NEW.value)",
+        "highest": f"COALESCE(max(NEW.value, {p}highest), NEW.value)",
+        "qualifier_count": f"{p}qualifier_count + ({new_qualifier})",
+        "value_list": _value_list_with_new(dialect, prefix, statuses),
+        "source_count": f"{p}source_count + {_new_sources(dialect, statuses)}",
+    }
+    if pairs:  # the sources already citing NEW: none on an ingest (see _new_sources)
+        assignments["claim_source_count"] = (
+            f"{p}claim_source_count + (SELECT count(DISTINCT c.source_id) FROM citations c "
+            "WHERE c.trade_flow_id = NEW.id)"
+        )
+    sets = ", ".join(f"{p}{column} = {value}" for column, value in assignments.items())
+    return (
+        f"UPDATE {TABLE} SET {sets} WHERE {same_group(dialect, TABLE, 'NEW')} "
+        f"AND {statuses_in('NEW.review_status', statuses)}"
+    )
+
+
+def _value_list_with_new(dialect, prefix: str, statuses: tuple[str, ...]) -> str:
+    """The value list with NEW.value in its place: added at an end when it is beyond the
+    range, kept when the group has it, and only when it is new inside the range listed again
+    from the group's values."""
+    p, text = prefix, dialect.number_text("NEW.value")
+    has_it = f"NEW.value IN ({p}lowest, {p}highest) OR {_others(dialect, statuses, 'x.value = NEW.value')}"
+    return (
+        f"CASE WHEN {p}lowest IS NULL THEN {text} "
+        f"WHEN NEW.value < {p}lowest THEN {text} || '; ' || {p}value_list "
+        f"WHEN NEW.value > {p}highest THEN {p}value_list || '; ' || {text} "
+        f"WHEN {has_it} THEN {p}value_list "
+        f"ELSE {_value_list(dialect, statuses, 'NEW')} END"
+    )
+
+
+def _new_sources(dialect, statuses: tuple[str, ...]) -> str:
+    """SQL: the number of sources citing the claim NEW that cite no other claim of its group
+    counting in ``statuses``. Zero on an ingest, which cites a claim after inserting it; kept
+    because with foreign keys off citations may name a claim's id before it is inserted."""
+    return (
+        f"(SELECT count(DISTINCT c.source_id) FROM citations c WHERE c.trade_flow_id = NEW.id "
+        f"AND NOT {_cited_elsewhere(dialect, statuses, 'c', 'NEW', 'o.id <> NEW.id')})"
+    )
+
+
+def _cited_elsewhere(
+    dialect, statuses: tuple[str, ...], citation: str, claim: str, other: str
+) -> str:
+    """SQL: the source of ``citation`` has a citation ``d`` of a claim ``o`` of ``claim``'s
+    group counting in ``statuses``, ``other`` than the one being added. Read from that source's
+    citations (an article's are few), each claim by its id: not from the group's claims, which
+    may be many."""
+    return (
+        f"EXISTS (SELECT 1 FROM citations d CROSS JOIN trade_flows o "
+        f"WHERE d.source_id = {citation}.source_id AND {other} "
+        f"AND o.id = d.trade_flow_id AND {same_group(dialect, 'o', claim)} "
+        f"AND {statuses_in('o.review_status', statuses)})"
+    )
+
+
+def _citation_added(dialect, prefix: str, statuses: tuple[str, ...], pairs: bool) -> str:
+    """The group of the claim NEW cites, if that claim counts in the variant ``prefix``: one
+    more source unless another citation of the same source already counted it in the group;
+    with ``pairs``, one more (claim, source) pair unless that source already cites the claim."""
+    cited = (
+        f"SELECT g.id FROM trade_flows t JOIN {TABLE} g ON {same_group(dialect, 'g', 't')} "
+        f"WHERE t.id = NEW.trade_flow_id AND {statuses_in('t.review_status', statuses)}"
+    )
+    new_source = f"NOT {_cited_elsewhere(dialect, statuses, 'NEW', TABLE, 'd.id <> NEW.id')}"
+    sets = [f"{prefix}source_count = {prefix}source_count + ({new_source})"]
+    if pairs:
+        new_pair = (
+            "NOT EXISTS (SELECT 1 FROM citations d WHERE d.trade_flow_id = NEW.trade_flow_id "
+            "AND d.source_id = NEW.source_id AND d.id <> NEW.id)"
+        )
+        sets.append(f"{prefix}claim_source_count = {prefix}claim_source_count + ({new_pair})")
+    return f"UPDATE {TABLE} SET {', '.join(sets)} WHERE id IN ({cited})"
 
 
 # ------------------------------------------------------------------------------- PostgreSQL
@@ -333,30 +489,61 @@ def _postgresql_trigger(table: str, event: str, pairs: bool) -> list[str]:
 # ------------------------------------------------------------------------------- both
 
 
-def _index_statements(dialect) -> list[str]:
+def claim_index_statement(dialect, increments: bool = True) -> str:
+    """The index of a group's claims. On SQLite from 0011_group_increments it goes on past the
+    group key (CLAIM_INDEX_TAIL): the insert trigger finds a claim's value by a seek, and lists
+    the values or looks for a qualifier from the index alone, in value order."""
+    key = [key_part(dialect, None, column) for column in GROUP_COLUMNS]
+    if dialect.name == "sqlite" and increments:
+        key += CLAIM_INDEX_TAIL
+    return f"CREATE INDEX {INDEXES['trade_flows']} ON trade_flows ({', '.join(key)})"
+
+
+def _index_statements(dialect, increments: bool) -> list[str]:
     key = ", ".join(key_part(dialect, None, column) for column in GROUP_COLUMNS)
-    statements = [f"CREATE INDEX {name} ON {table} ({key})" for table, name in INDEXES.items()]
+    statements = [
+        claim_index_statement(dialect, increments),
+        f"CREATE INDEX {INDEXES[TABLE]} ON {TABLE} ({key})",
+    ]
     return statements + [
         f"CREATE INDEX {name} ON {TABLE} ({key}) WHERE {disputed(prefix)}"
         for name, prefix in DISPUTED_INDEXES.items()
     ]
 
 
-def create_statements(dialect_name: str, pairs: bool = True) -> list[str]:
+def create_statements(dialect_name: str, pairs: bool = True, increments: bool = True) -> list[str]:
     """The group indexes and the triggers (not the table: the models declare it). ``pairs``:
-    the triggers keep claim_source_count (False: as 0007 to 0009 made them)."""
+    the triggers keep claim_source_count (False: as 0007 to 0009 made them); ``increments``:
+    SQLite's insert triggers add to the group (False: as 0007 to 0010 made them, recomputing
+    it)."""
     from .views import Dialect
 
-    return _index_statements(Dialect(dialect_name)) + trigger_statements(dialect_name, pairs)
+    indexes = _index_statements(Dialect(dialect_name), increments)
+    return indexes + trigger_statements(dialect_name, pairs, increments)
 
 
-def trigger_statements(dialect_name: str, pairs: bool = True) -> list[str]:
-    """The triggers (and PostgreSQL functions) alone."""
+def trigger_statements(dialect_name: str, pairs: bool = True, increments: bool = True) -> list[str]:
+    """The triggers (and PostgreSQL functions) alone: 0010_query_shapes and
+    0011_group_increments re-make them."""
     if dialect_name == "sqlite":
-        return _sqlite_statements(pairs)
+        return _sqlite_statements(pairs, increments)
     statements = []
     for table, event in POSTGRESQL_EVENTS:
         statements += _postgresql_trigger(table, event, pairs)
+    return statements
+
+
+def drop_trigger_statements(dialect_name: str) -> list[str]:
+    """Drop the triggers (either kind: SQLite's incremental ones have the same names)."""
+    if dialect_name == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()]
+    statements = []
+    for table, event in POSTGRESQL_EVENTS:
+        name = _postgresql_name(table, event)
+        statements += [
+            f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            f"DROP FUNCTION IF EXISTS {name}()",
+        ]
     return statements
 
 
@@ -365,22 +552,6 @@ def drop_statements(dialect_name: str) -> list[str]:
     return drop_trigger_statements(dialect_name) + [
         f"DROP INDEX IF EXISTS {name}" for name in indexes
     ]
-
-
-def drop_trigger_statements(dialect_name: str) -> list[str]:
-    if dialect_name == "sqlite":
-        statements = [
-            f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()
-        ]
-    else:
-        statements = []
-        for table, event in POSTGRESQL_EVENTS:
-            name = _postgresql_name(table, event)
-            statements += [
-                f"DROP TRIGGER IF EXISTS {name} ON {table}",
-                f"DROP FUNCTION IF EXISTS {name}()",
-            ]
-    return statements
 
 
 def is_summary_object(name: str | None, type_: str) -> bool:
