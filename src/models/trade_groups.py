@@ -188,12 +188,16 @@ def refresh_sources_statements(dialect, keys: str, pairs: bool = True) -> list[s
         for prefix, statuses in VARIANTS
     ]
     if pairs:
-        counts += [
-            f"{prefix}claim_source_count = {_claim_source_count(dialect, statuses, TABLE)}"
-            for prefix, statuses in VARIANTS
-        ]
-    counts = ", ".join(counts)
-    return [f"UPDATE {TABLE} SET {counts} WHERE id IN ({_group_ids(dialect, keys)})"]
+        counts += _pair_counts(dialect)
+    return [f"UPDATE {TABLE} SET {', '.join(counts)} WHERE id IN ({_group_ids(dialect, keys)})"]
+
+
+def _pair_counts(dialect) -> list[str]:
+    """SET clauses: each variant's claim_source_count of the row's group, from its claims."""
+    return [
+        f"{prefix}claim_source_count = {_claim_source_count(dialect, statuses, TABLE)}"
+        for prefix, statuses in VARIANTS
+    ]
 
 
 def _group_ids(dialect, keys: str) -> str:
@@ -212,11 +216,7 @@ def fill_statements(dialect, pairs: bool = True) -> list[str]:
 
 def fill_pairs_statements(dialect) -> list[str]:
     """claim_source_count of every group, from its claims (the migration that adds it)."""
-    counts = ", ".join(
-        f"{prefix}claim_source_count = {_claim_source_count(dialect, statuses, TABLE)}"
-        for prefix, statuses in VARIANTS
-    )
-    return [f"UPDATE {TABLE} SET {counts}"]
+    return [f"UPDATE {TABLE} SET {', '.join(_pair_counts(dialect))}"]
 
 
 # ----------------------------------------------------------------------------------- SQLite

@@ -53,6 +53,12 @@ VIEW_REVISIONS = (
     SHAPES_REVISION,
 )
 
+
+def ran_by(since: str, revision: str | None) -> bool:
+    """The migration ``since`` has run once ``revision`` has (None: today, every one has)."""
+    return revision is None or VIEW_REVISIONS.index(since) <= VIEW_REVISIONS.index(revision)
+
+
 # The statuses each variant counts: the plain view, and its ``_all`` twin.
 ALL_SUFFIX = "_all"
 LIST_SEPARATOR = "; "
@@ -158,7 +164,7 @@ class View:
         """The SQL in force at ``revision`` (one of VIEW_REVISIONS; None: today's)."""
         if revision is not None:
             for replaced_by, sql in self.earlier:
-                if VIEW_REVISIONS.index(revision) < VIEW_REVISIONS.index(replaced_by):
+                if not ran_by(replaced_by, revision):
                     return sql
         return self.sql
 
@@ -169,9 +175,7 @@ class View:
         )
 
     def exists_at(self, revision: str | None) -> bool:
-        return revision is None or VIEW_REVISIONS.index(self.since) <= VIEW_REVISIONS.index(
-            revision
-        )
+        return ran_by(self.since, revision)
 
     def select(
         self, dialect: Dialect, statuses: tuple[str, ...] | None, revision: str | None = None
@@ -624,6 +628,11 @@ def _trade_subject(row: str, label: str) -> str:
     )
 
 
+def _group_subject(counted: Counting) -> str:
+    """The subject of the trade group ``g`` in the variant ``counted`` (its period label)."""
+    return _trade_subject("g", f"g.{counted.group_prefix}period_label")
+
+
 def _contradicted(d: Dialect, table: str, fact_column: str, same: str, counted) -> str:
     """SQL: claim f has another claim o of its group (``same``) with another value or qualifier
     that shares no source with it."""
@@ -734,8 +743,7 @@ def _trade_disagreements(
     if not shapes:
         subject = _trade_subject("f", "f.period_label")
         return _trade_flow_disagreements(d, subject, counted, shortcut=False)
-    subject = _trade_subject("g", f"g.{counted.group_prefix}period_label")
-    return _trade_flow_disagreements(d, subject, counted, shared=shared)
+    return _trade_flow_disagreements(d, _group_subject(counted), counted, shared=shared)
 
 
 def _other_disagreements(d: Dialect, counted, pinned: bool = True) -> list[str]:
@@ -765,7 +773,7 @@ def _disagreement_summary_sql(d: Dialect, counted) -> str:
         [_trade_disagreements(d, counted, shared=True), *_other_disagreements(d, counted)]
     )
     return f"""
-SELECT 'trade_flow' AS fact_kind, {_trade_subject("g", f"{g}period_label")} AS subject,
+SELECT 'trade_flow' AS fact_kind, {_group_subject(counted)} AS subject,
        {g}source_count AS source_count, {g}lowest AS lowest, {g}highest AS highest,
        {_spread(g)} AS spread_percent, {g}claim_count AS variant_count
 FROM trade_flow_groups g
@@ -1202,7 +1210,6 @@ def comment_statements(views=VIEWS, revision: str | None = None) -> list[str]:
             statements.extend(
                 f"COMMENT ON COLUMN {name}.{column.name} IS {_quoted(column.meaning())}"
                 for column in view.columns
-                if revision is None
-                or VIEW_REVISIONS.index(column.since) <= VIEW_REVISIONS.index(revision)
+                if ran_by(column.since, revision)
             )
     return statements
