@@ -170,8 +170,9 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         amount = _read(text, match, end)
         if amount is not None:
             found.append(amount)
-        # A shortened read ("27.4% and 15%" is two amounts) resumes after what it kept.
-        position = amount.end if amount else match.end()
+        # A shortened read ("27.4% and 15%" is two amounts) resumes after what it kept; "in
+        # 1994 to USD 6.1 billion" is a year, then an amount: read on after the year.
+        position = amount.end if amount else _after_unread(match)
     found = _conversions(text, found)
     found += _vague_and_multipliers(text, start, end, found)
     found += _ranks(text, start, end, found)
@@ -307,6 +308,15 @@ def _read(text: str, match: re.Match, end: int) -> Amount | None:
     if amount.is_money:
         amount = _with_equivalent(text, amount, end)
     return amount
+
+
+def _after_unread(match: re.Match) -> int:
+    """Where to read on after a match that gave no amount: past it, unless it joined a bare
+    year to a sum of money ("from $3.2 million in 1994 to $6.1 billion in 2019")."""
+    raw = match.group("num")
+    if match.group("num2") and raw.isdigit() and int(raw) in YEARS and not match.group("sym"):
+        return match.start("sep")
+    return match.end()
 
 
 def _is_date_part(text: str, match: re.Match, ranged: bool) -> bool:

@@ -54,6 +54,7 @@ class PeriodMention:
     period: Period | None  # None for a shift ("the previous year") to apply to the context
     shift: int = 0  # -1: a year before the period in context; 0: that period; else: that year
     note: str | None = None
+    whole_year: bool = False  # "for the full year": the whole year of the period in context
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,11 @@ def _rx() -> dict[str, re.Pattern]:
         ),
         "year": re.compile(
             rf"\b(?:{alternation(table['year_prepositions'])})\s*(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
+            re.I,
+        ),
+        "full_year": re.compile(
+            r"\b(?:for|in|over|during)\s+(?:the\s+)?(?:full|whole|entire)(?:\s+|-)year\b"
+            r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",
             re.I,
         ),
         "year_span": re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*(?:–|-|to)\s*(?P<y2>(?:19|20)\d\d)\b"),
@@ -262,6 +268,15 @@ def _whole_year(match: re.Match, published: date | None) -> PeriodMention:
     return PeriodMention(match.start("year"), match.end(), period)
 
 
+def _full_year(match: re.Match, published: date | None) -> PeriodMention:
+    """'for the full year 2024' is 2024; 'and $21.3bn for the full year' after 'in
+    January–October' is the whole of that year."""
+    if match.group("year"):
+        period = months_period(int(match.group("year")), 1, 12)
+        return PeriodMention(match.start(), match.end(), period)
+    return PeriodMention(match.start(), match.end(), None, shift=0, whole_year=True)
+
+
 def _relative_year(match: re.Match, published: date | None) -> PeriodMention | None:
     phrase = one_space(match.group().lower())
     if published is None or phrase in load("dates")["context_shift"]:
@@ -281,6 +296,7 @@ _PERIOD_READERS = (
     ("shift", "shift", _shift),
     ("same", "same", _same),
     ("month", "month", _single_month),
+    ("year", "full_year", _full_year),
     ("digits", "year_span", _year_span),
     ("digits", "year", _whole_year),
     ("year", "relative", _relative_year),
@@ -377,3 +393,112 @@ def weekday_dates(text: str, start: int, end: int, published: date | None) -> li
         note = f'"{match.group("day")}" read as {day}, the last one on or before publication'
         found.append(DateMention(match.start("day"), match.end(), day, day, "day", note))
     return found
+
+
+# ------------------------------------------------------------------------------ datelines
+
+DATELINE_LINES = 4  # the headline, then a byline or two: where an opening date may stand
+BYLINE_MAX = 120  # a line this short that holds a date is a byline ("By A. Writer | 12 June 2025")
+DATELINE_REACH = 80  # "TASHKENT, Uzbekistan, May 19 (Trend) –": the date within the opening words
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The date an article's opening states: its publication date when nothing better is given."""
+
+    day: date
+    stated: str  # the words it was read from, for the source's note
+    year_stated: bool
+
+
+@cache
+def _dateline_rx() -> dict[str, re.Pattern]:
+    month = alternation(load("dates")["months"], flexible_space=False)
+    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    return {
+        # a place in capitals or Title Case, then a comma: "ASTANA,", "Tashkent,", "BISHKEK, Kyrgyzstan,"
+        "place": re.compile(r"[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+)?,\s*(?:[A-Z][a-z]+,\s*)?"),
+        "forms": re.compile(
+            rf"\b{day}\s+(?P<m>{month})\.?,?(?:\s+{year})?\b"
+            rf"|\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+            r"|\b(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<year3>(?:19|20)\d\d)\b"
+            r"|\b(?P<year4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
+            re.I,
+        ),
+    }
+
+
+def dateline(text: str, reference: date | None = None) -> Dateline | None:
+    """The date of a wire dateline ("ASTANA, 12 June 2025 –", "BISHKEK, Feb. 4 (24.kg) –") or
+    of a short byline line near the top ("By A. Writer | June 12, 2025"). A date without a year
+    is the last such day on or before ``reference`` (the day the article was loaded): news is
+    loaded soon after it appears. Nothing is read past the first lines."""
+    lines = [
+        line for line in text.split("\n", DATELINE_LINES + 4)[: DATELINE_LINES + 3] if line.strip()
+    ]
+    for number, line in enumerate(lines[:DATELINE_LINES]):
+        found = None
+        if number > 0 or len(lines) == 1:
+            found = _opening_date(line)
+        if found is None and number > 0 and _is_byline(line):
+            found = _any_date(line)
+        if found is not None:
+            resolved = _resolved(found, reference)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def _opening_date(line: str) -> re.Match | None:
+    rx = _dateline_rx()
+    place = rx["place"].match(line.lstrip())
+    if place is None:
+        return None
+    offset = len(line) - len(line.lstrip())
+    match = rx["forms"].search(line, offset + place.end(), offset + DATELINE_REACH)
+    return match if match and match.start() - place.end() - offset <= 2 else None
+
+
+BYLINE_WORDS = 7  # words beside the date: a name, a section, "Published", a time
+BYLINE_START = re.compile(r"\s*(?:by|published|posted|updated|date)\b", re.I)
+
+
+def _is_byline(line: str) -> bool:
+    """A short line that is not a sentence: 'By A. Writer | 12 June 2025', '12.06.2025, 14:30'."""
+    if len(line) > BYLINE_MAX:
+        return False
+    rest = _dateline_rx()["forms"].sub(" ", line)
+    return (
+        BYLINE_START.match(line) is not None
+        or len(re.findall(r"[A-Za-z]+", rest)) <= BYLINE_WORDS - 3
+    )
+
+
+def _any_date(line: str) -> re.Match | None:
+    return _dateline_rx()["forms"].search(line)
+
+
+def _resolved(match: re.Match, reference: date | None) -> Dateline | None:
+    groups = match.groupdict()
+    if groups["m3"] or groups["m4"]:
+        year = int(groups["year3"] or groups["year4"])
+        month, day = int(groups["m3"] or groups["m4"]), int(groups["d3"] or groups["d4"])
+    else:
+        month = _month(groups["m"] or groups["m2"])
+        day = int(groups["d"] or groups["d2"])
+        stated = groups["year"] or groups["year2"]
+        year = int(stated) if stated else None
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        if reference is None:
+            return None
+        year = reference.year
+        if _safe_date(year, month, day) > reference:
+            year -= 1
+        return Dateline(_safe_date(year, month, day), match.group().strip(), False)
+    try:
+        return Dateline(date(year, month, day), match.group().strip(), True)
+    except ValueError:
+        return None

@@ -90,6 +90,10 @@ HEADLINE_MAX = 200  # a first line longer than this is body text, not a headline
 # A period stated in one sentence still dates figures in the next two (wire copy states the
 # period once, then gives exports and imports in separate one-sentence paragraphs).
 PERIOD_CARRY_SENTENCES = 2
+# The subject of a trade figure (its two parties) carries to later figures that name fewer
+# parties ("Exports rose to $11.4 billion."), within its paragraph and the next one; a figure
+# that names its own two parties replaces it.
+SUBJECT_CARRY_PARAGRAPHS = 1
 
 
 class Extractor:
@@ -107,6 +111,8 @@ class Extractor:
         for sentence in self._sentences(text, published):
             if context.period_age >= PERIOD_CARRY_SENTENCES:
                 context.period = None
+            if sentence.span.paragraph - context.trade_paragraph > SUBJECT_CARRY_PARAGRAPHS:
+                context.trade_pair = None
             facts += FigureReader(self.lexicon, self.gazetteer, sentence, context).figures()
             facts += self.events.read(sentence, context)
             _advance(context, sentence)

@@ -147,6 +147,13 @@ class FigureReader:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
 
+    def _continues_trade(self) -> bool:
+        """A sum with no cue of its own, in the paragraph of a trade figure just stated."""
+        context = self.context
+        return context.trade_pair is not None and (
+            context.trade_paragraph == self.sentence.span.paragraph
+        )
+
     def _describes_a_change(self, amount: Amount) -> bool:
         """A multiplier is a figure when it measures growth or a target ("grew 100-fold", "a
         goal of doubling trade")."""
@@ -175,6 +182,8 @@ class FigureReader:
         return bool(match and published and int(match.group("year")) > published.year)
 
     def _money(self, amount: Amount, category: str | None, cue: Cue | None) -> list[ExtractedFact]:
+        if category is None and self._continues_trade():
+            category = "trade"  # "Uzbekistan took $12.1bn, ..." after a sentence on trade
         if category == "portfolio" or self._in_clause(amount, "portfolio"):
             return [self._indicator(amount, "investment_portfolio", cue=cue)]
         if category == "trade":
@@ -273,7 +282,8 @@ class FigureReader:
         clause = sentence.clause_of(amount.start)
         in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
         if in_clause:
-            nearest = min(in_clause, key=lambda p: abs(p.start - amount.start))
+            own = [p for p in in_clause if self._owner(p) is amount]
+            nearest = min(own or in_clause, key=lambda p: _gap(p, amount))
             if nearest.period is not None:
                 return nearest.period, nearest.note
             return self._shifted(nearest, self._base_period(nearest.start))
@@ -289,6 +299,12 @@ class FigureReader:
             return self.context.period, "period carried from the previous sentence"
         return None, None
 
+    def _owner(self, period: PeriodMention) -> Amount | None:
+        """The amount a period stands nearest to: 'USD 3.2 million in 1994 to USD 6.1 billion
+        in 2019' gives 1994 to the first sum and 2019 to the second."""
+        money = [a for a in self.sentence.amounts if a.unit != "count"]
+        return min(money, key=lambda a: _gap(period, a)) if money else None
+
     def _base_period(self, position: int) -> Period | None:
         """The period a comparison at ``position`` refers to: the last one stated before it."""
         earlier = [p.period for p in self.sentence.periods if p.period and p.start < position]
@@ -299,6 +315,8 @@ class FigureReader:
     ) -> tuple[Period | None, str | None]:
         if base is None:
             return None, None
+        if mention.whole_year:
+            return months_period(base.start.year, 1, 12), "the whole year of the period before it"
         if mention.shift == 0:
             return base, "the same period as the figure it follows"
         if mention.shift < 0:
@@ -325,7 +343,8 @@ class FigureReader:
         ordered = sentence.countries(clause.start, clause.end) + sentence.countries()
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
-        for code in self.context.recent_countries():
+        carried = list(self.context.trade_pair or ())
+        for code in carried + self.context.recent_countries():
             if len(codes) >= 2:
                 break
             if code not in codes:
@@ -346,6 +365,11 @@ class FigureReader:
         reporter, partner, stated = self._orientation(countries, flow_position, measure, share)
         if reporter is None or reporter == partner:
             return None
+        own = self._own_country(amount)
+        base = self.context.trade_pair or (reporter, partner)
+        if own is not None and own not in base and None not in base:
+            reporter, partner = self._substituted(own, *base)
+            stated = True
         period, period_note = self._period(amount)
         confidence = BASE_CONFIDENCE["trade_flow"]
         notes = []
@@ -366,6 +390,9 @@ class FigureReader:
             confidence -= 0.1
             notes.append("a party taken from an earlier sentence")
         self.context.trade_reporter = reporter
+        if measure == "value":
+            self.context.trade_pair = (reporter, partner)
+            self.context.trade_paragraph = self.sentence.span.paragraph
         fields = {
             "reporter": reporter,
             "partner": partner,
@@ -381,6 +408,39 @@ class FigureReader:
         if attribution := self._attribution():
             fields["attributed_to"] = attribution
         return self._fact("trade_flow", fields, amount, confidence, notes)
+
+    def _own_country(self, amount: Amount) -> str | None:
+        """The country a figure of a list belongs to: named just before it, with nothing but a
+        list word between ("Uzbekistan took $12.1bn, Turkmenistan $9.4bn", "the EU ($60
+        billion)"). Only in a sentence of several sums, or one that names that country alone."""
+        before = [
+            m for m in self.sentence.countries(end=amount.start) if m.char_end <= amount.start
+        ]
+        if not before:
+            return None
+        mention = before[-1]
+        if not self.lexicon.list_item.fullmatch(self.text, mention.char_end, amount.start):
+            return None
+        sums = [a for a in self.sentence.amounts if a.is_money]
+        if len(sums) < 2 and len({m.key for m in self.sentence.countries()}) > 1:
+            return None
+        return mention.key
+
+    def _substituted(self, own: str, reporter: str, partner: str) -> tuple[str, str]:
+        """The list item's country takes the place of the party it stands for: a member of an
+        aggregate party replaces the aggregate ("Central Asia's trade with China ...;
+        Uzbekistan $12.1bn"); else the party other than China, unless that party is the
+        aggregate, when China's place is taken ("China's trade with the region ... the EU's")."""
+        group_of = self.gazetteer.group_of(own)
+        for index, party in enumerate((reporter, partner)):
+            if group_of is not None and party == group_of:
+                return (own, partner) if index == 0 else (reporter, own)
+        china_first = reporter == CHINA
+        other = partner if china_first else reporter
+        replace_china = other in self.gazetteer.groups
+        if china_first == replace_china:
+            return own, partner
+        return reporter, own
 
     def _transit(self) -> bool:
         span = self.sentence.span
@@ -708,6 +768,14 @@ class FigureReader:
             fields["attributed_to"] = attribution
         notes = [period_note] if period_note else []
         return self._fact("indicator", fields, amount, BASE_CONFIDENCE["indicator"], notes)
+
+
+def _gap(period: PeriodMention, amount: Amount) -> int:
+    """Characters between a period and an amount; one just after the amount ("$5bn in 2024")
+    is a little nearer than one as far before it."""
+    if period.start >= amount.end:
+        return period.start - amount.end - 3
+    return max(0, amount.start - period.end)
 
 
 def _metric_from(cue: Cue | None, amount: Amount) -> str:

@@ -33,6 +33,7 @@ from sqlalchemy import select
 from ..models import (
     Country,
     CountryAlias,
+    CountryGroupMember,
     Organization,
     OrganizationAlias,
     Person,
@@ -66,6 +67,11 @@ class Gazetteer:
     names: dict[str, tuple[str, str]]
     projects: dict[str, ProjectEntry] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # key -> name
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)  # XCA -> its members
+
+    def group_of(self, member: str) -> str | None:
+        """The aggregate a country belongs to among those the database knows (KAZ -> XCA)."""
+        return next((group for group, members in self.groups.items() if member in members), None)
 
     def __post_init__(self) -> None:
         surfaces = set(self.names) | {name.upper() for name in self.names}
@@ -98,7 +104,7 @@ class Gazetteer:
         for kind, key, surface in sorted(entries, key=lambda e: KIND_PRIORITY.index(e[0])):
             names.setdefault(surface.strip(), (kind, key))
         sectors = {row.key: row.name for row in rows(select(Sector.key, Sector.name))}
-        return cls(names=names, projects=projects, sectors=sectors)
+        return cls(names=names, projects=projects, sectors=sectors, groups=_groups(rows))
 
     # ------------------------------------------------------------------ using
 
@@ -140,6 +146,20 @@ class _Rows:
 
     def __call__(self, statement) -> Iterable:
         return self.connection.execute(statement).all()
+
+
+def _groups(rows: _Rows) -> dict[str, frozenset[str]]:
+    group, member = Country.__table__.alias("g"), Country.__table__.alias("m")
+    pairs = rows(
+        select(group.c.iso3.label("group_code"), member.c.iso3.label("member_code"))
+        .select_from(CountryGroupMember)
+        .join(group, group.c.id == CountryGroupMember.group_country_id)
+        .join(member, member.c.id == CountryGroupMember.member_country_id)
+    )
+    found: dict[str, set[str]] = {}
+    for row in pairs:
+        found.setdefault(row.group_code, set()).add(row.member_code)
+    return {code: frozenset(members) for code, members in found.items()}
 
 
 def _country_names(row) -> Iterator[str]:

@@ -74,6 +74,11 @@ class Lexicon:
         self.speech = re.compile(
             r"\b(?:said|says|reported|noted|stated|told|announced|highlighted|stressed)\b"
         )
+        self.list_item = re.compile(
+            rf"(?:['’]s)?\s*(?:\(|:|,|–|—|\b{alternation(load('flows')['list_item_words'])}\b)?\s*"
+            r"(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?",
+            re.I,
+        )
         self.share_of = re.compile(
             r"\s+of\s+(?:the\s+)?(?P<owner>[\w’' -]{0,40}?)\b(?:total\s+|overall\s+|foreign\s+)*(?P<flow>trade|exports|imports|turnover|foreign\s+trade)\b",
             re.I,
@@ -95,6 +100,10 @@ class Context:
     period_age: int = 0  # sentences since the period was stated
     countries: list[str] = field(default_factory=list)  # most recent last
     trade_reporter: str | None = None
+    # The subject of the last trade figure: its two parties and the paragraph it was stated
+    # in. Figures that name fewer parties take theirs from it until it expires (extractor.py).
+    trade_pair: tuple[str, str] | None = None
+    trade_paragraph: int = 0
 
     def recent_countries(self) -> list[str]:
         ordered: list[str] = []

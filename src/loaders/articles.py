@@ -37,6 +37,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import SilkledgerError
+from ..extract.dates import dateline
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
@@ -105,6 +106,7 @@ class Article:
     url: str | None = None
     published: PublishedDate | None = None
     language: str = "en"
+    note: str | None = None  # how a field was inferred (a publication date read from the dateline)
     sha256: str = field(init=False)
 
     def __post_init__(self):
@@ -241,7 +243,18 @@ def parse_article(name: str, data: bytes, metadata: Metadata | None = None) -> A
     kind = detect_format(name, text)
     article = read_html(name, text) if kind == "html" else read_text(name, text, kind)
     overrides = (metadata or Metadata()).fields()
-    return replace(article, **overrides) if overrides else article
+    article = replace(article, **overrides) if overrides else article
+    return article if article.published else with_dateline_date(article)
+
+
+def with_dateline_date(article: Article, today: date | None = None) -> Article:
+    """No date in front matter, page metadata or --published: the dateline's, with a note."""
+    found = dateline(article.body_text, today or date.today())
+    if found is None:
+        return article
+    how = "" if found.year_stated else f" (no year stated: the last {found.stated} before loading)"
+    note = f"publication date taken from the dateline {found.stated!r}{how}"
+    return replace(article, published=PublishedDate(found.day, "day"), note=note)
 
 
 def decode(name: str, data: bytes) -> str:

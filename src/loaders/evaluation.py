@@ -38,8 +38,8 @@ def reference_gazetteer(seed_dir: Path) -> Gazetteer:
 
 
 def evaluate_extractor(
-    which: str, seed_dir: Path | None = None, tests_dir: Path | None = None
+    which: str, seed_dir: Path | None = None, folders: dict[str, Path] | None = None
 ) -> list[Report]:
-    """Per-kind precision and recall on the seed set, the tests set or both."""
+    """Per-kind precision and recall on the named sets (extract.evaluate.set_names)."""
     seed_dir = resolve_seed_dir(seed_dir)
-    return evaluate(which, reference_gazetteer(seed_dir), read_seed(seed_dir), tests_dir)
+    return evaluate(which, reference_gazetteer(seed_dir), read_seed(seed_dir), folders)

@@ -515,6 +515,7 @@ class ArticleLoader(ArticlePreparer):
             loaded_by=ARTICLE,
             near_duplicate_of_source_id=match[0] if match else None,
             near_duplicate_similarity=round(match[1], 4) if match else None,
+            note=article.note,
         )
         # the first statement of the transaction is this INSERT (see the module docstring)
         source_id = self.inserts.one_returning_id(connection, Source.__table__, values)
