@@ -90,7 +90,8 @@ def _rx() -> dict[str, re.Pattern]:
         "year_hint": re.compile(r"(?:19|20)\d\d"),
         "month_hint": re.compile(rf"\b{month}\b", re.IGNORECASE),
         "first_part": re.compile(
-            rf"\bfirst\s+(?:(?P<n>{count})\s+months|(?P<part>quarter|half))\s+(?:of\s+)?{year_ref}",
+            rf"\b(?:first\s+(?:(?P<n>{count})\s+months|(?P<part>quarter|half))"
+            rf"|(?:the\s+)(?P<n2>{count})\s+months)\s+(?:of\s+)?{year_ref}",
             re.I,
         ),
         "quarter": re.compile(r"\b(?P<qh>[QH])(?P<qn>[1-4])\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -187,6 +188,8 @@ def _gates(text: str, start: int, end: int) -> set[str]:
     rx = _rx()
     lowered = text[start:end].lower()
     gates = {word for word in ("first", "same", "year") if word in lowered}
+    if "months" in lowered:
+        gates.add("first")
     if any(word in lowered for word in ("previous", "earlier", "ago", "before")):
         gates.add("shift")
     if rx["year_hint"].search(text, start, end):
@@ -201,8 +204,8 @@ def _first_part(match: re.Match, published: date | None) -> PeriodMention | None
     if year is None:
         return None
     table = load("dates")
-    if match.group("n"):
-        months = table["part_months"][match.group("n").lower()]
+    if count := match.group("n") or match.group("n2"):
+        months = table["part_months"][count.lower()]
     else:
         months = table["parts"][match.group("part").lower()]
     return PeriodMention(match.start(), match.end(), months_period(year, 1, months), note=note)

@@ -81,7 +81,7 @@ from .events import EventReader, merge_events
 from .figures import FigureReader
 from .gazetteer import Gazetteer
 from .reading import Context, Lexicon, Sentence
-from .text import sentences
+from .text import is_comparison, sentences
 from .types import ExtractedFact
 
 EXTRACTOR_NAME = "silkledger-rules"
@@ -91,9 +91,9 @@ HEADLINE_MAX = 200  # a first line longer than this is body text, not a headline
 # period once, then gives exports and imports in separate one-sentence paragraphs).
 PERIOD_CARRY_SENTENCES = 2
 # The subject of a trade figure (its two parties) carries to later figures that name fewer
-# parties ("Exports rose to $11.4 billion."), within its paragraph and the next one; a figure
-# that names its own two parties replaces it.
-SUBJECT_CARRY_PARAGRAPHS = 1
+# parties ("Exports rose to $11.4 billion."), with its period, within its paragraph and the next
+# three (wire copy sets one sentence a paragraph); a figure that names its own parties replaces it.
+SUBJECT_CARRY_PARAGRAPHS = 3
 
 
 class Extractor:
@@ -112,7 +112,8 @@ class Extractor:
             if context.period_age >= PERIOD_CARRY_SENTENCES:
                 context.period = None
             if sentence.span.paragraph - context.trade_paragraph > SUBJECT_CARRY_PARAGRAPHS:
-                context.trade_pair = None
+                context.trade_pair = context.trade_period = None
+            context.list_head = None
             facts += FigureReader(self.lexicon, self.gazetteer, sentence, context).figures()
             facts += self.events.read(sentence, context)
             _advance(context, sentence)
@@ -128,22 +129,38 @@ class Extractor:
             last = first
             while last < len(mentions) and mentions[last].char_start < span.end:
                 last += 1
+            amounts = find_amounts(text, span.start, span.end)
             yield Sentence(
                 text,
                 span,
-                mentions[first:last],
-                find_amounts(text, span.start, span.end),
+                _outside_amounts(mentions[first:last], amounts),
+                amounts,
                 find_periods(text, span.start, span.end, published),
                 self.lexicon,
             )
 
 
+def _outside_amounts(mentions: list, amounts: list) -> list:
+    """A name inside an amount is its currency, not a party: "27.3 billion US dollars", "US$ 2bn"."""
+    if not amounts:
+        return mentions
+    return [
+        m for m in mentions if not any(a.start < m.char_end and m.char_start < a.end for a in amounts)
+    ]
+
+
 def _advance(context: Context, sentence: Sentence) -> None:
     """Carry the sentence's period and countries to the sentences after it."""
     context.period_age += 1
-    absolute = [p.period for p in sentence.periods if p.period is not None]
-    if absolute:
-        context.period = absolute[0]
+    # The last period the sentence states for its own figures, not one it compares them with
+    # ("$14.6bn in January–November and $16.3bn for the full year" carries the full year).
+    stated = [
+        p.period
+        for p in sentence.periods
+        if p.period is not None and not is_comparison(sentence.text, sentence.clause_of(p.start))
+    ]
+    if stated:
+        context.period = stated[-1]
         context.period_age = 0
     context.countries += [m.key for m in sentence.countries()]
     del context.countries[:-12]

@@ -276,7 +276,9 @@ class FigureReader:
 
     # ------------------------------------------------------------------ periods
 
-    def _period(self, amount: Amount) -> tuple[Period | None, str | None]:
+    def _period(
+        self, amount: Amount, for_trade: bool = False
+    ) -> tuple[Period | None, str | None]:
         """The amount's period and a note when it was inferred (module docstring)."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
@@ -297,6 +299,8 @@ class FigureReader:
             return nearest.period, nearest.note
         if self.context.period is not None:
             return self.context.period, "period carried from the previous sentence"
+        if for_trade and self.context.trade_period is not None:
+            return self.context.trade_period, "period of the trade figure before it"
         return None, None
 
     def _owner(self, period: PeriodMention) -> Amount | None:
@@ -366,11 +370,13 @@ class FigureReader:
         if reporter is None or reporter == partner:
             return None
         own = self._own_country(amount)
-        base = self.context.trade_pair or (reporter, partner)
+        base = self.context.list_head or self.context.trade_pair or (reporter, partner)
         if own is not None and own not in base and None not in base:
             reporter, partner = self._substituted(own, *base)
             stated = True
-        period, period_note = self._period(amount)
+        elif measure == "value":
+            self.context.list_head = (reporter, partner)
+        period, period_note = self._period(amount, for_trade=True)
         confidence = BASE_CONFIDENCE["trade_flow"]
         notes = []
         if period is None:
@@ -390,8 +396,10 @@ class FigureReader:
             confidence -= 0.1
             notes.append("a party taken from an earlier sentence")
         self.context.trade_reporter = reporter
-        if measure == "value":
+        comparison = is_comparison(self.text, self.sentence.clause_of(amount.start))
+        if measure == "value" and not comparison:
             self.context.trade_pair = (reporter, partner)
+            self.context.trade_period = period
             self.context.trade_paragraph = self.sentence.span.paragraph
         fields = {
             "reporter": reporter,
@@ -435,6 +443,8 @@ class FigureReader:
         for index, party in enumerate((reporter, partner)):
             if group_of is not None and party == group_of:
                 return (own, partner) if index == 0 else (reporter, own)
+        if CHINA not in (reporter, partner):
+            return reporter, own  # "Uzbekistan's partners: Russia with $4.3bn, Kazakhstan ..."
         china_first = reporter == CHINA
         other = partner if china_first else reporter
         replace_china = other in self.gazetteer.groups

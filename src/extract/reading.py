@@ -103,6 +103,8 @@ class Context:
     # The subject of the last trade figure: its two parties and the paragraph it was stated
     # in. Figures that name fewer parties take theirs from it until it expires (extractor.py).
     trade_pair: tuple[str, str] | None = None
+    trade_period: Period | None = None
+    list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
     trade_paragraph: int = 0
 
     def recent_countries(self) -> list[str]:
