@@ -223,10 +223,28 @@ def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[Extr
 
 
 def _is_bare(fields: dict) -> bool:
-    said = fields["title"].lower()
+    said = BARE_ARTICLE.sub("", fields["title"].lower())
     return not any(fields.get(n) for n in ("sequence_number", "start_date", "place")) and (
         " " not in said or said in ("state visit", "working visit", "official visit")
     )
+
+
+BARE_ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+")
+TITLE_WORD = re.compile(r"[a-z0-9]+")
+TITLE_STOP = {"the", "a", "an", "of", "and", "on", "in", "th", "st", "nd", "rd"}
+
+
+def _title_words(fields: dict) -> frozenset[str]:
+    words = TITLE_WORD.findall(fields["title"].lower())
+    return frozenset(w for w in words if w not in TITLE_STOP and not w.isdigit())
+
+
+def _same_name(a: dict, b: dict) -> bool:
+    """'China-Eurasia Expo' and '8th China-Eurasia Commodity and Trade Expo': the shorter name's
+    words all stand in the longer one (two words at least, so 'Business forum' is no name)."""
+    mine, theirs = _title_words(a), _title_words(b)
+    shorter, longer = sorted((mine, theirs), key=len)
+    return len(shorter) >= 2 and shorter <= longer
 
 
 def _event_traits(fields: dict) -> dict:
@@ -247,4 +265,7 @@ def _same_event(a: dict, b: dict) -> bool:
     mine, theirs = _event_traits(a), _event_traits(b)
     shared = [name for name in mine if mine[name] is not None and theirs.get(name) is not None]
     identifying = [name for name in shared if name != "year"]  # one year holds many summits
+    if a["kind"] not in PERSONAL_EVENT_KINDS and _same_name(a, b):
+        differ = [n for n in shared if n != "ordinal" and mine[n] != theirs[n]]
+        return not differ
     return bool(identifying) and all(mine[name] == theirs[name] for name in shared)

@@ -162,6 +162,9 @@ def _advance(context: Context, sentence: Sentence) -> None:
     if stated:
         context.period = stated[-1]
         context.period_age = 0
+    context.sentence_index += 1
+    if sentence.lexicon.project_kind.search(sentence.text, sentence.span.start, sentence.span.end):
+        context.project_named_at = context.sentence_index - 1
     context.countries += [m.key for m in sentence.countries()]
     del context.countries[:-12]
 

@@ -61,6 +61,16 @@ FUTURE_BY = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
+SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
+BUILDING_GERUND = re.compile(
+    r"\b(?:on|in|into|for)\s+(?:the\s+)?(?:building|constructing|construction|expanding|expansion|"
+    r"upgrading|modernising|modernizing|modernisation|modernization|developing|reconstructing|"
+    r"reconstruction|launching|setting\s+up|creating|equipping)\b",
+    re.I,
+)
+PORTFOLIO_OF_DEALS = re.compile(
+    r"\bportfolios?\s+of\s+(?:[\w-]+\s+){0,3}?(?:agreements|deals|contracts|documents)\b", re.I
+)
 
 
 class FigureReader:
@@ -133,6 +143,10 @@ class FigureReader:
             return []  # "more than double Russia's", "Double down!": a comparison, not a figure
         cue = self._cue(amount)
         category = cue.category if cue else None
+        if amount.is_money and self.lexicon.price_per.match(self.text, amount.end):
+            return [self._indicator(amount, "price", cue=cue)]
+        if amount.is_money and self._spent_on_a_project(amount):
+            return [self._project(amount, agreed=False)]
         if self._in_clause(amount, "target") or self._is_future(amount):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
@@ -146,6 +160,24 @@ class FigureReader:
             if flow:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
+
+    def _spent_on_a_project(self, amount: Amount) -> bool:
+        """'will spend $75 mln on building a logistics park', 'intends to invest $2.5 billion in
+        a gas chemical complex': a spending verb just before the sum, and after it what is built
+        (a project noun, or a building verb) in the same clause."""
+        clause = self.sentence.clause_of(amount.start)
+        verbs = list(self.lexicon.spend.finditer(self.text, max(clause.start, amount.start - 30), amount.start))
+        if not verbs:
+            return False
+        rest_start, rest_end = amount.end, clause.end
+        built = self.lexicon.project_kind.search(self.text, rest_start, rest_end)
+        building = BUILDING_GERUND.search(self.text, rest_start, rest_end)
+        return built is not None or building is not None
+
+    def _portfolio_of_agreements(self, amount: Amount) -> bool:
+        """'a portfolio of 40 agreements worth $5bn' is a package; one of projects is a stock."""
+        clause = self.sentence.clause_of(amount.start)
+        return PORTFOLIO_OF_DEALS.search(self.text, clause.start, amount.start) is not None
 
     def _continues_trade(self) -> bool:
         """A sum with no cue of its own, in the paragraph of a trade figure just stated."""
@@ -170,7 +202,14 @@ class FigureReader:
             return False
         span = self.sentence.span
         named = self.lexicon.project_kind.search(self.text, span.start, amount.start)
-        return named is not None or any(m.kind == "project" for m in self.sentence.mentions)
+        just_named = self.context.project_named_at == self.context.sentence_index - 1 and not (
+            SHARE_OF_COST.search(self.text, max(span.start, cue.start - 20), cue.start)
+        )
+        return (
+            named is not None
+            or just_named
+            or any(m.kind == "project" for m in self.sentence.mentions)
+        )
 
     def _is_future(self, amount: Amount) -> bool:
         """'$20 billion by 2030' read in 2025, '$50 billion in the coming years': a target, not
@@ -182,9 +221,13 @@ class FigureReader:
         return bool(match and published and int(match.group("year")) > published.year)
 
     def _money(self, amount: Amount, category: str | None, cue: Cue | None) -> list[ExtractedFact]:
+        if self._in_clause(amount, "balance"):
+            return [self._indicator(amount, "trade_balance", cue=cue)]
         if category is None and self._continues_trade():
             category = "trade"  # "Uzbekistan took $12.1bn, ..." after a sentence on trade
         if category == "portfolio" or self._in_clause(amount, "portfolio"):
+            if self._portfolio_of_agreements(amount):
+                return [self._agreement(amount, "agreement")]
             return [self._indicator(amount, "investment_portfolio", cue=cue)]
         if category == "trade":
             flow = self._trade_flow(amount, "value")
@@ -362,6 +405,8 @@ class FigureReader:
     def _trade_flow(
         self, amount: Amount, measure: str, share: re.Match | None = None
     ) -> ExtractedFact | None:
+        if measure == "value" and self._is_total_trade(amount):
+            return None
         flow, flow_position = self._flow(amount, share)
         countries, borrowed = self._countries_for(amount)
         if len(countries) < 2:
@@ -416,6 +461,20 @@ class FigureReader:
         if attribution := self._attribution():
             fields["attributed_to"] = attribution
         return self._fact("trade_flow", fields, amount, confidence, notes)
+
+    def _is_total_trade(self, amount: Amount) -> bool:
+        """'Uzbekistan's foreign trade turnover reached $33.8 billion': one country's trade with
+        the world. Figures after it that name no partner belong to that total too."""
+        clause = self.sentence.clause_of(amount.start)
+        named = {m.key for m in self.sentence.countries()}
+        context = self.context
+        if self.lexicon.total_trade.search(self.text, clause.start, amount.start) and len(named) <= 1:
+            context.total_country = next(iter(named), context.total_country)
+            context.total_paragraph = self.sentence.span.paragraph
+            context.trade_pair = context.trade_period = None
+            return True
+        fresh = context.total_paragraph >= self.sentence.span.paragraph - 1
+        return fresh and named <= {context.total_country}
 
     def _own_country(self, amount: Amount) -> str | None:
         """The country a figure of a list belongs to: named just before it, with nothing but a

@@ -15,6 +15,8 @@ from .text import Span, clauses
 from .types import Mention
 
 CHINA = "CHN"
+# Word lists of data/topics.yaml read by their own regexes, not as the cue of an amount.
+SEPARATE_TOPICS = ("signing", "build", "spend", "total_trade")
 BASE_CONFIDENCE = {
     "trade_flow": 0.8,
     "agreement": 0.75,
@@ -40,13 +42,18 @@ class Lexicon:
         projects = load("projects")
         self.topic = PhraseTable(
             {
-                **{k: v for k, v in topics.items() if k not in ("signing", "build")},
+                **{k: v for k, v in topics.items() if k not in SEPARATE_TOPICS},
                 "projects": ["projects", "project portfolio"],
                 "project": [w for words in projects.values() for w in words] + ["project"],
             }
         )
         self.signing = re.compile(rf"\b{alternation(topics['signing'])}\b", re.I)
         self.build = re.compile(rf"\b{alternation(topics['build'])}\b", re.I)
+        self.spend = re.compile(rf"\b{alternation(topics['spend'])}\b", re.I)
+        self.total_trade = re.compile(rf"\b{alternation(topics['total_trade'])}\b", re.I)
+        self.price_per = re.compile(
+            rf"\s*(?:per|a|an|for\s+(?:one|a|each))\s+{alternation(load('units')['price_per'])}\b", re.I
+        )
         flows = load("flows")
         self.flow = PhraseTable(
             {k: flows[k] for k in ("exports", "imports", "transit", "turnover")}
@@ -104,6 +111,11 @@ class Context:
     # in. Figures that name fewer parties take theirs from it until it expires (extractor.py).
     trade_pair: tuple[str, str] | None = None
     trade_period: Period | None = None
+    # A country's trade with the world was the subject: figures naming no partner belong to it.
+    total_country: str | None = None
+    total_paragraph: int = -1
+    sentence_index: int = 0
+    project_named_at: int = -9  # the last sentence that named a project noun
     list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
     trade_paragraph: int = 0
 
