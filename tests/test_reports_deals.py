@@ -26,7 +26,7 @@ DEALS_SHEETS = ["Summary", "Agreements", "Projects", "Indicators", "Sources", "A
 AGREEMENT_HEADERS = [
     "Date", "Date precision", "Title", "Kind", "Status", "Documents", "Documents qualifier", "Part of", "Parties",
     "Countries",
-    "Sectors", "Stated amount (mn)", "Stated currency", "Qualifier", "Value (USD mn)", "Event",
+    "Sectors", "Stated amount (mn)", "Stated currency", "Qualifier", "Value (USD mn)", "USD rate used", "Event",
     "Review status", "Key",
 ]  # fmt: skip
 

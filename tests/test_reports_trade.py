@@ -23,7 +23,7 @@ TRADE_SHEETS = [
 ]  # fmt: skip
 FLOW_HEADERS = [
     "Reporter", "Partner", "Period", "Period start", "Period end", "Flow", "Measure",
-    "Value (in Unit)", "Unit", "Qualifier", "Value (USD bn)", "Attributed to", "Review status",
+    "Value (in Unit)", "Unit", "Qualifier", "Value (USD bn)", "USD rate used", "Attributed to", "Review status",
     "Key", "Source 1",
 ]  # fmt: skip
 

@@ -22,6 +22,7 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their"}
 MONTH_NAME = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+GENERIC_REACH = 40  # how far from an event word a future or generic word makes it no event
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
 TITLE_WORD = re.compile(r"[\w’'\-–.]+")
 PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
@@ -75,11 +76,19 @@ class EventReader:
             return facts
         for match in self.lexicon.event.finditer(text, span.start, span.end):
             kind = self.lexicon.event.category(match)
-            if kind in seen_kinds or self.lexicon.generic_event.search(text, span.start, span.end):
+            if kind in seen_kinds or self._generic(sentence, match):
                 continue
             seen_kinds.add(kind)
             facts.append(self._event(sentence, match, kind, context))
         return [fact for fact in facts if fact is not None]
+
+    def _generic(self, sentence: Sentence, match: re.Match) -> bool:
+        """A future or generic word near the event word, in its clause ("will visit", "the next
+        summit", "was established in 2013"): another clause may still report a real event."""
+        clause = sentence.clause_of(match.start())
+        start = max(clause.start, match.start() - GENERIC_REACH)
+        end = min(clause.end, match.end() + GENERIC_REACH)
+        return self.lexicon.generic_event.search(sentence.text, start, end) is not None
 
     def _event(self, sentence: Sentence, match: re.Match, kind: str, context: Context):
         text, span = sentence.text, sentence.span

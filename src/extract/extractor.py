@@ -145,7 +145,9 @@ def _outside_amounts(mentions: list, amounts: list) -> list:
     if not amounts:
         return mentions
     return [
-        m for m in mentions if not any(a.start < m.char_end and m.char_start < a.end for a in amounts)
+        m
+        for m in mentions
+        if not any(a.start < m.char_end and m.char_start < a.end for a in amounts)
     ]
 
 

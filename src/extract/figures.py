@@ -166,7 +166,11 @@ class FigureReader:
         a gas chemical complex': a spending verb just before the sum, and after it what is built
         (a project noun, or a building verb) in the same clause."""
         clause = self.sentence.clause_of(amount.start)
-        verbs = list(self.lexicon.spend.finditer(self.text, max(clause.start, amount.start - 30), amount.start))
+        verbs = list(
+            self.lexicon.spend.finditer(
+                self.text, max(clause.start, amount.start - 30), amount.start
+            )
+        )
         if not verbs:
             return False
         rest_start, rest_end = amount.end, clause.end
@@ -319,9 +323,7 @@ class FigureReader:
 
     # ------------------------------------------------------------------ periods
 
-    def _period(
-        self, amount: Amount, for_trade: bool = False
-    ) -> tuple[Period | None, str | None]:
+    def _period(self, amount: Amount, for_trade: bool = False) -> tuple[Period | None, str | None]:
         """The amount's period and a note when it was inferred (module docstring)."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
@@ -468,7 +470,10 @@ class FigureReader:
         clause = self.sentence.clause_of(amount.start)
         named = {m.key for m in self.sentence.countries()}
         context = self.context
-        if self.lexicon.total_trade.search(self.text, clause.start, amount.start) and len(named) <= 1:
+        if (
+            self.lexicon.total_trade.search(self.text, clause.start, amount.start)
+            and len(named) <= 1
+        ):
             context.total_country = next(iter(named), context.total_country)
             context.total_paragraph = self.sentence.span.paragraph
             context.trade_pair = context.trade_period = None

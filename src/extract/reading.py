@@ -52,7 +52,8 @@ class Lexicon:
         self.spend = re.compile(rf"\b{alternation(topics['spend'])}\b", re.I)
         self.total_trade = re.compile(rf"\b{alternation(topics['total_trade'])}\b", re.I)
         self.price_per = re.compile(
-            rf"\s*(?:per|a|an|for\s+(?:one|a|each))\s+{alternation(load('units')['price_per'])}\b", re.I
+            rf"\s*(?:per|a|an|for\s+(?:one|a|each))\s+{alternation(load('units')['price_per'])}\b",
+            re.I,
         )
         flows = load("flows")
         self.flow = PhraseTable(

@@ -34,6 +34,7 @@ from ..models.base import VALUE_QUALIFIERS, span_end, span_start
 from ..models.projects import PROJECT_KINDS, PROJECT_STATUSES
 from .base import Report
 from .filters import ReportFilters
+from .rates import RATE_COLUMN, RateBook
 from .selection import (
     BATCH_SIZE,
     DetailSheet,
@@ -468,10 +469,11 @@ def money_columns(table: str) -> list[Column]:
             dictionary=f"{table}.value_usd",
             note="In millions of US dollars.",
         ),
+        RATE_COLUMN,
     ]
 
 
-def money_values(row) -> tuple:
+def money_values(row, rates: RateBook) -> tuple:
     """The cells of ``money_columns`` for a row with value_amount, value_currency,
     value_qualifier and value_usd."""
     return (
@@ -479,6 +481,7 @@ def money_values(row) -> tuple:
         row.value_currency,
         row.value_qualifier,
         usd_mn(row.value_usd),
+        rates.used(row.value_amount, row.value_currency, row.value_usd),
     )
 
 
@@ -599,6 +602,7 @@ def agreement_rows(
         .order_by(Agreement.signed_date.is_(None), Agreement.signed_date, Agreement.id)
         .execution_options(yield_per=BATCH_SIZE)
     )
+    rates = RateBook.from_connection(connection)
     result = connection.execute(stmt)
     for batch in result.partitions():
         ids = [row.id for row in batch]
@@ -617,7 +621,7 @@ def agreement_rows(
                 "; ".join(parties.get(row.id, ())) or None,
                 "; ".join(sorted(countries.get(row.id, ()))) or None,
                 "; ".join(sectors.get(row.id, ())) or None,
-                *money_values(row),
+                *money_values(row, rates),
                 row.event_title,
                 row.review_status,
                 row.key,
@@ -679,6 +683,7 @@ def project_rows(
         .order_by(Project.name, Project.id)
         .execution_options(yield_per=BATCH_SIZE)
     )
+    rates = RateBook.from_connection(connection)
     for batch in connection.execute(stmt).partitions():
         ids = [row.id for row in batch]
         countries: dict[int, list[str]] = defaultdict(list)
@@ -706,7 +711,7 @@ def project_rows(
                 "; ".join(countries.get(row.id, ())) or None,
                 "; ".join(organizations.get(row.id, ())) or None,
                 row.status,
-                *money_values(row),
+                *money_values(row, rates),
                 row.start_year,
                 row.end_year,
                 row.review_status,

@@ -21,6 +21,7 @@ from ..models.base import VALUE_QUALIFIERS
 from ..models.trade import is_currency
 from .base import Report
 from .filters import ReportFilters
+from .rates import RATE_COLUMN, RateBook
 from .selection import (
     BATCH_SIZE,
     CHINA,
@@ -187,11 +188,13 @@ def flow_columns(n_sources: int) -> list[Column]:
             dictionary="trade_flows.value_usd",
             note="In billions of US dollars.",
         ),
+        RATE_COLUMN,
         *claim_tail_columns(n_sources),
     ]
 
 
 def flow_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Iterator[tuple]:
+    rates = RateBook.from_connection(connection)
     for row, source_ids in claims(connection, conditions):
         yield (
             *claim_values(row, (row.period_start, "day"), (row.period_end, "day")),
@@ -199,6 +202,7 @@ def flow_rows(connection, conditions, index: SourceIndex, n_sources: int) -> Ite
             row.unit,
             row.value_qualifier,
             usd_bn(row.value_usd),
+            rates.used(row.value, row.unit, row.value_usd),
             row.attributed_to,
             row.review_status,
             row.key,
