@@ -216,7 +216,11 @@ def _period(fields: dict[str, Any]) -> tuple[date, date] | None:
 
 
 def _as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    """A date, or the first day of a month or year written '2024-07' or '2024'."""
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    return date.fromisoformat(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
 
 
 def _event_span(fields: dict[str, Any]) -> tuple[date, date] | None:

@@ -61,6 +61,7 @@ FUTURE_BY = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
+SCALED = re.compile(r"\d\s?(?:billion|million|bn|mln|mn|trillion)\b", re.I)
 SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
 BUILDING_GERUND = re.compile(
     r"\b(?:on|in|into|for)\s+(?:the\s+)?(?:building|constructing|construction|expanding|expansion|"
@@ -281,7 +282,7 @@ class FigureReader:
     def _count(self, amount: Amount) -> list[ExtractedFact]:
         noun = count_noun(self.text, amount, self.sentence.span.end)
         if noun is None:
-            unit = self._unit_before(amount)
+            unit = self._unit_before(amount) or self._currency_of_the_list(amount)
             if unit is None:
                 return []  # a bare number with nothing it counts: not a stated figure
             amount = Amount(amount.start, amount.end, amount.value, unit, amount.qualifier)
@@ -298,6 +299,16 @@ class FigureReader:
                 return []  # read as the document count of the agreement that follows
             return [self._agreement(amount, "agreement", count_only=True)]
         return [self._indicator(amount, metric)]
+
+    def _currency_of_the_list(self, amount: Amount) -> str | None:
+        """'Kyrgyzstan followed with 22.7 billion and Tajikistan with 3.8 billion US dollars':
+        a scaled number among sums of money takes the currency of the nearest one."""
+        if not SCALED.search(self.text, amount.start, amount.end):
+            return None
+        sums = [a for a in self.sentence.amounts if a.is_money]
+        if not sums:
+            return None
+        return min(sums, key=lambda a: abs(a.start - amount.start)).unit
 
     def _unit_before(self, amount: Amount) -> str | None:
         """'the total number of containers ... exceeded 211,000': the unit named before."""
@@ -418,9 +429,11 @@ class FigureReader:
             return None
         own = self._own_country(amount)
         base = self.context.list_head or self.context.trade_pair or (reporter, partner)
-        if own is not None and own not in base and None not in base:
+        listed = own is not None and own not in base and None not in base
+        if listed:
             reporter, partner = self._substituted(own, *base)
             stated = True
+            self.context.list_head = base  # the items after it share the same subject
         elif measure == "value":
             self.context.list_head = (reporter, partner)
         period, period_note = self._period(amount, for_trade=True)
@@ -444,7 +457,7 @@ class FigureReader:
             notes.append("a party taken from an earlier sentence")
         self.context.trade_reporter = reporter
         comparison = is_comparison(self.text, self.sentence.clause_of(amount.start))
-        if measure == "value" and not comparison:
+        if measure == "value" and not comparison and not listed:
             self.context.trade_pair = (reporter, partner)
             self.context.trade_period = period
             self.context.trade_paragraph = self.sentence.span.paragraph
@@ -493,7 +506,11 @@ class FigureReader:
         mention = before[-1]
         if not self.lexicon.list_item.fullmatch(self.text, mention.char_end, amount.start):
             return None
-        sums = [a for a in self.sentence.amounts if a.is_money]
+        sums = [
+            a
+            for a in self.sentence.amounts
+            if a.is_money or (a.unit == "count" and SCALED.search(self.text, a.start, a.end))
+        ]
         if len(sums) < 2 and len({m.key for m in self.sentence.countries()}) > 1:
             return None
         return mention.key

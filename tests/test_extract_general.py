@@ -1,0 +1,230 @@
+"""Issue 18: every form of the issue's list, read by general rules. Each test writes its own
+sentences (in several outlets' habits) and checks the fact's real values."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from silkledger.extract import Extractor
+from silkledger.extract.dates import dateline
+from silkledger.loaders.evaluation import reference_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = date(2025, 6, 18)
+BN = Decimal(10) ** 9
+MN = Decimal(10) ** 6
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(reference_gazetteer(ROOT / "seed"))
+
+
+def read(extractor, text, published=PUBLISHED):
+    return extractor.extract("Headline\n" + text, published)
+
+
+def money(extractor, text, published=PUBLISHED):
+    """The money facts: trade flows in a currency, deals and projects with a value."""
+    found = []
+    for fact in read(extractor, text, published):
+        unit = fact.fields.get("currency") or fact.fields.get("unit") or ""
+        if fact.kind in ("trade_flow", "agreement", "project") and len(unit) == 3:
+            found.append(fact)
+    return found
+
+
+def trade(extractor, text, published=PUBLISHED):
+    found = [f for f in read(extractor, text, published) if f.kind == "trade_flow"]
+    return [
+        (
+            {f.fields["reporter"], f.fields["partner"]},
+            f.fields["flow"],
+            f.fields["value"],
+            f.fields["period"]["label"],
+        )
+        for f in found
+    ]
+
+
+# ------------------------------------------------------------------------------ datelines
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("ASTANA, 12 June 2025 – Trade rose.", date(2025, 6, 12)),
+        ("BISHKEK, Feb. 4 (24.kg) – Trade rose.", date(2025, 2, 4)),
+        ("Tashkent, 19 May 2023. Trade rose.", date(2023, 5, 19)),
+        ("TASHKENT, Uzbekistan, May 19 (Trend) – Trade rose.", date(2025, 5, 19)),
+        ("BEIJING, June 30 (Xinhua) -- Trade rose.", date(2025, 6, 30)),
+        ("By Aigerim Seitova | 14 March 2025\nTrade rose.", date(2025, 3, 14)),
+        ("21:10 / 25.01.2025\nTrade rose.", date(2025, 1, 25)),
+    ],
+)
+def test_the_dateline_is_the_publication_date(opening, expected):
+    found = dateline(f"Headline\n{opening}\n", reference=date(2025, 7, 1))
+    assert found is not None and found.day == expected
+
+
+def test_a_sentence_with_a_date_is_no_dateline():
+    assert dateline("Headline\nThe deal was signed on 12 June 2024 in Astana by the two sides.\n") is None
+    assert dateline("Headline\nASTANA – Kazakhstan and China met.\n") is None
+
+
+# ------------------------------------------------------------------------------ currencies and amounts
+
+
+@pytest.mark.parametrize(
+    ("stated", "value"),
+    [
+        ("27.3 billion US dollars", Decimal("27.3") * BN),
+        ("2 billion U.S. dollars", 2 * BN),
+        ("USD 6.1 billion", Decimal("6.1") * BN),
+        ("US$ 2bn", 2 * BN),
+        ("$45 mln", 45 * MN),
+        ("30 billion dollars", 30 * BN),
+        ("$3,9 billion", Decimal("3.9") * BN),
+        ("$17,452 billion", Decimal("17.452") * BN),
+    ],
+)
+def test_money_in_every_form_and_currency_words_are_no_country(extractor, stated, value):
+    (found,) = trade(extractor, f"Trade between Kazakhstan and China reached {stated} in 2024.")
+    assert found == ({"KAZ", "CHN"}, "turnover", value, "2024")
+
+
+def test_each_figure_takes_the_period_nearest_to_it(extractor):
+    assert trade(
+        extractor,
+        "Trade between Uzbekistan and China was $17.5bn in January–October and $21.3bn for the full year 2024.",
+    ) == [
+        ({"UZB", "CHN"}, "turnover", Decimal("17.5") * BN, "2024-01..2024-10"),
+        ({"UZB", "CHN"}, "turnover", Decimal("21.3") * BN, "2024"),
+    ]
+    assert [f[2:] for f in trade(
+        extractor,
+        "Bilateral trade between Kazakhstan and China grew from USD 3.2 million in 1994 to USD 6.1 billion in 2019.",
+    )] == [(Decimal("3.2") * MN, "1994"), (Decimal("6.1") * BN, "2019")]
+
+
+def test_parties_and_period_carry_from_an_earlier_sentence(extractor):
+    found = trade(
+        extractor,
+        "Kazakhstan and China traded goods worth $43.8 billion in 2024, customs data show.\n"
+        "Exports rose to $11.4 billion.\n"
+        "Imports from the eastern neighbour stood at $32.4 billion.",
+    )
+    assert found == [
+        ({"KAZ", "CHN"}, "turnover", Decimal("43.8") * BN, "2024"),
+        ({"KAZ", "CHN"}, "exports", Decimal("11.4") * BN, "2024"),
+        ({"KAZ", "CHN"}, "imports", Decimal("32.4") * BN, "2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Kazakh exports to China reached $16.2 billion in 2024.", {"KAZ", "CHN"}),
+        ("Sino-Uzbek trade reached $13.7 billion in 2024.", {"UZB", "CHN"}),
+        ("Trade between Beijing and Bishkek hit $22.7 billion in 2024.", {"KGZ", "CHN"}),
+        ("Beijing's trade with the wider region reached $94.8bn in 2024.", {"XCA", "CHN"}),
+    ],
+)
+def test_partners_by_demonym_capital_or_region(extractor, sentence, pair):
+    (found,) = trade(extractor, sentence)
+    assert found[0] == pair
+
+
+def test_figures_of_a_list_that_share_a_subject(extractor):
+    found = trade(
+        extractor,
+        "In 2024, China's trade with the five Central Asian republics reached $94.8 billion. "
+        "Uzbekistan took $12.1bn, Turkmenistan $9.4bn and Tajikistan $2.7bn.",
+    )
+    assert [(pair, value) for pair, _, value, _ in found[1:]] == [
+        ({"UZB", "CHN"}, Decimal("12.1") * BN),
+        ({"TKM", "CHN"}, Decimal("9.4") * BN),
+        ({"TJK", "CHN"}, Decimal("2.7") * BN),
+    ]
+    assert {period for *_, period in found} == {"2024"}
+
+
+def test_a_list_whose_currency_is_stated_once(extractor):
+    found = trade(
+        extractor,
+        "China's trade with Central Asia reached 94.8 billion US dollars in 2024. Kazakhstan "
+        "accounted for 43.8 billion, Kyrgyzstan followed with 22.7 billion and Tajikistan with "
+        "3.8 billion US dollars.",
+    )
+    assert [value for _, _, value, _ in found] == [
+        Decimal("94.8") * BN,
+        Decimal("43.8") * BN,
+        Decimal("22.7") * BN,
+        Decimal("3.8") * BN,
+    ]
+    assert found[2][0] == {"KGZ", "CHN"}
+
+
+# ------------------------------------------------------------------------------ deals and projects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("The company will spend $75 mln on building a logistics park near Almaty.", "project", 75 * MN),
+        ("China Energy will build a plant costing $1.2bn in the Jizzakh region.", "project", Decimal("1.2") * BN),
+        ("CITIC intends to invest $2.5 billion in a gas chemical complex in Mangystau.", "project", Decimal("2.5") * BN),
+        ("The sides signed 28 agreements worth $2.9 billion.", "agreement", Decimal("2.9") * BN),
+        ("Deals totalling $4.1bn were signed at the forum in Tashkent.", "agreement", Decimal("4.1") * BN),
+        ("They signed a portfolio of 40 agreements worth $5bn in Astana.", "agreement", 5 * BN),
+    ],
+)
+def test_deal_and_project_values_introduced_by_verbs(extractor, sentence, kind, value):
+    kinds = {(f.kind, f.fields["value"]) for f in money(extractor, sentence)}
+    assert (kind, value) in kinds
+
+
+def test_a_converted_amount_is_one_fact_with_both_amounts(extractor):
+    (loan,) = money(extractor, "China Exim Bank extended a loan of 15 billion yuan (about $2.1 billion) to Tajikistan.")
+    assert (loan.fields["value"], loan.fields["currency"]) == (15 * BN, "CNY")
+    assert "2100000000 USD" in loan.note
+
+
+# ------------------------------------------------------------------------------ precision traps
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kazakhstan and China aim to reach $40 billion in trade by 2030.",
+        "Chinese investment in Kyrgyzstan has passed $25 billion.",
+        "The average export price of Kazakh wheat to China was $255 per ton.",
+        "Uzbekistan's deficit in trade with China widened to $11.7bn in 2024.",
+        "Uzbekistan's foreign trade turnover amounted to $33.8 billion in January–May 2025.",
+        "Trade between Kazakhstan and China grew 12 percent in 2024.",
+        "Kazakhstan shipped 1.2 million tonnes of wheat to China over 300 km of new track.",
+    ],
+)
+def test_targets_stocks_prices_balances_and_measures_are_no_money_facts(extractor, sentence):
+    assert money(extractor, sentence) == []
+
+
+# ------------------------------------------------------------------------------ events
+
+
+def test_events_by_their_verbs_with_dates_from_the_publication(extractor):
+    events = [
+        f
+        for f in read(
+            extractor,
+            "Mirziyoyev held talks with Li Qiang in Tashkent on Friday. On Tuesday, President "
+            "Emomali Rahmon received a delegation of Chinese business executives in Dushanbe.",
+            date(2025, 6, 14),
+        )
+        if f.kind == "event"
+    ]
+    assert [(e.fields["kind"], e.fields.get("start_date")) for e in events] == [
+        ("bilateral_meeting", date(2025, 6, 13)),
+        ("bilateral_meeting", date(2025, 6, 10)),
+    ]
