@@ -90,8 +90,8 @@ def _rx() -> dict[str, re.Pattern]:
         "year_hint": re.compile(r"(?:19|20)\d\d"),
         "month_hint": re.compile(rf"\b{month}\b", re.IGNORECASE),
         "first_part": re.compile(
-            rf"\b(?:first\s+(?:(?P<n>{count})\s+months|(?P<part>quarter|half))"
-            rf"|(?:the\s+)(?P<n2>{count})\s+months)\s+(?:of\s+)?{year_ref}",
+            rf"\b(?:first\s+(?:(?P<n>{count})\s+months|(?P<q>{count})\s+quarters|(?P<part>quarter|half))"
+            rf"|(?:the\s+)(?P<n2>{count})\s+months)(?:\s+(?:of\s+)?{year_ref})?",
             re.I,
         ),
         "quarter": re.compile(r"\b(?P<qh>[QH])(?P<qn>[1-4])\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -200,14 +200,20 @@ def _gates(text: str, start: int, end: int) -> set[str]:
 
 
 def _first_part(match: re.Match, published: date | None) -> PeriodMention | None:
-    year, note = _year(match, published)
-    if year is None:
-        return None
     table = load("dates")
     if count := match.group("n") or match.group("n2"):
         months = table["part_months"][count.lower()]
+    elif quarters := match.group("q"):
+        months = 3 * table["part_months"][quarters.lower()]
     else:
         months = table["parts"][match.group("part").lower()]
+    if months > 12:
+        return None
+    year, note = _year(match, published)
+    if year is None:  # "in the first half": of the year that has ended it by publication
+        year, note = _unstated_year(months, published)
+    if year is None:
+        return None
     return PeriodMention(match.start(), match.end(), months_period(year, 1, months), note=note)
 
 
@@ -426,6 +432,7 @@ def _dateline_rx() -> dict[str, re.Pattern]:
             rf"\b{day}\s+(?P<m>{month})\.?,?(?:\s+{year})?\b"
             rf"|\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
             r"|\b(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<year3>(?:19|20)\d\d)\b"
+            rf"|\b(?P<d5>\d{{1,2}})-(?P<m5>{month})-(?P<year5>(?:19|20)\d\d)\b"
             r"|\b(?P<year4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
             re.I,
         ),
@@ -488,9 +495,9 @@ def _resolved(match: re.Match, reference: date | None) -> Dateline | None:
         year = int(groups["year3"] or groups["year4"])
         month, day = int(groups["m3"] or groups["m4"]), int(groups["d3"] or groups["d4"])
     else:
-        month = _month(groups["m"] or groups["m2"])
-        day = int(groups["d"] or groups["d2"])
-        stated = groups["year"] or groups["year2"]
+        month = _month(groups["m"] or groups["m2"] or groups["m5"])
+        day = int(groups["d"] or groups["d2"] or groups["d5"])
+        stated = groups["year"] or groups["year2"] or groups["year5"]
         year = int(stated) if stated else None
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None

@@ -220,6 +220,8 @@ def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[Extr
             continue
         for name, value in fact.fields.items():
             same.fields.setdefault(name, value)
+        if len(fact.fields["title"]) > len(same.fields["title"]):
+            same.fields["title"] = fact.fields["title"]  # the fuller name of the two
         if same.char_start < headline_end <= fact.char_start:
             same.quote, same.char_start, same.char_end = fact.quote, fact.char_start, fact.char_end
             same.note = same.note or fact.note
@@ -239,13 +241,13 @@ def _is_bare(fields: dict) -> bool:
 
 
 BARE_ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+")
-TITLE_WORD = re.compile(r"[a-z0-9]+")
-TITLE_STOP = {"the", "a", "an", "of", "and", "on", "in", "th", "st", "nd", "rd"}
+NAME_TOKEN = re.compile(r"[a-z0-9]+")
+NAME_FILLERS = {"the", "a", "an", "of", "and", "on", "in", "th", "st", "nd", "rd"}
 
 
 def _title_words(fields: dict) -> frozenset[str]:
-    words = TITLE_WORD.findall(fields["title"].lower())
-    return frozenset(w for w in words if w not in TITLE_STOP and not w.isdigit())
+    words = NAME_TOKEN.findall(fields["title"].lower())
+    return frozenset(w for w in words if w not in NAME_FILLERS and not w.isdigit())
 
 
 def _same_name(a: dict, b: dict) -> bool:

@@ -72,6 +72,7 @@ Fields
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -140,6 +141,10 @@ class Extractor:
             )
 
 
+# "1.8 percent higher than in 2024", "compared with 2024": a period compared with, not carried.
+COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:to|with)|versus|against)\s+(?:in\s+)?$", re.I)
+
+
 def _outside_amounts(mentions: list, amounts: list) -> list:
     """A name inside an amount is its currency, not a party: "27.3 billion US dollars", "US$ 2bn"."""
     if not amounts:
@@ -159,9 +164,13 @@ def _advance(context: Context, sentence: Sentence) -> None:
     stated = [
         p.period
         for p in sentence.periods
-        if p.period is not None and not is_comparison(sentence.text, sentence.clause_of(p.start))
+        if p.period is not None
+        and not is_comparison(sentence.text, sentence.clause_of(p.start))
+        and not COMPARED_BEFORE.search(sentence.text, max(0, p.start - 16), p.start)
     ]
-    if stated:
+    if context.trade_sentence == context.sentence_index:
+        stated.append(context.trade_period)  # as the sentence's last figure resolved it
+    if stated and stated[-1] is not None:
         context.period = stated[-1]
         context.period_age = 0
     context.sentence_index += 1

@@ -460,6 +460,7 @@ class FigureReader:
         if measure == "value" and not comparison and not listed:
             self.context.trade_pair = (reporter, partner)
             self.context.trade_period = period
+            self.context.trade_sentence = self.context.sentence_index
             self.context.trade_paragraph = self.sentence.span.paragraph
         fields = {
             "reporter": reporter,

@@ -116,6 +116,7 @@ class Context:
     total_country: str | None = None
     total_paragraph: int = -1
     sentence_index: int = 0
+    trade_sentence: int = -1  # the sentence that stated the last trade figure
     project_named_at: int = -9  # the last sentence that named a project noun
     list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
     trade_paragraph: int = 0
