@@ -75,6 +75,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 from .amounts import find_amounts
 from .dates import find_periods
@@ -182,18 +183,30 @@ def _advance(context: Context, sentence: Sentence) -> None:
 
 def _without_headline_repeats(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """A headline restates the story: a figure read from the first line is dropped when the body
-    states it too (the same kind of fact, value and unit); the body's sentence is the better
-    quote. Events are kept: a headline's "visit" may be another visit than the body's."""
+    states it too, rounded as headlines round ("tops $16bn" for $16.3bn: within
+    HEADLINE_ROUNDING, in the same unit), whatever kind each was read as; the body's sentence is
+    the better quote. Events are kept: a headline's "visit" may be another visit than the body's."""
     first_line = _headline_end(text)
     if first_line == 0:
         return facts
-    body = [fact for fact in facts if fact.char_start > first_line]
-    restated = {_gist(fact) for fact in body}
+    body = [_gist(fact) for fact in facts if fact.char_start > first_line]
     return [
         fact
         for fact in facts
-        if fact.char_start > first_line or fact.kind == "event" or _gist(fact) not in restated
+        if fact.char_start > first_line
+        or fact.kind == "event"
+        or not any(_restates(_gist(fact), other) for other in body)
     ]
+
+
+HEADLINE_ROUNDING = Decimal("0.05")
+
+
+def _restates(headline: tuple, body: tuple) -> bool:
+    (value, unit), (other, other_unit) = headline, body
+    if value is None or other is None or unit != other_unit or not other:
+        return False
+    return abs(Decimal(value) - Decimal(other)) <= abs(Decimal(other)) * HEADLINE_ROUNDING
 
 
 def _headline_end(text: str) -> int:
@@ -204,4 +217,4 @@ def _headline_end(text: str) -> int:
 
 def _gist(fact: ExtractedFact) -> tuple:
     fields = fact.fields
-    return (fact.kind, fields.get("value"), fields.get("unit") or fields.get("currency"))
+    return (fields.get("value"), fields.get("unit") or fields.get("currency"))

@@ -185,10 +185,10 @@ class FigureReader:
         return PORTFOLIO_OF_DEALS.search(self.text, clause.start, amount.start) is not None
 
     def _continues_trade(self) -> bool:
-        """A sum with no cue of its own, in the paragraph of a trade figure just stated."""
+        """A sum with no cue of its own, in the paragraph of a trade figure or the next."""
         context = self.context
         return context.trade_pair is not None and (
-            context.trade_paragraph == self.sentence.span.paragraph
+            self.sentence.span.paragraph - context.trade_paragraph <= 1
         )
 
     def _describes_a_change(self, amount: Amount) -> bool:
