@@ -69,7 +69,10 @@ def test_the_dateline_is_the_publication_date(opening, expected):
 
 
 def test_a_sentence_with_a_date_is_no_dateline():
-    assert dateline("Headline\nThe deal was signed on 12 June 2024 in Astana by the two sides.\n") is None
+    assert (
+        dateline("Headline\nThe deal was signed on 12 June 2024 in Astana by the two sides.\n")
+        is None
+    )
     assert dateline("Headline\nASTANA – Kazakhstan and China met.\n") is None
 
 
@@ -102,10 +105,13 @@ def test_each_figure_takes_the_period_nearest_to_it(extractor):
         ({"UZB", "CHN"}, "turnover", Decimal("17.5") * BN, "2024-01..2024-10"),
         ({"UZB", "CHN"}, "turnover", Decimal("21.3") * BN, "2024"),
     ]
-    assert [f[2:] for f in trade(
-        extractor,
-        "Bilateral trade between Kazakhstan and China grew from USD 3.2 million in 1994 to USD 6.1 billion in 2019.",
-    )] == [(Decimal("3.2") * MN, "1994"), (Decimal("6.1") * BN, "2019")]
+    assert [
+        f[2:]
+        for f in trade(
+            extractor,
+            "Bilateral trade between Kazakhstan and China grew from USD 3.2 million in 1994 to USD 6.1 billion in 2019.",
+        )
+    ] == [(Decimal("3.2") * MN, "1994"), (Decimal("6.1") * BN, "2019")]
 
 
 def test_parties_and_period_carry_from_an_earlier_sentence(extractor):
@@ -172,11 +178,27 @@ def test_a_list_whose_currency_is_stated_once(extractor):
 @pytest.mark.parametrize(
     ("sentence", "kind", "value"),
     [
-        ("The company will spend $75 mln on building a logistics park near Almaty.", "project", 75 * MN),
-        ("China Energy will build a plant costing $1.2bn in the Jizzakh region.", "project", Decimal("1.2") * BN),
-        ("CITIC intends to invest $2.5 billion in a gas chemical complex in Mangystau.", "project", Decimal("2.5") * BN),
+        (
+            "The company will spend $75 mln on building a logistics park near Almaty.",
+            "project",
+            75 * MN,
+        ),
+        (
+            "China Energy will build a plant costing $1.2bn in the Jizzakh region.",
+            "project",
+            Decimal("1.2") * BN,
+        ),
+        (
+            "CITIC intends to invest $2.5 billion in a gas chemical complex in Mangystau.",
+            "project",
+            Decimal("2.5") * BN,
+        ),
         ("The sides signed 28 agreements worth $2.9 billion.", "agreement", Decimal("2.9") * BN),
-        ("Deals totalling $4.1bn were signed at the forum in Tashkent.", "agreement", Decimal("4.1") * BN),
+        (
+            "Deals totalling $4.1bn were signed at the forum in Tashkent.",
+            "agreement",
+            Decimal("4.1") * BN,
+        ),
         ("They signed a portfolio of 40 agreements worth $5bn in Astana.", "agreement", 5 * BN),
     ],
 )
@@ -186,7 +208,10 @@ def test_deal_and_project_values_introduced_by_verbs(extractor, sentence, kind, 
 
 
 def test_a_converted_amount_is_one_fact_with_both_amounts(extractor):
-    (loan,) = money(extractor, "China Exim Bank extended a loan of 15 billion yuan (about $2.1 billion) to Tajikistan.")
+    (loan,) = money(
+        extractor,
+        "China Exim Bank extended a loan of 15 billion yuan (about $2.1 billion) to Tajikistan.",
+    )
     assert (loan.fields["value"], loan.fields["currency"]) == (15 * BN, "CNY")
     assert "2100000000 USD" in loan.note
 

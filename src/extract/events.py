@@ -22,7 +22,8 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their"}
 MONTH_NAME = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
-GENERIC_REACH = 40  # how far from an event word a future or generic word makes it no event
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+$", re.I)
+GENERIC_REACH = 60  # how far from an event word a future or generic word makes it no event
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
 TITLE_WORD = re.compile(r"[\w’'\-–.]+")
 PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
@@ -118,8 +119,21 @@ class EventReader:
         if kind == "state_visit" and match.group().lower() != "state visit":
             confidence -= 0.1  # "visit" alone: state or working visit is not said
         note = nearest.note if dates else None
+        refers_back = DEFINITE_BEFORE.search(
+            text, max(span.start, match.start() - 6), match.start()
+        )
+        if kind in PERSONAL_EVENT_KINDS and not fields.get("participants"):
+            refers_back = refers_back or not match.group()[0].isupper()
         return ExtractedFact(
-            "event", fields, round(confidence, 2), sentence.quote, span.start, span.end, None, note
+            "event",
+            fields,
+            round(confidence, 2),
+            sentence.quote,
+            span.start,
+            span.end,
+            None,
+            note,
+            refers_back=bool(refers_back),
         )
 
 
@@ -209,7 +223,7 @@ def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[Extr
         if fact.kind != "event":
             kept.append(fact)
             continue
-        if _is_bare(fact.fields):
+        if _is_bare(fact.fields) or fact.refers_back:
             bare.append(fact)
             continue
         same = next(
@@ -229,6 +243,7 @@ def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[Extr
     for fact in bare:
         if fact.fields["kind"] not in kinds:
             kinds.add(fact.fields["kind"])
+            fact.refers_back = False
             kept.append(fact)
     return sorted(kept, key=lambda f: f.char_start)
 

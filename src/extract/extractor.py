@@ -143,7 +143,9 @@ class Extractor:
 
 
 # "1.8 percent higher than in 2024", "compared with 2024": a period compared with, not carried.
-COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:to|with)|versus|against)\s+(?:in\s+)?$", re.I)
+COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|versus|against)\s+(?:in\s+)?$", re.I
+)
 
 
 def _outside_amounts(mentions: list, amounts: list) -> list:

@@ -33,3 +33,6 @@ class ExtractedFact:
     char_end: int
     stated_value: str | None = None
     note: str | None = None
+    # An event mention that points back at one already named ("the talks", "the visit", "the
+    # leaders first met"): merged into that event, never a new one when there is one.
+    refers_back: bool = False
