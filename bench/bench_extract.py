@@ -4,7 +4,8 @@
     .venv/bin/python bench/bench_extract.py --rounds 10
     .venv/bin/python bench/bench_extract.py --compare    # also time spaCy and dateparser
 
-The corpus is the five seed articles and the articles of tests/data/articles, cut into pieces of
+The corpus is the five seed articles, the articles of tests/data/articles and the tuning part of
+tests/data/corpus (other outlets' house styles), cut into pieces of
 about 3 KB at line ends (the size of a typical news article). The gazetteer is built once, from a
 temporary SQLite database holding the seed's reference data (as `silkledger eval` does). For each
 piece it times ``gazetteer.mentions(text)`` and ``extractor.extract(text, published)`` in CPU
@@ -34,11 +35,12 @@ PIECE_SIZE = 3000
 
 
 def corpus() -> list[tuple[str, date | None]]:
-    from silkledger.extract.evaluate import second_set_articles, seed_articles
+    from silkledger.extract.evaluate import SETS, corpus_articles, second_set_articles, seed_articles
     from silkledger.loaders.seed_files import read_seed
 
     articles = seed_articles(read_seed(ROOT / "seed"))
-    articles += second_set_articles(ROOT / "tests" / "data" / "articles")
+    articles += second_set_articles(SETS["dev"])
+    articles += corpus_articles(SETS["tune"])  # the tuning corpus: other outlets' styles
     pieces = []
     for article in articles:
         for piece in cut(article.text):

@@ -167,7 +167,7 @@ def test_the_eval_command_prints_the_table_and_checks_the_targets():
     result = CliRunner().invoke(app, ["eval", "--set", "seed,dev", "--misses", "--per-article"])
     assert result.exit_code == 0, result.output
     assert "seed: 5 articles" in result.output and "dev: 21 articles" in result.output
-    for row in ("money facts", "events", "indicators", "trade flows", "precision"):
+    for row in ("money facts", "events", "indicators", "trade flows"):
         assert row in result.output
     assert "miss: indicators: 000_6060bbb4ab9dde19" in result.output  # misses carry their quotes
     assert "02_press_release_uzb_loans" in result.output  # the per-article table
@@ -176,7 +176,7 @@ def test_the_eval_command_prints_the_table_and_checks_the_targets():
 def test_the_eval_command_refuses_an_unknown_set_in_one_line():
     result = CliRunner().invoke(app, ["eval", "--set", "seed,everything"])
     assert result.exit_code == 1
-    assert "--set: unknown set everything" in result.output
+    assert "--set: unknown set 'everything'" in result.output
     assert "Traceback" not in result.output
 
 
