@@ -1034,13 +1034,11 @@ def review_import(
 
 
 def _print_eval(report, show_misses: bool, per_article: bool) -> None:
-    from .extract.evaluate import GROUPS
-
     table = Table(title=f"{report.name}: {report.articles} articles")
     table.add_column("kind", no_wrap=True)
     for column in ("expected", "extracted", "matched", "precision", "recall"):
         table.add_column(column, justify="right")
-    rows = [(name, report.group(name)) for name in GROUPS] + [("", None)]
+    rows = [(name, report.group(name)) for name in report.group_names] + [("", None)]
     rows += [(f"  {category}", result) for category, result in report.scores.items()]
     for name, result in rows:
         if result is None:
@@ -1060,7 +1058,7 @@ def _print_eval(report, show_misses: bool, per_article: bool) -> None:
     if report.datable:
         console.print(f"publication date read from the text: {report.dated} of {report.datable}")
     if per_article:
-        _print_per_article(report, GROUPS)
+        _print_per_article(report, report.group_names)
     if show_misses:
         for label, outcomes in (
             ("miss", report.misses),

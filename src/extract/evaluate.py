@@ -154,6 +154,10 @@ class Report:
     datable: int = 0  # articles whose gold gives the publication date to find in the text
     dated: int = 0  # ... of which the extractor's reading (dateline, byline) found it
 
+    @property
+    def group_names(self) -> tuple[str, ...]:
+        return tuple(GROUPS)
+
     def group(self, name: str) -> Score:
         members = [self.scores[category] for category in GROUPS[name]]
         return Score(
