@@ -53,15 +53,72 @@ OWNED_PREFIXES = (ECB_NOTE_PREFIX, WDI_NOTE_PREFIX, PEG_NOTE_PREFIX)
 # after 2000 are 2013-2024 (the 2018 value, 8069.6, lies between the Central Bank of Uzbekistan's
 # 2018 low of 7,781 and high of 8,348 sum per dollar).
 WDI_SOURCE = "as republished to one decimal in knoema's CIS exchange-rate table (ru.knoema.com)"
-WDI_LCU_PER_USD = {
-    "KZT": dict(zip(range(2010, 2025), "147.4 146.6 149.1 152.1 179.2 221.7 342.2 326.0 344.7 "
-                    "382.7 413.0 425.9 460.2 456.2 469.0".split(), strict=True)),
-    "KGS": dict(zip(range(2010, 2025), "46.0 46.1 47.0 48.4 53.7 64.5 69.9 68.9 68.8 69.8 77.3 "
-                    "84.6 84.1 87.9 87.2".split(), strict=True)),
-    "TJS": dict(zip(range(2010, 2025), "4.4 4.6 4.7 4.8 4.9 6.2 7.8 8.5 9.2 9.5 10.3 11.3 11.0 "
-                    "10.8 10.8".split(), strict=True)),
-    "UZS": dict(zip(range(2013, 2025), "2095.0 2310.9 2568.0 2965.3 5113.9 8069.6 8836.8 "
-                    "10054.3 10609.5 11050.1 11734.8 12652.3".split(), strict=True)),
+WDI_LCU_PER_USD = {  # local currency units per USD, as published
+    "KZT": {
+        2010: "147.4",
+        2011: "146.6",
+        2012: "149.1",
+        2013: "152.1",
+        2014: "179.2",
+        2015: "221.7",
+        2016: "342.2",
+        2017: "326.0",
+        2018: "344.7",
+        2019: "382.7",
+        2020: "413.0",
+        2021: "425.9",
+        2022: "460.2",
+        2023: "456.2",
+        2024: "469.0",
+    },
+    "KGS": {
+        2010: "46.0",
+        2011: "46.1",
+        2012: "47.0",
+        2013: "48.4",
+        2014: "53.7",
+        2015: "64.5",
+        2016: "69.9",
+        2017: "68.9",
+        2018: "68.8",
+        2019: "69.8",
+        2020: "77.3",
+        2021: "84.6",
+        2022: "84.1",
+        2023: "87.9",
+        2024: "87.2",
+    },
+    "TJS": {
+        2010: "4.4",
+        2011: "4.6",
+        2012: "4.7",
+        2013: "4.8",
+        2014: "4.9",
+        2015: "6.2",
+        2016: "7.8",
+        2017: "8.5",
+        2018: "9.2",
+        2019: "9.5",
+        2020: "10.3",
+        2021: "11.3",
+        2022: "11.0",
+        2023: "10.8",
+        2024: "10.8",
+    },
+    "UZS": {
+        2013: "2095.0",
+        2014: "2310.9",
+        2015: "2568.0",
+        2016: "2965.3",
+        2017: "5113.9",
+        2018: "8069.6",
+        2019: "8836.8",
+        2020: "10054.3",
+        2021: "10609.5",
+        2022: "11050.1",
+        2023: "11734.8",
+        2024: "12652.3",
+    },
 }
 
 # Turkmenistan's manat is held at a fixed official rate by the Central Bank of Turkmenistan:
@@ -139,7 +196,11 @@ def ecb_rates(zip_path: Path, package_version: str) -> list[Rate]:
             if year not in means:
                 continue
             value, count = means[year]
-            how = "the daily USD quote" if currency == "EUR" else f"the daily USD/{currency} cross rate"
+            how = (
+                "the daily USD quote"
+                if currency == "EUR"
+                else f"the daily USD/{currency} cross rate"
+            )
             rates.append(
                 Rate(
                     currency,
@@ -202,7 +263,9 @@ def split_file(text: str) -> tuple[str, list[Rate]]:
             r["currency"],
             r["valid_from"],
             r["valid_to"],
-            Decimal(repr(r["usd_per_unit"])) if isinstance(r["usd_per_unit"], float) else Decimal(r["usd_per_unit"]),
+            Decimal(repr(r["usd_per_unit"]))
+            if isinstance(r["usd_per_unit"], float)
+            else Decimal(r["usd_per_unit"]),
             r["source_note"],
         )
         for r in records
