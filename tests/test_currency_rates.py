@@ -75,7 +75,28 @@ def test_eur_2024_is_the_ecb_annual_average(rates):
 
 
 def test_rub_has_no_ecb_year_after_the_ecb_stopped_quoting_it(rates):
-    assert sorted(year for currency, year in rates if currency == "RUB") == list(range(2010, 2022))
+    ecb_years = sorted(
+        year
+        for (currency, year), row in rates.items()
+        if currency == "RUB" and row.source_note.startswith("ECB")
+    )
+    assert ecb_years == list(range(2010, 2022))
+    assert rates[("RUB", 2022)].source_note.startswith("Bank of Russia official USD rate")
+    assert ("RUB", 2024) not in rates
+
+
+def test_bank_of_russia_averages_agree_with_the_ecb_cross_rates(rates):
+    """The secondary page that gives RUB 2022-2023 is checked where the ECB also covers RUB."""
+    tool = load_tool()
+    gaps = {}
+    for year, figure in tool.CBR_RUB_PER_USD.items():
+        if year in tool.CBR_ROW_YEARS:
+            continue
+        ecb_rub_per_usd = 1 / rates[("RUB", year)].usd_per_unit
+        gaps[year] = abs(Decimal(figure) / ecb_rub_per_usd - 1)
+    assert sorted(gaps) == list(range(2010, 2022))
+    assert max(gaps.values()) < Decimal("0.02")
+    assert gaps[2021] < Decimal("0.001")
 
 
 def test_published_rows_invert_the_figure_their_note_quotes(rates):
@@ -87,7 +108,8 @@ def test_published_rows_invert_the_figure_their_note_quotes(rates):
         figure = Decimal(quoted.search(row.source_note).group(1))
         assert row.usd_per_unit == (1 / figure).quantize(SIX_PLACES), (currency, _year)
         checked += 1
-    assert checked == 15 * 3 + 12 + 10  # KZT, KGS, TJS 2010-2024; UZS 2013-2024; TMT 2010-2019
+    # KZT, KGS, TJS 2010-2024; UZS 2013-2024; RUB 2022-2023; TMT 2010-2019
+    assert checked == 15 * 3 + 12 + 2 + 10
 
 
 def test_known_published_values(rates):
@@ -116,6 +138,6 @@ def test_15_billion_yuan_in_2024_through_the_loaded_table(seeded_engine):
     # A span across two years has no one annual rate: no USD value rather than a wrong one.
     across = (date(2023, 7, 1), date(2024, 6, 30))
     assert usd_value(Decimal(15 * 10**9), "CNY", across, loaded) is None
-    # No rate for RUB 2023 (a gap): the rouble amount keeps no USD value.
-    assert usd_value(Decimal(10**9), "RUB", (date(2023, 1, 1), date(2023, 12, 31)), loaded) is None
+    # No rate for RUB 2024 (a gap): the rouble amount keeps no USD value.
+    assert usd_value(Decimal(10**9), "RUB", year_2024, loaded) is None
     assert usd_value(Decimal(10**9), "KZT", year_2024, loaded) == Decimal("2132000")

@@ -9,6 +9,7 @@ Three sources, each row's source_note naming its own:
   year on which the USD is (the ECB stopped quoting RUB after 2022-03-01: RUB 2022 on is left out).
 - KZT, KGS, TJS, UZS: World Bank WDI PA.NUS.FCRF annual averages (``WDI_LCU_PER_USD``, units per
   USD as published), inverted.
+- RUB 2022-2023: the Bank of Russia's official rate, annual averages (``CBR_RUB_PER_USD``), inverted.
 - TMT: the Central Bank of Turkmenistan's fixed official rate (``PEG_MANAT_PER_USD``), inverted.
 
 usd_per_unit is an Amount (six decimal places), so each rate is rounded to six places: seven
@@ -43,7 +44,8 @@ YEARS = range(2010, 2026)
 ECB_NOTE_PREFIX = "ECB euro foreign exchange reference rates"
 WDI_NOTE_PREFIX = "World Bank WDI PA.NUS.FCRF"
 PEG_NOTE_PREFIX = "Central Bank of Turkmenistan fixed official rate"
-OWNED_PREFIXES = (ECB_NOTE_PREFIX, WDI_NOTE_PREFIX, PEG_NOTE_PREFIX)
+CBR_NOTE_PREFIX = "Bank of Russia official USD rate"
+OWNED_PREFIXES = (ECB_NOTE_PREFIX, WDI_NOTE_PREFIX, PEG_NOTE_PREFIX, CBR_NOTE_PREFIX)
 
 # World Bank WDI PA.NUS.FCRF, "Official exchange rate (LCU per US$, period average)" (IMF
 # International Financial Statistics: the annual average of monthly averages), local currency
@@ -120,6 +122,33 @@ WDI_LCU_PER_USD = {  # local currency units per USD, as published
         2024: "12652.3",
     },
 }
+
+# The Bank of Russia's official rouble rate of the US dollar, annual averages ("средневзвешенные",
+# weighted, as the page says) computed from the Bank of Russia's rate database on ruxpert.ru's
+# page "Статистика:История курса доллара к рублю". Only the years the ECB no longer covers become
+# rows (2022, 2023; the page ends with 2023); 2010-2021 are kept to check the page against the ECB
+# cross rates (tests/test_currency_rates.py: within 2%, 2014's volatile December the widest).
+CBR_SOURCE = (
+    "the annual weighted average of the daily official rates computed from the Bank of Russia's "
+    "rate database on ruxpert.ru, 'Статистика:История курса доллара к рублю'"
+)
+CBR_RUB_PER_USD = {
+    2010: "30.37",
+    2011: "29.39",
+    2012: "31.09",
+    2013: "31.85",
+    2014: "38.42",
+    2015: "60.96",
+    2016: "67.03",
+    2017: "58.35",
+    2018: "62.71",
+    2019: "64.74",
+    2020: "72.15",
+    2021: "73.65",
+    2022: "68.55",
+    2023: "85.25",
+}
+CBR_ROW_YEARS = (2022, 2023)
 
 # Turkmenistan's manat is held at a fixed official rate by the Central Bank of Turkmenistan:
 # 2.85 manat per US dollar from the 2009 redenomination until 1 January 2015, 3.50 since (US
@@ -237,6 +266,19 @@ def published_rates() -> list[Rate]:
                     f"1/{figure} at six decimal places (tools/make_currency_rates.py).",
                 )
             )
+    for year in CBR_ROW_YEARS:
+        figure = CBR_RUB_PER_USD[year]
+        rates.append(
+            Rate(
+                "RUB",
+                date(year, 1, 1),
+                date(year, 12, 31),
+                inverse(figure),
+                f"{CBR_NOTE_PREFIX} for {year}: {figure} RUB per USD, {CBR_SOURCE} (the ECB "
+                "stopped quoting the rouble on 1 March 2022); usd_per_unit = "
+                f"1/{figure} at six decimal places (tools/make_currency_rates.py).",
+            )
+        )
     for year, figure in PEG_MANAT_PER_USD.items():
         rates.append(
             Rate(
