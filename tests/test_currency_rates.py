@@ -108,8 +108,8 @@ def test_published_rows_invert_the_figure_their_note_quotes(rates):
         figure = Decimal(quoted.search(row.source_note).group(1))
         assert row.usd_per_unit == (1 / figure).quantize(SIX_PLACES), (currency, _year)
         checked += 1
-    # KZT, KGS, TJS 2010-2024; UZS 2013-2024; RUB 2022-2023; TMT 2010-2019
-    assert checked == 15 * 3 + 12 + 2 + 10
+    # KZT, KGS, TJS 2010-2024; UZS 2013-2024; RUB 2022-2023; TMT 2010-2025
+    assert checked == 15 * 3 + 12 + 2 + 16
 
 
 def test_known_published_values(rates):
@@ -118,6 +118,7 @@ def test_known_published_values(rates):
     assert rates[("UZS", 2018)].usd_per_unit == Decimal("0.000124")  # 1/8069.6
     assert rates[("TMT", 2014)].usd_per_unit == Decimal("0.350877")  # 1/2.85
     assert rates[("TMT", 2015)].usd_per_unit == Decimal("0.285714")  # 1/3.50
+    assert rates[("TMT", 2025)].usd_per_unit == Decimal("0.285714")
 
 
 def test_every_year_has_one_row_per_currency(rates):

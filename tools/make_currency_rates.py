@@ -153,9 +153,17 @@ CBR_ROW_YEARS = (2022, 2023)
 # Turkmenistan's manat is held at a fixed official rate by the Central Bank of Turkmenistan:
 # 2.85 manat per US dollar from the 2009 redenomination until 1 January 2015, 3.50 since (US
 # Commercial Service, "Turkmenistan - Foreign Exchange Controls", published 2019-07-21; the
-# Central Bank's list of official rates valid from 2 January 2019 still at 3.5). No source seen
-# states the rate after 2019, so the years after 2019 are left out.
-PEG_MANAT_PER_USD = {year: "2.85" if year < 2015 else "3.50" for year in range(2010, 2020)}
+# Central Bank's list of official rates valid from 2 January 2019 still at 3.5, as reported by
+# Chronicles of Turkmenistan). The latest check found: 0.28571 USD per manat (1/3.50) on
+# 5 December 2025 in The Times of Central Asia's rate ticker. For 2020-2025 the rate is taken as
+# the peg held at both ends of the period, not read year by year.
+PEG_MANAT_PER_USD = {year: "2.85" if year < 2015 else "3.50" for year in range(2010, 2026)}
+PEG_SOURCE = (
+    "2.85 from the 2009 redenomination until 1 January 2015, 3.50 since (US Commercial Service, "
+    "'Turkmenistan - Foreign Exchange Controls', 2019; 3.5 in the Central Bank's official rates "
+    "valid from 2 January 2019; 1/3.50 = 0.28571 USD per manat on 5 December 2025 in The Times "
+    "of Central Asia's rate ticker)"
+)
 PLACES = Decimal("0.000001")  # currency_rates.usd_per_unit is an Amount: six decimal places
 EXACT = Context(prec=40)  # daily cross rates and their sums, well past the six places kept
 
@@ -286,9 +294,8 @@ def published_rates() -> list[Rate]:
                 date(year, 1, 1),
                 date(year, 12, 31),
                 inverse(figure),
-                f"{PEG_NOTE_PREFIX}: {figure} manat per USD throughout {year} (2.85 from 2009 "
-                "until 1 January 2015, 3.50 since; US Commercial Service, 'Turkmenistan - Foreign "
-                "Exchange Controls', 2019); usd_per_unit = "
+                f"{PEG_NOTE_PREFIX}: {figure} manat per USD throughout {year}, the peg: "
+                f"{PEG_SOURCE}; usd_per_unit = "
                 f"1/{figure} at six decimal places (tools/make_currency_rates.py).",
             )
         )
