@@ -74,9 +74,10 @@ def _trade_flow_disagreements(
     PostgreSQL plans it as any inner join).
 
     The claims of groups where no source cites two claims (``single_sourced``) are all
-    contradicted, untested; the per-claim test runs in the other groups. Two branches, not one OR: PostgreSQL planned the OR as if every claim passed
-    it and read the whole trade_flows index. ``shared``: the second branch alone (for
-    disagreement_summary, which sums up the first from the groups)."""
+    contradicted, untested; the per-claim test runs in the other groups. Two branches, not one
+    OR: PostgreSQL planned the OR as if every claim passed it and read the whole trade_flows
+    index. ``shared``: the second branch alone (for disagreement_summary, which sums up the
+    first from the groups)."""
     g = f"g.{counted.group_prefix}"
     tested = _contradicted(d, "trade_flows", "trade_flow_id", same_group(d, "o", "g"), counted)
     shared_branch = _trade_claims_where(
