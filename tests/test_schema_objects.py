@@ -203,7 +203,7 @@ def _revisions() -> dict[str, str]:
     found = {}
     for path in VERSIONS.glob("*.py"):
         source = path.read_text(encoding="utf-8")
-        found[re.search(r'^revision: str = "([^"]+)"', source, re.MULTILINE)[1]] = source
+        found[re.search(r'^revision(?:: str)? = "([^"]+)"', source, re.MULTILINE)[1]] = source
     return found
 
 
