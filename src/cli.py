@@ -172,6 +172,43 @@ def db_dictionary(
     console.print(f"wrote {out}")
 
 
+@db_app.command("render-sql")
+@expected_errors
+def db_render_sql(
+    part: Annotated[
+        str,
+        typer.Argument(
+            help="What to render: views, group-triggers (trade_flow_groups) or "
+            "summary-triggers (source_fact_counts, agreement_countries)."
+        ),
+    ],
+    engine: Annotated[
+        str, typer.Option("--engine", help="sqlite or postgresql.", show_default=False)
+    ],
+    view: Annotated[
+        list[str] | None,
+        typer.Option("--view", help="Only this view and its _all twin (repeatable; views only)."),
+    ] = None,
+    drop_only: Annotated[
+        bool, typer.Option("--drop-only", help="Only the DROP statements (undoing a new object).")
+    ] = False,
+) -> None:
+    """Print today's SQL of views or triggers, dropped and made again, for a new migration to
+    carry in alembic/versions/sql/ (see the README's development section). Nothing is read from
+    or written to a database.
+
+    Example: silkledger db render-sql views --view disagreements --engine sqlite > alembic/versions/sql/0012_x.upgrade.sqlite.sql
+    """
+    from .models import schema_objects
+
+    if engine not in schema_objects.ENGINES:
+        raise SilkledgerError(f"no engine {engine!r}; use sqlite or postgresql")
+    if view and part != "views":
+        raise SilkledgerError("--view goes with the part views only")
+    statements = schema_objects.render(engine, part, view or (), drop_only)
+    sys.stdout.write(schema_objects.as_sql_file(statements))
+
+
 @db_app.command("status")
 @expected_errors
 def db_status(ctx: typer.Context) -> None:

@@ -55,6 +55,12 @@ def test_wheel_holds_the_package_and_its_migrations(wheel):
     assert "silkledger/migrations/env.py" in names
     assert "silkledger/migrations/script.py.mako" in names
     assert any(n.startswith("silkledger/migrations/versions/") and n.endswith(".py") for n in names)
+    # the SQL the migrations carry: every file of alembic/versions/sql/
+    frozen = {p.name for p in (ROOT / "alembic" / "versions" / "sql").glob("*.sql")}
+    shipped = {
+        n.rsplit("/", 1)[1] for n in names if n.startswith("silkledger/migrations/versions/sql/")
+    }
+    assert frozen and frozen <= shipped
     top_levels = {n.split("/")[0] for n in names if not n.startswith("silkledger-")}
     assert top_levels == {"silkledger"}
 

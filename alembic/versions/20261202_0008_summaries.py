@@ -1,6 +1,6 @@
 """summaries kept by triggers: source_fact_counts and agreement_countries
 
-Two summary tables the database keeps in step itself (silkledger.models.summaries), so no
+Two summary tables the database keeps in step itself (today's: models/summaries.py), so no
 writer maintains them and none can forget them:
 
 - source_fact_counts: per source, fact kind and review state, its distinct facts and quotes
@@ -12,6 +12,7 @@ SQLite: row triggers. PostgreSQL: plpgsql functions; statement-level triggers wi
 tables (a bulk insert costs one aggregate per statement), BEFORE DELETE per row on the fact
 tables. The upgrade fills both from the existing rows and re-creates deal_countries(_all) on the
 new table; the downgrade puts the grouping views back and drops triggers, functions and tables.
+The SQL is in sql/0008_summaries.*.sql.
 
 Revision ID: 0008_summaries
 Revises: 0007_trade_flow_groups
@@ -19,15 +20,26 @@ Create Date: 2026-12-02 15:40:00+00:00
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
-from silkledger.models import summaries, views
 
 revision: str = "0008_summaries"
 down_revision: str | None = "0007_trade_flow_groups"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# The SQL this revision ran, per engine, frozen beside it when it was written (sql/README.md):
+# never rendered from silkledger.models, whose definitions are today's, not this revision's.
+SQL = Path(__file__).resolve().parent / "sql"
+
+
+def _run_sql(step: str) -> None:
+    """The frozen statements of ``step`` (upgrade or downgrade) on this database's engine."""
+    path = SQL / f"{revision}.{step}.{op.get_bind().dialect.name}.sql"
+    for statement in path.read_text(encoding="utf-8").split("\n;\n")[:-1]:
+        op.execute(statement)
 
 
 def upgrade() -> None:
@@ -148,23 +160,11 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_agreement_countries_country_id"), "agreement_countries", ["country_id"]
     )
-    dialect = op.get_bind().dialect.name
-    for statement in summaries.create_statements(dialect) + summaries.refill_statements():
-        op.execute(statement)
-    _recreate_changed_views(dialect, as_at=revision)
+    _run_sql("upgrade")  # the triggers (and functions), both filled, deal_countries re-made
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    _recreate_changed_views(dialect, as_at=down_revision)
-    for statement in summaries.drop_statements(dialect):
-        op.execute(statement)
+    _run_sql("downgrade")  # deal_countries as before, the triggers and functions dropped
     op.drop_index(op.f("ix_agreement_countries_country_id"), table_name="agreement_countries")
     op.drop_table("agreement_countries")
     op.drop_table("source_fact_counts")
-
-
-def _recreate_changed_views(dialect: str, as_at: str) -> None:
-    """deal_countries (the view this revision changes), as it stands at ``as_at``."""
-    for statement in views.recreate_changed_statements(dialect, revision, as_at):
-        op.execute(statement)

@@ -16,7 +16,7 @@ The analysts' SQL (docs/queries, the views) at benchmark scale (bench/bench_quer
 - trade_flow_groups.source_count and all_source_count: partial indexes on the groups stated
   by more than one source (a tenth of them), which docs/queries/10 asks for.
 - disagreements(_all): the indicator and worded parts are CROSS JOINed in the order written,
-  from the facts found to disagree (models/views.py, ``pinned``).
+  from the facts found to disagree (sql/0009_query_plans.*.sql).
 
 Downgrade: the full single-column indexes and the views as they were.
 
@@ -26,18 +26,31 @@ Create Date: 2026-12-02 18:15:00+00:00
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
-from silkledger.models import views
-from silkledger.models.mentions import MENTIONED_COLUMNS
-from silkledger.models.provenance import CITED_FACT_COLUMNS
-from silkledger.models.trade import MULTI_SOURCE_COLUMNS
 
 revision: str = "0009_query_plans"
 down_revision: str | None = "0008_summaries"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+CITED_FACT_COLUMNS = ("event_id", "agreement_id", "trade_flow_id", "project_id", "indicator_id")
+MENTIONED_COLUMNS = ("country_id", "organization_id", "person_id", "project_id")
+MULTI_SOURCE_COLUMNS = ("source_count", "all_source_count")
+
+# The SQL this revision ran, per engine, frozen beside it when it was written (sql/README.md):
+# never rendered from silkledger.models, whose definitions are today's, not this revision's.
+SQL = Path(__file__).resolve().parent / "sql"
+
+
+def _run_sql(step: str) -> None:
+    """The frozen statements of ``step`` (upgrade or downgrade) on this database's engine."""
+    path = SQL / f"{revision}.{step}.{op.get_bind().dialect.name}.sql"
+    for statement in path.read_text(encoding="utf-8").split("\n;\n")[:-1]:
+        op.execute(statement)
+
 
 # table -> (columns indexed where set, the columns each index then covers)
 PARTIAL = {
@@ -65,11 +78,11 @@ def upgrade() -> None:
             sqlite_where=where,
             postgresql_where=where,
         )
-    _recreate_changed_views(revision)
+    _run_sql("upgrade")  # disagreements re-made
 
 
 def downgrade() -> None:
-    _recreate_changed_views(down_revision)
+    _run_sql("downgrade")  # disagreements as before
     for column in MULTI_SOURCE_COLUMNS:
         op.drop_index(f"ix_trade_flow_groups_{column}", table_name="trade_flow_groups")
     for table, (columns, _) in PARTIAL.items():
@@ -77,10 +90,3 @@ def downgrade() -> None:
             name = f"ix_{table}_{column}"
             op.drop_index(name, table_name=table)
             op.create_index(name, table, [column])
-
-
-def _recreate_changed_views(as_at: str) -> None:
-    """disagreements (the view this revision changes), as it stands at ``as_at``."""
-    dialect = op.get_bind().dialect.name
-    for statement in views.recreate_changed_statements(dialect, revision, as_at):
-        op.execute(statement)

@@ -3,7 +3,7 @@
 - trade_flow_groups.claim_source_count and all_claim_source_count, kept by the group triggers
   (re-made here): the group's (claim, source) pairs. Equal to source_count, no source cites two
   claims of the group; then every claim of a disputed group is contradicted, and disagreements
-  skips its per-claim test there (models/views.py, ``single_sourced``).
+  skips its per-claim test there (``single_sourced`` in models/views/disagreements.py).
 - disagreement_summary(_all): one row per disputed fact or figure group, summed up from
   trade_flow_groups where it can be (the question of docs/queries/02 took 2 to 4 s over
   disagreements at benchmark scale). disagreements' trade subject is its group's.
@@ -16,7 +16,8 @@
   (disagreement_summary: 1.11 s with JIT, 0.63 s without). It holds for every new session:
   silkledger's, psql's, pandas'.
 
-Downgrade: the views, triggers and indexes as they were, the two columns dropped.
+Downgrade: the views, triggers and indexes as they were, the two columns dropped. The SQL of
+the triggers, the fill and the views is in sql/0010_query_shapes.*.sql.
 
 Revision ID: 0010_query_shapes
 Revises: 0009_query_plans
@@ -24,41 +25,47 @@ Create Date: 2026-12-03 00:30:00+00:00
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
-from silkledger.models import trade_groups, views
-from silkledger.models.fields import describe
-from silkledger.models.trade import ATTRIBUTION_COLUMNS
 
 revision: str = "0010_query_shapes"
 down_revision: str | None = "0009_query_plans"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-PAIR_COLUMNS = ("claim_source_count", "all_claim_source_count")
+TABLE = "trade_flow_groups"
+# The new columns and their comments, from the field dictionary as it stood at this revision.
+PAIR_COLUMNS = {
+    "claim_source_count": "Number of (claim, source) pairs among the group's curated and accepted claims: each claim once per distinct source citing it. Equal to source_count when no source states two of those claims.",
+    "all_claim_source_count": "Number of (claim, source) pairs among the group's claims that are not rejected (extracted ones too): each claim once per distinct source citing it. Equal to all_source_count when no source states two of those claims.",
+}
+ATTRIBUTION_COLUMNS = ("attributed_to_person_id", "attributed_to_organization_id")
+
+# The SQL this revision ran, per engine, frozen beside it when it was written (sql/README.md):
+# never rendered from silkledger.models, whose definitions are today's, not this revision's.
+SQL = Path(__file__).resolve().parent / "sql"
+
+
+def _run_sql(step: str) -> None:
+    """The frozen statements of ``step`` (upgrade or downgrade) on this database's engine."""
+    path = SQL / f"{revision}.{step}.{op.get_bind().dialect.name}.sql"
+    for statement in path.read_text(encoding="utf-8").split("\n;\n")[:-1]:
+        op.execute(statement)
 
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
-    for column in PAIR_COLUMNS:
+    for column, comment in PAIR_COLUMNS.items():
         # a NOT NULL column added to a table with rows needs a default on SQLite; the model
         # declares none, so PostgreSQL's is dropped again
         op.add_column(
-            trade_groups.TABLE,
-            sa.Column(
-                column,
-                sa.Integer(),
-                nullable=False,
-                server_default="0",
-                comment=describe(column, trade_groups.TABLE),
-            ),
+            TABLE,
+            sa.Column(column, sa.Integer(), nullable=False, server_default="0", comment=comment),
         )
         if dialect == "postgresql":
-            op.alter_column(trade_groups.TABLE, column, server_default=None)
-    _execute(trade_groups.drop_trigger_statements(dialect))
-    _execute(trade_groups.trigger_statements(dialect, increments=False))
-    _execute(trade_groups.fill_pairs_statements(views.Dialect(dialect)))
+            op.alter_column(TABLE, column, server_default=None)
     for column in ATTRIBUTION_COLUMNS:
         where = sa.text(f"{column} IS NOT NULL")
         op.create_index(
@@ -68,7 +75,8 @@ def upgrade() -> None:
             sqlite_where=where,
             postgresql_where=where,
         )
-    _recreate_changed_views(revision)
+    # the group triggers re-made with the pairs, the pairs filled, the changed views re-made
+    _run_sql("upgrade")
     if dialect == "postgresql":
         op.execute(_as_owner("ALTER DATABASE %I SET jit = off"))
 
@@ -77,19 +85,11 @@ def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
         op.execute(_as_owner("ALTER DATABASE %I RESET jit"))
-    _recreate_changed_views(down_revision)
     for column in ATTRIBUTION_COLUMNS:
         op.drop_index(f"ix_trade_flows_{column}", table_name="trade_flows")
-    _execute(trade_groups.drop_trigger_statements(dialect))
-    _execute(trade_groups.trigger_statements(dialect, pairs=False, increments=False))
+    _run_sql("downgrade")  # the views and the triggers as 0009 had them
     for column in PAIR_COLUMNS:
-        op.drop_column(trade_groups.TABLE, column)
-
-
-def _recreate_changed_views(as_at: str) -> None:
-    """disagreements, trade_flow_claims and disagreement_summary as they stand at ``as_at``."""
-    dialect = op.get_bind().dialect.name
-    _execute(views.recreate_changed_statements(dialect, revision, as_at))
+        op.drop_column(TABLE, column)
 
 
 def _as_owner(statement: str) -> str:
@@ -102,8 +102,3 @@ def _as_owner(statement: str) -> str:
         EXECUTE format('{statement}', current_database());
     END IF;
 END $$"""
-
-
-def _execute(statements: list[str]) -> None:
-    for statement in statements:
-        op.execute(statement)

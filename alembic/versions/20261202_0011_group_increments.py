@@ -4,7 +4,7 @@ SQLite's row triggers recomputed a claim's whole group (every claim, their citat
 variants) on each claim and each citation inserted: O(group size) per row, and groups grow, so
 a long ingest wrote each article more slowly than the last (store() CPU per article up a
 quarter over 10,000 articles). The insert triggers are re-made to update the group's row in
-place instead (models/trade_groups.py, ``_increment_triggers``): counts plus one, lowest and
+place instead (today's: ``_increment_triggers`` in models/trade_groups.py): counts plus one, lowest and
 highest compared, a qualifier or a source counted when the group does not have it yet, the
 value list extended at an end or, for a new value inside the range, listed again. Updates and
 deletes still recompute the group. The summary is unchanged, so nothing is refilled.
@@ -17,6 +17,7 @@ PostgreSQL: nothing changes (its statement triggers recompute each touched group
 statement, and an ingest's per-article cost there does not grow).
 
 Downgrade: the recomputing insert triggers again, and the index on the group key alone.
+The SQL is in sql/0011_group_increments.*.sqlite.sql.
 
 Revision ID: 0011_group_increments
 Revises: 0010_query_shapes
@@ -24,9 +25,9 @@ Create Date: 2026-12-02 19:30:00+00:00
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from alembic import op
-from silkledger.models import trade_groups, views
 
 revision: str = "0011_group_increments"
 down_revision: str | None = "0010_query_shapes"
@@ -34,23 +35,23 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# The SQL this revision ran, per engine, frozen beside it when it was written (sql/README.md):
+# never rendered from silkledger.models, whose definitions are today's, not this revision's.
+SQL = Path(__file__).resolve().parent / "sql"
+
+
+def _run_sql(step: str) -> None:
+    """The frozen statements of ``step`` (upgrade or downgrade) on this database's engine."""
+    path = SQL / f"{revision}.{step}.{op.get_bind().dialect.name}.sql"
+    for statement in path.read_text(encoding="utf-8").split("\n;\n")[:-1]:
+        op.execute(statement)
+
+
 def upgrade() -> None:
-    _remake_triggers(increments=True)
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL: nothing changes
+        _run_sql("upgrade")
 
 
 def downgrade() -> None:
-    _remake_triggers(increments=False)
-
-
-def _remake_triggers(increments: bool) -> None:
-    """SQLite's group triggers, and the index of a group's claims, as ``increments`` has them."""
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    statements = trade_groups.drop_trigger_statements("sqlite")
-    statements += [
-        f"DROP INDEX {trade_groups.INDEXES['trade_flows']}",
-        trade_groups.claim_index_statement(views.Dialect("sqlite"), increments),
-    ]
-    statements += trade_groups.trigger_statements("sqlite", pairs=True, increments=increments)
-    for statement in statements:
-        op.execute(statement)
+    if op.get_bind().dialect.name == "sqlite":
+        _run_sql("downgrade")

@@ -326,7 +326,7 @@ def suspended(connection) -> Iterator[None]:
     summary row updated by each of a thousand statements makes each later update walk a longer
     chain. Dropping a trigger locks its table until commit, so no other writer is missed."""
     from . import trade_groups
-    from .views import Dialect
+    from .dialect import Dialect
 
     dialect = connection.dialect.name
     for statement in drop_statements(dialect) + trade_groups.drop_statements(dialect):

@@ -6,9 +6,9 @@ million claims per query; they now read one row per group, which triggers keep c
 
 - SQLite: row triggers on trade_flows (insert, delete, update of a column the summary reads) and
   on citations (rows with a trade_flow_id). An insert, what an ingest writes, adds itself to its
-  group's row at a cost that does not grow with the group (``_increment_triggers``, from
-  0011_group_increments); an update or delete recomputes the touched group, old and new, from
-  its claims, found through ix_trade_flows_group.
+  group's row at a cost that does not grow with the group (``_increment_triggers``); an update
+  or delete recomputes the touched group, old and new, from its claims, found through
+  ix_trade_flows_group.
 - PostgreSQL: statement triggers with transition tables do the same set-based, once per
   statement, so a bulk load recomputes each touched group once. Each first takes a SHARE ROW
   EXCLUSIVE lock on trade_flow_groups (readers are not blocked): two transactions recomputing
@@ -33,6 +33,7 @@ SQLite drops these triggers with the old table and must create them again
 from __future__ import annotations
 
 from .base import ALL_REVIEW_STATUSES, COUNTING_REVIEW_STATUSES, statuses_in
+from .dialect import Dialect
 
 TABLE = "trade_flow_groups"
 GROUP_COLUMNS = (
@@ -95,13 +96,10 @@ def same_group(dialect, left: str, right: str) -> str:
     return " AND ".join(parts)
 
 
-def _variant_aggregates(
-    dialect, prefix: str, statuses: tuple[str, ...], pairs: bool = True
-) -> dict[str, str]:
+def _variant_aggregates(dialect, prefix: str, statuses: tuple[str, ...]) -> dict[str, str]:
     """Column -> aggregate over the claims ``tf`` of group ``k`` counting ``statuses``: exactly
     what trade_flow_consensus computed from the claims. (Sources and values are subqueries, not
-    a join with citations and DISTINCT aggregates: a trigger runs this for every row written.)
-    ``pairs``: with claim_source_count (from 0010_query_shapes; see _claim_source_count)."""
+    a join with citations and DISTINCT aggregates: a trigger runs this for every row written.)"""
     counted = statuses_in("tf.review_status", statuses)
 
     def when(expression: str) -> str:
@@ -115,9 +113,8 @@ def _variant_aggregates(
         f"{prefix}highest": f"max({when('tf.value')})",
         f"{prefix}qualifier_count": f"count(DISTINCT {when('tf.value_qualifier')})",
         f"{prefix}value_list": _value_list(dialect, statuses, "k"),
+        f"{prefix}claim_source_count": _claim_source_count(dialect, statuses, "k"),
     }
-    if pairs:
-        aggregates[f"{prefix}claim_source_count"] = _claim_source_count(dialect, statuses, "k")
     return aggregates
 
 
@@ -134,7 +131,7 @@ def _claim_source_count(dialect, statuses: tuple[str, ...], group: str) -> str:
     """SQL: the (claim, source) pairs of the claims of ``group`` that count: per claim, the
     distinct sources citing it, summed. It equals source_count exactly when no source cites two
     of those claims; disagreements then knows, without a test per claim, that every claim of a
-    disputed group is contradicted (views.single_sourced). Each claim's sources are
+    disputed group is contradicted (views/disagreements.py, single_sourced). Each claim's sources are
     read from the citations index alone."""
     per_claim = (
         "(SELECT count(DISTINCT pc.source_id) FROM citations pc WHERE pc.trade_flow_id = pt.id)"
@@ -160,13 +157,13 @@ def _value_list(dialect, statuses: tuple[str, ...], group: str) -> str:
     return dialect.text_list(dialect.number_text("x.value"), claims, order="x.value")
 
 
-def refresh_statements(dialect, keys: str, pairs: bool = True) -> list[str]:
+def refresh_statements(dialect, keys: str) -> list[str]:
     """Recompute the groups whose keys the SELECT ``keys`` returns (its columns named as
     GROUP_COLUMNS): delete their rows, insert them again from their claims. A group left
     without a claim that counts anywhere gets no row."""
     aggregates = {}
     for prefix, statuses in VARIANTS:
-        aggregates.update(_variant_aggregates(dialect, prefix, statuses, pairs))
+        aggregates.update(_variant_aggregates(dialect, prefix, statuses))
     key_columns = ", ".join(f"k.{column}" for column in GROUP_COLUMNS)
     columns = ", ".join([*GROUP_COLUMNS, *aggregates])
     return [
@@ -180,24 +177,18 @@ def refresh_statements(dialect, keys: str, pairs: bool = True) -> list[str]:
     ]
 
 
-def refresh_sources_statements(dialect, keys: str, pairs: bool = True) -> list[str]:
+def refresh_sources_statements(dialect, keys: str) -> list[str]:
     """Recompute the source counts of the groups whose keys ``keys`` returns: all a citation
     changes in its claim's group."""
     counts = [
         f"{prefix}source_count = {_source_count(dialect, statuses, TABLE)}"
         for prefix, statuses in VARIANTS
     ]
-    if pairs:
-        counts += _pair_counts(dialect)
-    return [f"UPDATE {TABLE} SET {', '.join(counts)} WHERE id IN ({_group_ids(dialect, keys)})"]
-
-
-def _pair_counts(dialect) -> list[str]:
-    """SET clauses: each variant's claim_source_count of the row's group, from its claims."""
-    return [
+    counts += [
         f"{prefix}claim_source_count = {_claim_source_count(dialect, statuses, TABLE)}"
         for prefix, statuses in VARIANTS
     ]
+    return [f"UPDATE {TABLE} SET {', '.join(counts)} WHERE id IN ({_group_ids(dialect, keys)})"]
 
 
 def _group_ids(dialect, keys: str) -> str:
@@ -208,15 +199,10 @@ def _columns_of(alias: str) -> str:
     return ", ".join(f"{alias}.{column} AS {column}" for column in GROUP_COLUMNS)
 
 
-def fill_statements(dialect, pairs: bool = True) -> list[str]:
-    """Recompute every group from scratch (the migration's fill; a test's reference)."""
+def fill_statements(dialect) -> list[str]:
+    """Recompute every group from scratch (a bulk load's refill; a test's reference)."""
     keys = f"SELECT DISTINCT {_columns_of('t')} FROM trade_flows t"
-    return [f"DELETE FROM {TABLE}", *refresh_statements(dialect, keys, pairs)[1:]]
-
-
-def fill_pairs_statements(dialect) -> list[str]:
-    """claim_source_count of every group, from its claims (the migration that adds it)."""
-    return [f"UPDATE {TABLE} SET {', '.join(_pair_counts(dialect))}"]
+    return [f"DELETE FROM {TABLE}", *refresh_statements(dialect, keys)[1:]]
 
 
 # ----------------------------------------------------------------------------------- SQLite
@@ -231,13 +217,11 @@ def _sqlite_trigger(name: str, event: str, table: str, when: str | None, body: l
     )
 
 
-def _recomputed(table: str, keys: list[str], pairs: bool) -> list[str]:
+def _recomputed(table: str, keys: list[str]) -> list[str]:
     """The statements that recompute the groups ``keys`` name, after a write to ``table``."""
-    from .views import Dialect  # views import this module for same_group
-
     dialect = Dialect("sqlite")
     refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
-    return [statement for key in keys for statement in refresh(dialect, key, pairs)]
+    return [statement for key in keys for statement in refresh(dialect, key)]
 
 
 def _row_key(row: str) -> str:
@@ -250,13 +234,9 @@ def _claim_key(citation: str) -> str:
     return f"SELECT {_columns_of('t')} FROM trade_flows t WHERE t.id = {citation}.trade_flow_id"
 
 
-def _sqlite_triggers(
-    pairs: bool = True, increments: bool = True
-) -> dict[str, tuple[str, str, str | None, list[str]]]:
-    """name -> (event, table, WHEN condition, statements). ``pairs``: with claim_source_count
-    (from 0010_query_shapes); ``increments``: a claim or citation inserted adds itself to its
-    group's row (see _increment_triggers); False: every trigger recomputes the whole group, as
-    0007 to 0010 made them."""
+def _sqlite_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """name -> (event, table, WHEN condition, statements). A claim or citation inserted adds
+    itself to its group's row (see _increment_triggers); the others recompute the group."""
     claim_columns = ", ".join(CLAIM_COLUMNS)
     moved = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in GROUP_COLUMNS)
     cites_a_claim = "OLD.trade_flow_id IS NOT NULL OR NEW.trade_flow_id IS NOT NULL"
@@ -275,16 +255,16 @@ def _sqlite_triggers(
                             [_claim_key("OLD"), _claim_key("NEW")]),
     }  # fmt: skip
     recomputing = {
-        name: (event, table, when, _recomputed(table, keys, pairs))
+        name: (event, table, when, _recomputed(table, keys))
         for name, (event, table, when, keys) in triggers.items()
     }
-    return recomputing | (_increment_triggers(pairs) if increments else {})
+    return recomputing | _increment_triggers()
 
 
-def _sqlite_statements(pairs: bool = True, increments: bool = True) -> list[str]:
+def _sqlite_statements() -> list[str]:
     return [
         _sqlite_trigger(name, event, table, when, body)
-        for name, (event, table, when, body) in _sqlite_triggers(pairs, increments).items()
+        for name, (event, table, when, body) in _sqlite_triggers().items()
     ]
 
 
@@ -296,16 +276,11 @@ def _sqlite_statements(pairs: bool = True, increments: bool = True) -> list[str]
 # group's size. Updates and deletes (review edits, rare) still recompute the group.
 
 
-def _increment_triggers(pairs: bool) -> dict[str, tuple[str, str, str | None, list[str]]]:
+def _increment_triggers() -> dict[str, tuple[str, str, str | None, list[str]]]:
     """The insert triggers, incremental (they replace their recomputing namesakes)."""
-    from .views import Dialect
-
     dialect = Dialect("sqlite")
-    claim = [
-        _group_row(dialect, pairs),
-        *(_claim_added(dialect, *variant, pairs) for variant in VARIANTS),
-    ]
-    citation = [_citation_added(dialect, *variant, pairs) for variant in VARIANTS]
+    claim = [_group_row(dialect), *(_claim_added(dialect, *variant) for variant in VARIANTS)]
+    citation = [_citation_added(dialect, *variant) for variant in VARIANTS]
     counts = statuses_in("NEW.review_status", ALL_REVIEW_STATUSES)
     return {
         "trade_flow_insert": ("INSERT", "trade_flows", counts, claim),
@@ -313,10 +288,9 @@ def _increment_triggers(pairs: bool) -> dict[str, tuple[str, str, str | None, li
     }
 
 
-def _group_row(dialect, pairs: bool) -> str:
+def _group_row(dialect) -> str:
     """The row of a new claim's group, empty, when the group has none yet."""
-    counts = (*_COUNTS, "claim_source_count") if pairs else _COUNTS
-    empty = [f"{prefix}{column}" for prefix, _ in VARIANTS for column in counts]
+    empty = [f"{prefix}{column}" for prefix, _ in VARIANTS for column in _COUNTS]
     columns = ", ".join([*GROUP_COLUMNS, *empty])
     values = ", ".join([*(f"NEW.{column}" for column in GROUP_COLUMNS), *("0" for _ in empty)])
     return (
@@ -325,7 +299,7 @@ def _group_row(dialect, pairs: bool) -> str:
     )
 
 
-_COUNTS = ("claim_count", "source_count", "qualifier_count")
+_COUNTS = ("claim_count", "source_count", "qualifier_count", "claim_source_count")
 
 
 def _others(dialect, statuses: tuple[str, ...], condition: str) -> str:
@@ -336,7 +310,7 @@ def _others(dialect, statuses: tuple[str, ...], condition: str) -> str:
     )
 
 
-def _claim_added(dialect, prefix: str, statuses: tuple[str, ...], pairs: bool) -> str:
+def _claim_added(dialect, prefix: str, statuses: tuple[str, ...]) -> str:
     """The group's row with the claim NEW added, in the variant ``prefix`` if NEW counts there.
     SET reads the row as it was. SQLite's scalar min/max are NULL when an argument is (the
     group had no claim counting here), hence the COALESCEs."""
@@ -352,12 +326,12 @@ def _claim_added(dialect, prefix: str, statuses: tuple[str, ...], pairs: bool) -
         "qualifier_count": f"{p}qualifier_count + ({new_qualifier})",
         "value_list": _value_list_with_new(dialect, prefix, statuses),
         "source_count": f"{p}source_count + {_new_sources(dialect, statuses)}",
-    }
-    if pairs:  # the sources already citing NEW: none on an ingest (see _new_sources)
-        assignments["claim_source_count"] = (
+        # the sources already citing NEW: none on an ingest (see _new_sources)
+        "claim_source_count": (
             f"{p}claim_source_count + (SELECT count(DISTINCT c.source_id) FROM citations c "
             "WHERE c.trade_flow_id = NEW.id)"
-        )
+        ),
+    }
     sets = ", ".join(f"{p}{column} = {value}" for column, value in assignments.items())
     return (
         f"UPDATE {TABLE} SET {sets} WHERE {same_group(dialect, TABLE, 'NEW')} "
@@ -405,22 +379,23 @@ def _cited_elsewhere(
     )
 
 
-def _citation_added(dialect, prefix: str, statuses: tuple[str, ...], pairs: bool) -> str:
+def _citation_added(dialect, prefix: str, statuses: tuple[str, ...]) -> str:
     """The group of the claim NEW cites, if that claim counts in the variant ``prefix``: one
     more source unless another citation of the same source already counted it in the group;
-    with ``pairs``, one more (claim, source) pair unless that source already cites the claim."""
+    one more (claim, source) pair unless that source already cites the claim."""
     cited = (
         f"SELECT g.id FROM trade_flows t JOIN {TABLE} g ON {same_group(dialect, 'g', 't')} "
         f"WHERE t.id = NEW.trade_flow_id AND {statuses_in('t.review_status', statuses)}"
     )
     new_source = f"NOT {_cited_elsewhere(dialect, statuses, 'NEW', TABLE, 'd.id <> NEW.id')}"
-    sets = [f"{prefix}source_count = {prefix}source_count + ({new_source})"]
-    if pairs:
-        new_pair = (
-            "NOT EXISTS (SELECT 1 FROM citations d WHERE d.trade_flow_id = NEW.trade_flow_id "
-            "AND d.source_id = NEW.source_id AND d.id <> NEW.id)"
-        )
-        sets.append(f"{prefix}claim_source_count = {prefix}claim_source_count + ({new_pair})")
+    new_pair = (
+        "NOT EXISTS (SELECT 1 FROM citations d WHERE d.trade_flow_id = NEW.trade_flow_id "
+        "AND d.source_id = NEW.source_id AND d.id <> NEW.id)"
+    )
+    sets = [
+        f"{prefix}source_count = {prefix}source_count + ({new_source})",
+        f"{prefix}claim_source_count = {prefix}claim_source_count + ({new_pair})",
+    ]
     return f"UPDATE {TABLE} SET {', '.join(sets)} WHERE id IN ({cited})"
 
 
@@ -465,13 +440,11 @@ def _postgresql_name(table: str, event: str) -> str:
     return f"{TRIGGER_PREFIX}{table.removesuffix('s')}_{event.lower()}"
 
 
-def _postgresql_trigger(table: str, event: str, pairs: bool) -> list[str]:
-    from .views import Dialect
-
+def _postgresql_trigger(table: str, event: str) -> list[str]:
     name = _postgresql_name(table, event)
     refresh = refresh_statements if table == "trade_flows" else refresh_sources_statements
     keys = _postgresql_keys(table, event)
-    statements = refresh(Dialect("postgresql"), keys, pairs)
+    statements = refresh(Dialect("postgresql"), keys)
     body = "\n".join(f"    {statement};" for statement in statements)
     transition = {
         "INSERT": "NEW TABLE AS new_rows",
@@ -489,20 +462,20 @@ def _postgresql_trigger(table: str, event: str, pairs: bool) -> list[str]:
 # ------------------------------------------------------------------------------- both
 
 
-def claim_index_statement(dialect, increments: bool = True) -> str:
-    """The index of a group's claims. On SQLite from 0011_group_increments it goes on past the
-    group key (CLAIM_INDEX_TAIL): the insert trigger finds a claim's value by a seek, and lists
-    the values or looks for a qualifier from the index alone, in value order."""
+def claim_index_statement(dialect) -> str:
+    """The index of a group's claims. On SQLite it goes on past the group key
+    (CLAIM_INDEX_TAIL): the insert trigger finds a claim's value by a seek, and lists the values
+    or looks for a qualifier from the index alone, in value order."""
     key = [key_part(dialect, None, column) for column in GROUP_COLUMNS]
-    if dialect.name == "sqlite" and increments:
+    if dialect.name == "sqlite":
         key += CLAIM_INDEX_TAIL
     return f"CREATE INDEX {INDEXES['trade_flows']} ON trade_flows ({', '.join(key)})"
 
 
-def _index_statements(dialect, increments: bool) -> list[str]:
+def _index_statements(dialect) -> list[str]:
     key = ", ".join(key_part(dialect, None, column) for column in GROUP_COLUMNS)
     statements = [
-        claim_index_statement(dialect, increments),
+        claim_index_statement(dialect),
         f"CREATE INDEX {INDEXES[TABLE]} ON {TABLE} ({key})",
     ]
     return statements + [
@@ -511,30 +484,24 @@ def _index_statements(dialect, increments: bool) -> list[str]:
     ]
 
 
-def create_statements(dialect_name: str, pairs: bool = True, increments: bool = True) -> list[str]:
-    """The group indexes and the triggers (not the table: the models declare it). ``pairs``:
-    the triggers keep claim_source_count (False: as 0007 to 0009 made them); ``increments``:
-    SQLite's insert triggers add to the group (False: as 0007 to 0010 made them, recomputing
-    it)."""
-    from .views import Dialect
-
-    indexes = _index_statements(Dialect(dialect_name), increments)
-    return indexes + trigger_statements(dialect_name, pairs, increments)
+def create_statements(dialect_name: str) -> list[str]:
+    """The group indexes and the triggers (not the table: the models declare it)."""
+    indexes = _index_statements(Dialect(dialect_name))
+    return indexes + trigger_statements(dialect_name)
 
 
-def trigger_statements(dialect_name: str, pairs: bool = True, increments: bool = True) -> list[str]:
-    """The triggers (and PostgreSQL functions) alone: 0010_query_shapes and
-    0011_group_increments re-make them."""
+def trigger_statements(dialect_name: str) -> list[str]:
+    """The triggers (and PostgreSQL functions) alone."""
     if dialect_name == "sqlite":
-        return _sqlite_statements(pairs, increments)
+        return _sqlite_statements()
     statements = []
     for table, event in POSTGRESQL_EVENTS:
-        statements += _postgresql_trigger(table, event, pairs)
+        statements += _postgresql_trigger(table, event)
     return statements
 
 
 def drop_trigger_statements(dialect_name: str) -> list[str]:
-    """Drop the triggers (either kind: SQLite's incremental ones have the same names)."""
+    """Drop the triggers (and PostgreSQL functions)."""
     if dialect_name == "sqlite":
         return [f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}" for name in _sqlite_triggers()]
     statements = []
