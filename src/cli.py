@@ -641,6 +641,8 @@ def _print_ingest_report(report, reindex: bool) -> None:
             ("near-duplicates (loaded, linked)", len(report.near_duplicates)),
         ]
     rows += [("failed", len(report.failed))]
+    if report.of("skipped"):
+        rows += [("skipped (not files to read)", len(report.of("skipped")))]
     rows += [(f"facts extracted: {kind}", count) for kind, count in report.facts_per_kind().items()]
     if not reindex:
         rows += [("articles without a publication date", len(report.undated))]
@@ -663,6 +665,12 @@ def _print_ingest_report(report, reindex: bool) -> None:
             err_console.print(
                 f"fact skipped: {outcome.name}: {reason}", markup=False, soft_wrap=True
             )
+    for outcome in report.of("skipped"):
+        err_console.print(
+            f"[yellow]skipped:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
+            highlight=False,
+            soft_wrap=True,
+        )
     for outcome in report.failed:
         err_console.print(
             f"[bold red]failed:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
@@ -746,7 +754,7 @@ def ingest_command(
             report = ArticleLoader(engine).reindex(progress=advance)
         else:
             report = ingest(engine, inputs, metadata, max_bytes, advance, workers)
-    report.outcomes[:0] = [Outcome(p.name, "failed", reason=p.reason) for p in problems]
+    report.outcomes[:0] = [Outcome.of_problem(problem) for problem in problems]
     if as_json:
         print(json.dumps(report.as_json(), indent=2, default=str))
     elif quiet:

@@ -76,8 +76,9 @@ def write_csv(result: QueryResult, handle: TextIO) -> int:
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(result.columns)
     count = 0
-    for count, row in enumerate(result.rows, 1):  # noqa: B007 (the count is the result)
+    for row in result.rows:
         writer.writerow([plain(value) for value in row])
+        count += 1
     return count
 
 
@@ -90,7 +91,7 @@ def _records(result: QueryResult):
 def write_json(result: QueryResult, handle: TextIO) -> int:
     """A JSON array, one record a line."""
     count = 0
-    for count, record in enumerate(_records(result), 1):  # noqa: B007
+    for count, record in enumerate(_records(result), 1):
         handle.write(("[\n" if count == 1 else ",\n") + record)
     handle.write("\n]\n" if count else "[]\n")
     return count
@@ -99,8 +100,9 @@ def write_json(result: QueryResult, handle: TextIO) -> int:
 def write_jsonl(result: QueryResult, handle: TextIO) -> int:
     """JSON lines: one record a line."""
     count = 0
-    for count, record in enumerate(_records(result), 1):  # noqa: B007
+    for record in _records(result):
         handle.write(record + "\n")
+        count += 1
     return count
 
 
@@ -111,7 +113,7 @@ def write_xlsx(result: QueryResult, path: str | Path) -> int:
     bold = Font(bold=True)
     sheet.append([_bold_cell(sheet, name, bold) for name in result.columns])
     count = 0
-    for count, row in enumerate(result.rows, 1):  # noqa: B007
+    for count, row in enumerate(result.rows, 1):
         if count >= XLSX_MAX_ROWS:
             raise SilkledgerError(
                 f"an .xlsx sheet holds at most {XLSX_MAX_ROWS - 1:,} rows and this result has "

@@ -32,7 +32,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,7 +76,9 @@ def refusal(detail: str) -> WriteRefused:
 
 
 def not_a_query(detail: str) -> WriteRefused:
-    return WriteRefused(f"refused: silkledger sql is read-only and runs plain queries only: {detail}")
+    return WriteRefused(
+        f"refused: silkledger sql is read-only and runs plain queries only: {detail}"
+    )
 
 
 def timed_out(seconds: float) -> StatementTimeout:
@@ -123,26 +125,79 @@ class _Deadline:
 # PRAGMAs that only report. Those in READ_PRAGMAS_WITH_ARGUMENT may name a table, an index or a
 # schema; the others are allowed without an argument only (with one, most of them set a value).
 READ_PRAGMAS_WITH_ARGUMENT = frozenset(
-    "table_info table_xinfo table_list index_list index_info index_xinfo foreign_key_list "
-    "foreign_key_check integrity_check quick_check".split()
+    [
+        "table_info",
+        "table_xinfo",
+        "table_list",
+        "index_list",
+        "index_info",
+        "index_xinfo",
+        "foreign_key_list",
+        "foreign_key_check",
+        "integrity_check",
+        "quick_check",
+    ]
 )
 READ_PRAGMAS = READ_PRAGMAS_WITH_ARGUMENT | frozenset(
-    "database_list collation_list function_list module_list pragma_list compile_options "
-    "application_id user_version schema_version data_version encoding page_size page_count "
-    "freelist_count max_page_count journal_mode foreign_keys query_only auto_vacuum cache_size "
-    "busy_timeout synchronous recursive_triggers defer_foreign_keys temp_store".split()
+    [
+        "database_list",
+        "collation_list",
+        "function_list",
+        "module_list",
+        "pragma_list",
+        "compile_options",
+        "application_id",
+        "user_version",
+        "schema_version",
+        "data_version",
+        "encoding",
+        "page_size",
+        "page_count",
+        "freelist_count",
+        "max_page_count",
+        "journal_mode",
+        "foreign_keys",
+        "query_only",
+        "auto_vacuum",
+        "cache_size",
+        "busy_timeout",
+        "synchronous",
+        "recursive_triggers",
+        "defer_foreign_keys",
+        "temp_store",
+    ]
 )
 SQLITE_READS = frozenset(
     (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE)
 )
 SQLITE_WRITES = {
     getattr(sqlite3, f"SQLITE_{name}"): name.replace("_", " ")
-    for name in (
-        "INSERT UPDATE DELETE CREATE_INDEX CREATE_TABLE CREATE_TEMP_INDEX CREATE_TEMP_TABLE "
-        "CREATE_TEMP_TRIGGER CREATE_TEMP_VIEW CREATE_TRIGGER CREATE_VIEW DROP_INDEX DROP_TABLE "
-        "DROP_TEMP_INDEX DROP_TEMP_TABLE DROP_TEMP_TRIGGER DROP_TEMP_VIEW DROP_TRIGGER "
-        "DROP_VIEW ALTER_TABLE REINDEX ANALYZE CREATE_VTABLE DROP_VTABLE"
-    ).split()
+    for name in [
+        "INSERT",
+        "UPDATE",
+        "DELETE",
+        "CREATE_INDEX",
+        "CREATE_TABLE",
+        "CREATE_TEMP_INDEX",
+        "CREATE_TEMP_TABLE",
+        "CREATE_TEMP_TRIGGER",
+        "CREATE_TEMP_VIEW",
+        "CREATE_TRIGGER",
+        "CREATE_VIEW",
+        "DROP_INDEX",
+        "DROP_TABLE",
+        "DROP_TEMP_INDEX",
+        "DROP_TEMP_TABLE",
+        "DROP_TEMP_TRIGGER",
+        "DROP_TEMP_VIEW",
+        "DROP_TRIGGER",
+        "DROP_VIEW",
+        "ALTER_TABLE",
+        "REINDEX",
+        "ANALYZE",
+        "CREATE_VTABLE",
+        "DROP_VTABLE",
+    ]
 }
 SQLITE_SCHEMA_TABLES = ("sqlite_master", "sqlite_temp_master", "sqlite_schema")
 
@@ -151,7 +206,13 @@ class _Authorizer:
     """Allows reading only; remembers the first thing it refused, for the message."""
 
     def __init__(self):
-        self.refused: WriteRefused | None = None
+        self.refusals: list[tuple[bool, WriteRefused]] = []
+
+    @property
+    def refused(self) -> WriteRefused | None:
+        """The first refusal that names the statement itself: a CREATE or ANALYZE is asked
+        first as an INSERT into sqlite_master, which says less."""
+        return min(self.refusals, key=lambda pair: pair[0])[1] if self.refusals else None
 
     def __call__(self, action: int, arg1, arg2, _db, _trigger) -> int:
         if action in SQLITE_READS:
@@ -162,7 +223,8 @@ class _Authorizer:
             # asked by SQLite for every PRAGMA table function (pragma_table_info('x')); the file
             # is opened read-only and writable_schema cannot be set, so no schema row changes
             return sqlite3.SQLITE_OK
-        self.refused = self.refused or _sqlite_refusal(action, arg1, arg2)
+        on_schema = arg1 in SQLITE_SCHEMA_TABLES
+        self.refusals.append((on_schema, _sqlite_refusal(action, arg1, arg2)))
         return sqlite3.SQLITE_DENY
 
 
@@ -177,6 +239,8 @@ def _sqlite_refusal(action: int, arg1, arg2) -> WriteRefused:
         return not_a_query(f"{shown} is not a PRAGMA that only reads")
     if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
         return refusal("ATTACH or VACUUM INTO opens another database file")
+    if action in SQLITE_WRITES and arg1 in SQLITE_SCHEMA_TABLES:
+        return refusal("it changes the schema: CREATE, DROP, ALTER, ANALYZE …")
     if action in SQLITE_WRITES:
         return refusal(f"{SQLITE_WRITES[action]} on {arg1}" if arg1 else SQLITE_WRITES[action])
     if action in (sqlite3.SQLITE_TRANSACTION, sqlite3.SQLITE_SAVEPOINT):
@@ -289,16 +353,16 @@ def check_plain_query(statement: str) -> str:
 
 
 def _nodes(tree) -> Iterator[tuple[str, Any]]:
-    """Every (key, value) pair of the parse tree, depth first."""
-    stack = [tree]
+    """Every (key, value) pair of the parse tree, depth first in the statement's order."""
+    stack: list[tuple[str, Any]] = [("", tree)]
     while stack:
-        item = stack.pop()
+        key, item = stack.pop()
+        if key:
+            yield key, item
         if isinstance(item, dict):
-            for key, value in item.items():
-                yield key, value
-                stack.append(value)
+            stack.extend(reversed(item.items()))
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend(("", child) for child in reversed(item))
 
 
 def _statement_name(kind: str) -> str:
@@ -342,10 +406,8 @@ def _postgresql_query(url: URL, statement: str, timeout: float) -> Iterator[Quer
     finally:
         if timer:
             timer.cancel()
-        try:
+        with suppress(psycopg.Error):  # a cancelled or broken connection: close ends it
             connection.rollback()
-        except psycopg.Error:
-            pass  # a cancelled or broken connection: closing it ends the transaction
         connection.close()
 
 
