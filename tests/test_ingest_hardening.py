@@ -14,13 +14,8 @@ from pathlib import Path
 import pytest
 from ingest_helpers import reference_database, write_article
 from silkledger.cli import app
-from silkledger.loaders.articles import (
-    ArticleError,
-    ArticleInput,
-    Skipped,
-    collect_inputs,
-    read_article,
-)
+from silkledger.loaders import articles
+from silkledger.loaders.articles import ArticleError, ArticleInput, collect_inputs, read_article
 from sqlalchemy import text
 from typer.testing import CliRunner
 
@@ -166,7 +161,7 @@ def test_a_named_pipe_is_never_opened_for_reading(tmp_path, alarm):
     server = make_special_entries(tmp_path / "in")
     server.close()
     inputs, problems = collect_inputs([str(tmp_path / "in")])
-    assert inputs == [] and all(isinstance(problem, Skipped) for problem in problems[:-1])
+    assert inputs == [] and all(isinstance(problem, articles.Skipped) for problem in problems[:-1])
     assert str(problems[-1]).endswith(
         "folder has no article file (.htm, .html, .markdown, .md, .text, .txt, .xhtml)"
     )

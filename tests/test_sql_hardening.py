@@ -18,12 +18,12 @@ import pytest
 from conftest import _pg_admin, drop_postgres_database
 from openpyxl import load_workbook
 from silkledger import migrate
-from silkledger.analyst.sql import READER_ROLE
 from silkledger.cli import app
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 runner = CliRunner()
+READER_ROLE = "silkledger_reader"  # made by migration 0012_readonly_role
 MIGRATION = Path(__file__).resolve().parents[1] / "alembic/versions/20261207_0012_readonly_role.py"
 
 
