@@ -386,10 +386,12 @@ def test_json_lines_and_a_streamed_json_array(engine_name, seeded_url, tmp_path)
 
 
 def test_an_xlsx_export_streams_in_flat_memory(engine_name, seeded_url, tmp_path):
+    """openpyxl's write-only mode keeps written rows in a temporary file: 60,000 rows held at
+    once take some 12 MB of Python objects; streamed, the peak stays under 6 MB (measured: 1 to 4)."""
     out = tmp_path / "rows.xlsx"
     tracemalloc.start()
     try:
-        result = sql(seeded_url, numbers(engine_name, 30_000), "--out", str(out))
+        result = sql(seeded_url, numbers(engine_name, 60_000), "--out", str(out))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -397,7 +399,7 @@ def test_an_xlsx_export_streams_in_flat_memory(engine_name, seeded_url, tmp_path
     sheet = load_workbook(out, read_only=True).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ["i", "label", "half"]
-    assert values[-1] == [30000, "row 30000", 15000]
-    assert len(values) == 30_001
+    assert values[-1] == [60000, "row 60000", 30000]
+    assert len(values) == 60_001
     print(f"tracemalloc peak {peak / 1e6:.2f} MB")
-    assert peak < 8 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+    assert peak < 6 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
