@@ -678,6 +678,8 @@ def _print_ingest_report(report, reindex: bool) -> None:
             ("near-duplicates (loaded, linked)", len(report.near_duplicates)),
         ]
     rows += [("failed", len(report.failed))]
+    if report.of("skipped"):
+        rows += [("skipped (not files to read)", len(report.of("skipped")))]
     rows += [(f"facts extracted: {kind}", count) for kind, count in report.facts_per_kind().items()]
     if not reindex:
         rows += [("articles without a publication date", len(report.undated))]
@@ -700,6 +702,12 @@ def _print_ingest_report(report, reindex: bool) -> None:
             err_console.print(
                 f"fact skipped: {outcome.name}: {reason}", markup=False, soft_wrap=True
             )
+    for outcome in report.of("skipped"):
+        err_console.print(
+            f"[yellow]skipped:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
+            highlight=False,
+            soft_wrap=True,
+        )
     for outcome in report.failed:
         err_console.print(
             f"[bold red]failed:[/] {escape(outcome.name)}: {escape(outcome.reason or '')}",
@@ -783,7 +791,7 @@ def ingest_command(
             report = ArticleLoader(engine).reindex(progress=advance)
         else:
             report = ingest(engine, inputs, metadata, max_bytes, advance, workers)
-    report.outcomes[:0] = [Outcome(p.name, "failed", reason=p.reason) for p in problems]
+    report.outcomes[:0] = [Outcome.of_problem(problem) for problem in problems]
     if as_json:
         print(json.dumps(report.as_json(), indent=2, default=str))
     elif quiet:
@@ -1232,16 +1240,30 @@ def _read_statement(statement: str | None, file: str | None) -> str:
         raise SilkledgerError(f"cannot read {file}: {exc.strerror}") from None
 
 
-def _print_result_table(result) -> None:
+def _print_result_table(result, limit: int) -> None:
+    """The first ``limit`` rows (0: all) as a table; the rest are counted, not kept."""
+    from itertools import islice
+
     from .analyst.output import plain
 
     table = Table(show_lines=False)
     for column in result.columns:
         table.add_column(column, overflow="fold")
-    for row in result.rows:
+    shown = 0
+    for row in islice(result.rows, limit or None):
         table.add_row(*("" if value is None else escape(str(plain(value))) for value in row))
+        shown += 1
+    left_out = sum(1 for _ in result.rows)
     console.print(table)
-    console.print(f"{len(result.rows)} row(s)", highlight=False)
+    if left_out:
+        console.print(
+            f"{shown:,} of {shown + left_out:,} row(s) shown, {left_out:,} left out "
+            "(--limit N to show more, --limit 0 for all, or --format csv --out FILE)",
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        console.print(f"{shown:,} row(s)", highlight=False)
 
 
 @app.command("sql")
@@ -1258,39 +1280,47 @@ def sql_command(
         str | None,
         typer.Option(
             "--format",
-            help="table, csv, json or xlsx (default: from --out's suffix, else table).",
+            help="table, csv, json, jsonl or xlsx (default: from --out's suffix, else table).",
         ),
     ] = None,
     out: Annotated[
         str | None, typer.Option("--out", help="Write to this file instead of the screen.")
     ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", min=0, help="The table shows this many rows (0: all); files get every row."
+        ),
+    ] = 1000,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", min=0, help="Stop the statement after this many seconds (0: no limit)."
+        ),
+    ] = 60.0,
 ) -> None:
-    """Run one SQL statement read-only and print its rows (or write CSV, JSON or .xlsx).
+    """Run one SQL query read-only and print its rows (or write CSV, JSON, JSON lines or .xlsx).
 
-    A statement that would write is refused and changes nothing; the views (deals,
-    disagreements, …) and the examples in docs/queries/ are a good start.
+    Only plain queries run (SELECT, WITH … SELECT, VALUES, EXPLAIN); anything that would write
+    is refused and changes nothing. On PostgreSQL the query runs as the read-only role
+    silkledger_reader, whatever role the URL names. Rows are streamed to files; the views
+    (deals, disagreements, …) and the examples in docs/queries/ are a good start.
 
     Example: silkledger sql "SELECT subject, value, stated_value FROM disagreements" --format csv
     """
     from pathlib import Path
 
     from .analyst import output
-    from .analyst.sql import run_read_only
+    from .analyst.sql import read_only_query
 
     chosen = output.format_for(out, output_format)
-    result = run_read_only(database_url(ctx), _read_statement(statement, file))
-    if chosen == "table":
-        _print_result_table(result)
-        return
-    if chosen == "xlsx":
-        output.write_xlsx(result, Path(out))
-    else:
-        text = output.to_csv(result) if chosen == "csv" else output.to_json(result)
-        if out is None:
-            print(text, end="")
+    with read_only_query(database_url(ctx), _read_statement(statement, file), timeout) as result:
+        if chosen == "table":
+            _print_result_table(result, limit)
             return
-        output.write_text(text, Path(out))
-    err_console.print(f"wrote {out} ({len(result.rows)} row(s))", highlight=False)
+        written = output.export(result, chosen, Path(out) if out else None)
+    if out is not None:
+        err_console.print(f"wrote {out} ({written:,} row(s))", highlight=False)
 
 
 @app.command("serve")

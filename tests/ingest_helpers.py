@@ -47,7 +47,7 @@ def ingest_paths(
     if extract is not None:
         loader.extractor = StandInExtractor(extract)
     inputs, problems = collect_inputs([str(path) for path in paths], options.pop("glob", None))
-    report = IngestReport([Outcome(p.name, "failed", reason=p.reason) for p in problems])
+    report = IngestReport([Outcome.of_problem(problem) for problem in problems])
     from silkledger.loaders.articles import Metadata
 
     with loader:

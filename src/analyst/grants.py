@@ -4,7 +4,8 @@
 this: CONNECT on the database, USAGE on the schema, SELECT on every table and view in it, and —
 through ALTER DEFAULT PRIVILEGES — SELECT on every table and view that the granting user (the one
 who runs the migrations) creates there later. Nothing else: no INSERT, UPDATE, DELETE, TRUNCATE,
-no CREATE. Set a password separately (``ALTER ROLE analyst PASSWORD '...'``) where the server
+no CREATE. It also becomes a member of silkledger_reader (the role `silkledger sql` switches
+to, made by the migrations), so that `silkledger sql` works with its URL. Set a password separately (``ALTER ROLE analyst PASSWORD '...'``) where the server
 asks for one.
 """
 
@@ -15,6 +16,7 @@ import re
 from sqlalchemy import Engine, text
 
 from ..errors import SilkledgerError
+from .sql import READER_ROLE
 
 ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
@@ -45,8 +47,12 @@ def grant_read_only(engine: Engine, role: str) -> tuple[bool, list[str]]:
             raise SilkledgerError(
                 f"role {role} is a superuser or bypasses row security: it cannot be made read-only"
             )
-        database, schema = connection.execute(
-            text("SELECT current_database(), current_schema()")
+        database, schema, reader = connection.execute(
+            text(
+                "SELECT current_database(), current_schema(), "
+                "EXISTS (SELECT FROM pg_roles WHERE rolname = :reader)"
+            ),
+            {"reader": READER_ROLE},
         ).one()
         statements = [] if existing else [f"CREATE ROLE {quoted} LOGIN"]
         statements += [
@@ -56,6 +62,8 @@ def grant_read_only(engine: Engine, role: str) -> tuple[bool, list[str]]:
             f"ALTER DEFAULT PRIVILEGES IN SCHEMA {_identifier(schema)} "
             f"GRANT SELECT ON TABLES TO {quoted}",
         ]
+        if reader and role != READER_ROLE:
+            statements.append(f"GRANT {READER_ROLE} TO {quoted}")
         for statement in statements:
             connection.exec_driver_sql(statement)
     return existing is None, statements

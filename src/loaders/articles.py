@@ -9,8 +9,19 @@ Three formats, told apart by extension and then by content:
 - saved HTML pages: main text and metadata (title, author, date, site name, URL) from trafilatura.
 
 Encodings: a byte-order mark decides first (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
-charset-normalizer's best guess (Windows-1251, Latin-1, ...). A file with NUL bytes and no BOM is
-binary; bytes that no encoding reads plausibly are undecodable.
+charset-normalizer's best guess (Windows-1251, Latin-1, ...). A text with a NUL character is
+refused as binary, whatever its encoding (PostgreSQL cannot store NUL in text, and UTF-16 or
+UTF-32 without a byte-order mark reads as UTF-8 full of NULs); bytes that no encoding reads
+plausibly are undecodable.
+
+Files: only regular files are opened. In a folder, a named pipe, a socket, a device, a broken
+symbolic link or a symbolic link loop is skipped and listed with its reason (``Skipped``); given
+by name, it is an error. A file is opened without blocking and checked again once open, so a
+named pipe is never read (reading one blocks until something writes to it).
+
+Front matter: YAML dates are read as text and checked here, like every field: a field of the
+wrong type, a date that does not exist, one before 1900 or more than a day in the future is one
+line naming the file and the field (``published: month must be 1..12 (2099-13-45)``).
 
 The one normalisation (``normalise``): a leading BOM is dropped, CR LF and lone CR become ``\\n``,
 and the text is put in Unicode NFC. Nothing else changes: every span (mentions, citations) refers
@@ -21,14 +32,18 @@ Every bad input raises ``ArticleError`` with one line that names the file.
 
 from __future__ import annotations
 
+import calendar
 import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
@@ -36,7 +51,7 @@ from typing import Annotated, Any, BinaryIO
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import SilkledgerError
+from ..errors import SilkledgerError, first_line
 from ..extract.dates import dateline
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -67,6 +82,11 @@ class ArticleError(SilkledgerError):
     def __init__(self, name: str, reason: str):
         self.name, self.reason = name, reason
         super().__init__(f"{name}: {reason}")
+
+
+class Skipped(ArticleError):
+    """An entry of a folder that is not a file to read (a named pipe, a broken link ...): listed
+    with its reason, not loaded, and not a failure of the run."""
 
 
 # ---------------------------------------------------------------------------------- records
@@ -148,15 +168,63 @@ class ArticleInput:
         if self.path is None:
             data = (self.stream or sys.stdin.buffer).read(max_bytes + 1)
         else:
-            if not self.path.is_file():
-                raise ArticleError(self.name, "no such file")
-            size = self.path.stat().st_size
-            if size > max_bytes:
-                raise ArticleError(self.name, _too_large(size, max_bytes))
-            data = self.path.read_bytes()
+            data = self._read_file(max_bytes)
         if len(data) > max_bytes:
             raise ArticleError(self.name, _too_large(len(data), max_bytes))
         return data
+
+    def _read_file(self, max_bytes: int) -> bytes:
+        """A regular file's bytes. Opened without blocking (a named pipe would wait for a
+        writer) and checked once open, so whatever the path names by then is never read
+        unless it is a regular file."""
+        try:
+            descriptor = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        except OSError as exc:
+            raise ArticleError(self.name, not_a_file(self.path) or _cannot_read(exc)) from None
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleError(self.name, _kind_of(info.st_mode))
+            if info.st_size > max_bytes:
+                raise ArticleError(self.name, _too_large(info.st_size, max_bytes))
+            try:
+                return handle.read(max_bytes + 1)
+            except OSError as exc:
+                raise ArticleError(self.name, _cannot_read(exc)) from None
+
+
+def _cannot_read(exc: OSError) -> str:
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` is neither a regular file nor a folder (following symbolic links), or None."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return "no such file" if exc.errno == errno.ENOENT else _cannot_read(exc)
+    if stat.S_ISLNK(mode):
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symbolic link loop: it never reaches a file"
+            if exc.errno == errno.ENOENT:
+                return f"broken symbolic link: its target {os.readlink(path)} does not exist"
+            return f"cannot follow symbolic link: {exc.strerror}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _kind_of(mode)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO), not a regular file: not opened"
+    if stat.S_ISSOCK(mode):
+        return "socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device, not a regular file"
+    return "not a regular file"
 
 
 SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$", re.IGNORECASE)
@@ -185,7 +253,8 @@ def _megabytes(size: int) -> str:
 def collect_inputs(
     paths: Iterable[str], glob: str | None = None, stdin: BinaryIO | None = None
 ) -> tuple[list[ArticleInput], list[ArticleError]]:
-    """Every article to read under ``paths`` and one error per path that yields none.
+    """Every article to read under ``paths``, and the problems: one error per path that yields
+    none, and a ``Skipped`` for each entry of a folder that is not a file to read.
 
     A folder is searched recursively for ``glob`` (default: every file with an article
     extension, hidden files skipped); ``-`` is standard input.
@@ -198,29 +267,36 @@ def collect_inputs(
             continue
         path = Path(raw)
         if path.is_dir():
-            found = folder_articles(path, glob)
+            found, skipped = folder_articles(path, glob)
+            problems += skipped
             if not found:
                 wanted = (
                     f"matching {glob!r}" if glob else f"({', '.join(sorted(FORMAT_OF_SUFFIX))})"
                 )
                 problems.append(ArticleError(raw, f"folder has no article file {wanted}"))
             inputs += [ArticleInput(str(file), file) for file in found]
-        elif path.exists():
+        elif (reason := not_a_file(path)) is None:
             inputs.append(ArticleInput(raw, path))
         else:
-            problems.append(ArticleError(raw, "no such file or folder"))
+            problems.append(
+                ArticleError(raw, "no such file or folder" if reason == "no such file" else reason)
+            )
     return inputs, problems
 
 
-def folder_articles(folder: Path, glob: str | None) -> list[Path]:
-    candidates = folder.rglob(glob or "*")
-    return sorted(
-        path
-        for path in candidates
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        and (glob is not None or path.suffix.lower() in FORMAT_OF_SUFFIX)
-    )
+def folder_articles(folder: Path, glob: str | None) -> tuple[list[Path], list[Skipped]]:
+    """The article files under ``folder``, and its entries that are not files to read (whatever
+    their names: a named pipe or a broken link is worth a line, a .csv file is not)."""
+    found, skipped = [], []
+    for path in sorted(folder.rglob(glob or "*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        reason = not_a_file(path)
+        if reason is not None:
+            skipped.append(Skipped(str(path), reason))
+        elif path.is_file() and (glob is not None or path.suffix.lower() in FORMAT_OF_SUFFIX):
+            found.append(path)
+    return found, skipped
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -261,9 +337,13 @@ def decode(name: str, data: bytes) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return without_nul(name, data.decode(encoding))
             except UnicodeDecodeError:
                 raise ArticleError(name, f"undecodable text: not valid {encoding}") from None
+    return without_nul(name, _decode_without_bom(name, data))
+
+
+def _decode_without_bom(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -276,6 +356,19 @@ def decode(name: str, data: bytes) -> str:
     if best is None:
         raise ArticleError(name, "undecodable text: no encoding reads it as plausible text")
     return str(best)
+
+
+def without_nul(name: str, text: str) -> str:
+    """``text``, refused if it holds a NUL character (see the module docstring)."""
+    position = text.find("\x00")
+    if position >= 0:
+        line = text.count("\n", 0, position) + 1
+        raise ArticleError(
+            name,
+            f"binary file, not text: a NUL character on line {line} (UTF-16 or UTF-32 text "
+            "needs a byte-order mark)",
+        )
+    return text
 
 
 def detect_format(name: str, text: str) -> str:
@@ -292,14 +385,34 @@ def detect_format(name: str, text: str) -> str:
 
 
 class FrontMatter(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     title: str | None = None
     author: str | None = None
     publisher: str | None = None
     url: str | None = None
-    published: date | datetime | int | str | None = None
+    published: int | str | None = None  # a year, or text parse_published reads
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader with dates left as text: its own date reader raises a bare ValueError
+    for 2099-13-45 and knows no field; ``parse_published`` checks the text instead."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [pair for pair in resolvers if pair[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+YAML_KINDS = {list: "a list", dict: "a mapping", bool: "true/false", int: "a number"}
+
+
+def _wrong_type(value: Any, field_name: str) -> str:
+    got = YAML_KINDS.get(type(value)) or (
+        "a number" if isinstance(value, float) else type(value).__name__
+    )
+    wanted = "a date (2025-06-17, 2025-06 or 2025)" if field_name == "published" else "text"
+    return f"{got} where {wanted} is expected"
 
 
 def read_text(name: str, text: str, kind: str) -> Article:
@@ -328,7 +441,9 @@ def split_front_matter(name: str, text: str) -> tuple[dict[str, Any], str]:
     if end is None:
         raise ArticleError(name, "malformed front matter: the opening --- is never closed")
     try:
-        raw = yaml.safe_load(text[opening : end.start()])
+        raw = yaml.load(text[opening : end.start()], Loader=FrontMatterLoader)  # a SafeLoader
+    except ValueError as exc:  # a value an explicit tag asks for (!!timestamp 2099-13-45)
+        raise ArticleError(name, f"malformed front matter: {first_line(exc)}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
@@ -342,12 +457,13 @@ def split_front_matter(name: str, text: str) -> tuple[dict[str, Any], str]:
         front = FrontMatter.model_validate(raw).model_dump(exclude_none=True)
     except ValidationError as exc:
         error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        reason = (
-            f"unknown field (allowed: {', '.join(FrontMatter.model_fields)})"
-            if error["type"] == "extra_forbidden"
-            else error["msg"]
-        )
+        where = ".".join(str(part) for part in error["loc"][:1])
+        if error["type"] == "extra_forbidden":
+            reason = f"unknown field (allowed: {', '.join(FrontMatter.model_fields)})"
+        elif error["type"].endswith("_type"):
+            reason = _wrong_type(raw.get(where), where)
+        else:
+            reason = error["msg"]
         raise ArticleError(name, f"malformed front matter: {where}: {reason}") from None
     body_start = end.end() + 1 if text[end.end() : end.end() + 1] == "\n" else end.end()
     return front, text[body_start:]
@@ -370,25 +486,51 @@ def parse_published(name: str, raw: Any) -> PublishedDate:
     2025-06-17 (day), 2025-06 (month), 2025 (year), an ISO timestamp, or words dateparser reads
     ("17 June 2025")."""
     if isinstance(raw, datetime):
-        return PublishedDate(raw.date(), "day")
+        return plausible(name, PublishedDate(raw.date(), "day"), str(raw))
     if isinstance(raw, date):
-        return PublishedDate(raw, "day")
+        return plausible(name, PublishedDate(raw, "day"), str(raw))
     text = str(raw).strip()
     if match := ISO_PARTIAL.match(text):
-        year, month, day = match.groups()
-        try:
-            if day:
-                return PublishedDate(date(int(year), int(month), int(day)), "day")
-            if month:
-                return PublishedDate(date(int(year), int(month), 1), "month")
-            return PublishedDate(date(int(year), 1, 1), "year")
-        except ValueError:
-            pass
-    else:
-        parsed = _dateparser_date(text)
-        if parsed is not None:
-            return parsed
+        return plausible(name, _iso_date(name, text, *match.groups()), text)
+    parsed = _dateparser_date(text)
+    if parsed is not None:
+        return plausible(name, parsed, text)
     raise ArticleError(name, f"published: not a date like 2025-06-17, 2025-06 or 2025: {text!r}")
+
+
+EARLIEST_YEAR = 1900
+
+
+def _iso_date(name: str, text: str, year: str, month: str | None, day: str | None):
+    number = int(year)
+    if number < EARLIEST_YEAR:
+        raise ArticleError(name, f"published: before {EARLIEST_YEAR} ({text})")
+    if month is None:
+        return PublishedDate(date(number, 1, 1), "year")
+    if not 1 <= int(month) <= 12:
+        raise ArticleError(name, f"published: month must be 1..12 ({text})")
+    if day is None:
+        return PublishedDate(date(number, int(month), 1), "month")
+    last = calendar.monthrange(number, int(month))[1]
+    if not 1 <= int(day) <= last:
+        month_name = calendar.month_name[int(month)]
+        raise ArticleError(
+            name, f"published: day must be 1..{last} in {month_name} {number} ({text})"
+        )
+    return PublishedDate(date(number, int(month), int(day)), "day")
+
+
+def plausible(name: str, published: PublishedDate, text: str) -> PublishedDate:
+    """``published`` unless it is before 1900 or more than a day after today (UTC): an article
+    from the future is a typo, and a day covers every time zone."""
+    latest = datetime.now(UTC).date() + timedelta(days=1)
+    if published.value.year < EARLIEST_YEAR:
+        raise ArticleError(name, f"published: before {EARLIEST_YEAR} ({text})")
+    if published.value > latest:
+        raise ArticleError(
+            name, f"published: in the future ({text}; today is {latest - timedelta(days=1)})"
+        )
+    return published
 
 
 def _dateparser_date(text: str) -> PublishedDate | None:

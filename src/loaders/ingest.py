@@ -66,6 +66,7 @@ from .articles import (
     ArticleError,
     ArticleInput,
     Metadata,
+    Skipped,
     read_article,
 )
 from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
@@ -174,7 +175,7 @@ class Outcome:
     """What happened to one input."""
 
     name: str
-    status: str  # loaded, already_loaded, failed
+    status: str  # loaded, already_loaded, failed, skipped (not a file to read: articles.Skipped)
     source_key: str | None = None
     reason: str | None = None
     near_duplicate_of: str | None = None
@@ -185,6 +186,12 @@ class Outcome:
     mentions: int = 0
     undated: bool = False
     seconds: float = 0.0  # wall time to read, check, extract and write it
+
+    @classmethod
+    def of_problem(cls, problem: ArticleError) -> Outcome:
+        """A path that gave no input: skipped (a folder's named pipe, broken link ...) or failed."""
+        status = "skipped" if isinstance(problem, Skipped) else "failed"
+        return cls(problem.name, status, reason=problem.reason)
 
 
 @dataclass
@@ -218,6 +225,7 @@ class IngestReport:
             "already_loaded": len(self.of("already_loaded")),
             "near_duplicates": len(self.near_duplicates),
             "failed": len(self.failed),
+            "skipped": [{"name": o.name, "reason": o.reason} for o in self.of("skipped")],
             "facts_per_kind": self.facts_per_kind(),
             "undated": [o.name for o in self.undated],
             "articles": [asdict(outcome) for outcome in self.outcomes],
@@ -279,6 +287,8 @@ class ArticlePreparer:
             article = read_article(source, metadata, max_bytes)
         except ArticleError as exc:
             return Outcome(source.name, "failed", reason=exc.reason)
+        except Exception as exc:  # a reader's bug fails this input only, never the run
+            return Outcome(source.name, "failed", reason=f"cannot read: {first_line(exc)}")
         return self.prepare_article(article)
 
     def prepare_article(self, article: Article) -> PreparedArticle | Outcome:
