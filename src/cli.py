@@ -289,7 +289,10 @@ def _schedule_when(moment, zone) -> str:
 def _schedule_print_outcome(outcome, zone_of) -> None:
     zone = zone_of(outcome.job)
     due = _schedule_when(outcome.due_at, zone)
-    if outcome.status == "succeeded":
+    if outcome.status == "succeeded" and outcome.path is None:  # a feeds job: no workbook
+        line = f"[green]succeeded[/] {outcome.job} ({outcome.report}, due {due}): {escape(outcome.detail)}"
+        console.print(line, highlight=False, soft_wrap=True)
+    elif outcome.status == "succeeded":
         line = f"[green]succeeded[/] {outcome.job} ({outcome.report}, due {due}): {escape(str(outcome.path))}"
         line += f" ({outcome.size_bytes:,} bytes)"
         if outcome.removed:
@@ -315,6 +318,31 @@ def _schedule_print_outcome(outcome, zone_of) -> None:
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _register_job_kinds() -> None:
+    """Jobs files may hold feed jobs beside report jobs: reports/ runs them through its
+    registry (it does not import loaders/), filled here."""
+    from .reports.schedule import register_job_kind
+
+    register_job_kind("feeds", _run_feeds_job)
+
+
+def _run_feeds_job(engine, job):
+    from .loaders.feeds import run_feeds
+    from .reports.schedule import JobResult
+
+    report = run_feeds(engine, job.feeds or None)
+    items = report.items
+    warnings = [f"{run.url}: {run.detail}" for run in report.failed_feeds]
+    warnings += [line for run in report.runs for line in run.problems]
+    warnings += [f"{o.name}: {o.reason}" for o in items.failed]
+    summary = (
+        f"{len(report.runs)} feed(s): {len(items.of('loaded'))} article(s) loaded, "
+        f"{len(items.failed)} failed, {len(report.failed_feeds)} feed(s) failed"
+    )
+    every_feed_failed = bool(report.runs) and len(report.failed_feeds) == len(report.runs)
+    return JobResult(summary, tuple(warnings), failed=every_feed_failed)
 
 
 def _schedule_zone_lookup(jobs_file):
@@ -345,6 +373,7 @@ def schedule_run_due(
     jobs_file = load_jobs(jobs_file_path(jobs))
     moment = schedule.parse_now(now)
     zone_of = _schedule_zone_lookup(jobs_file)
+    _register_job_kinds()
     with connected(database_url(ctx)) as engine:
         outcomes = schedule.run_due(
             engine, jobs_file, moment, on_outcome=lambda o: _schedule_print_outcome(o, zone_of)
@@ -432,6 +461,7 @@ def schedule_serve(
     url = database_url(ctx)
     engine = open_engine(url)
     zone_of = _schedule_zone_lookup(jobs_file)
+    _register_job_kinds()
 
     def on_wait(moment) -> None:
         console.print(f"next check at {_schedule_when(moment, zone_of(''))}", highlight=False)
@@ -800,6 +830,269 @@ def ingest_command(
     else:
         _print_ingest_report(report, reindex)
     if report.failed:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- fetch and feeds
+
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Also fetch from loopback and private addresses (refused by default).",
+    ),
+]
+FetchMaxSizeOption = Annotated[
+    str, typer.Option("--max-size", help="Refuse pages larger than this (5MB, 500KB).")
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", min=0.01, help="Seconds to wait to connect, and for each read."),
+]
+DelayOption = Annotated[
+    float,
+    typer.Option(
+        "--delay",
+        min=0,
+        envvar="SILKLEDGER_FETCH_DELAY",
+        show_envvar=True,
+        help="Seconds between two requests to one host (politeness).",
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")]
+
+
+def _fetch_settings(max_size: str, timeout: float, delay: float, allow_private: bool):
+    from .loaders.articles import parse_size
+    from .loaders.fetch import FetchSettings
+
+    return FetchSettings(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        max_bytes=parse_size(max_size),
+        delay=delay,
+        allow_private=allow_private,
+    )
+
+
+def _print_fetch_report(report, quiet: bool, title: str) -> None:
+    if not quiet:
+        for outcome in report.of("already_loaded"):
+            console.print(
+                f"already loaded: {outcome.name} (source {outcome.source_key}; {outcome.reason})",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        summary = Table(title=title, show_header=False)
+        summary.add_column("what")
+        summary.add_column("count", justify="right")
+        rows = [
+            ("loaded", len(report.of("loaded"))),
+            ("already loaded", len(report.of("already_loaded"))),
+            ("failed", len(report.failed)),
+        ]
+        rows += [(f"facts extracted: {k}", n) for k, n in report.facts_per_kind().items()]
+        for what, count in rows:
+            summary.add_row(what, f"{count:,}")
+        console.print(summary)
+    for outcome in report.failed:
+        err_console.print(f"failed: {outcome.name}: {outcome.reason}", markup=False, soft_wrap=True)
+
+
+@app.command("fetch")
+@expected_errors
+def fetch_command(
+    ctx: typer.Context,
+    urls: Annotated[list[str], typer.Argument(help="Pages to fetch and load (http or https).")],
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Fetch URLs loaded before again.")
+    ] = False,
+    allow_private: AllowPrivateOption = False,
+    max_size: FetchMaxSizeOption = "5MB",
+    timeout: TimeoutOption = 10.0,
+    delay: DelayOption = 1.0,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Download web pages and load them as articles (as ingest does), one transaction each,
+    with their facts waiting for review.
+
+    robots.txt is honoured, one request per second per host; a URL loaded before is not
+    fetched again (unless --refresh). Exits 1 when any URL failed; the others are loaded.
+
+    Example: silkledger fetch https://example.com/news/kazakhstan-china-trade.html
+    """
+    import json
+
+    from .loaders.fetch import fetch_urls
+
+    settings = _fetch_settings(max_size, timeout, delay, allow_private)
+    with (
+        migrate.connected(database_url(ctx)) as engine,
+        _ingest_progress(len(urls), quiet or as_json) as progress,
+    ):
+        task = progress.add_task("fetching", total=len(urls)) if progress else None
+        report = fetch_urls(
+            engine,
+            urls,
+            settings,
+            refresh=refresh,
+            progress=(lambda _o: progress.advance(task)) if progress else None,
+        )
+    if as_json:
+        print(json.dumps(report.as_json(), indent=2, default=str))
+    else:
+        _print_fetch_report(report, quiet, "fetch summary")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+feeds_app = typer.Typer(
+    help="The feeds followed (RSS, Atom, RDF): add, list, remove, run.", no_args_is_help=True
+)
+app.add_typer(feeds_app, name="feeds")
+
+
+@feeds_app.command("add")
+@expected_errors
+def feeds_add(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="The feed's URL.")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Short name (default: host and path).")
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", help="A label: an outlet group, a topic.")
+    ] = None,
+    allow_private: AllowPrivateOption = False,
+) -> None:
+    """Follow a feed: `feeds run` (or a feeds job of the scheduler) loads its new items.
+
+    Example: silkledger feeds add https://example.com/rss.xml --name caspian-wire --tag kz
+    """
+    from .loaders.feeds import add_feed
+
+    with migrate.connected(database_url(ctx)) as engine:
+        added = add_feed(engine, url, name, tag, allow_private)
+    console.print(f"following {url} as {added}", markup=False, highlight=False)
+
+
+@feeds_app.command("list")
+@expected_errors
+def feeds_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Show each feed with its last run and the items seen, loaded and failed.
+
+    Example: silkledger feeds list
+    """
+    import json
+
+    from .loaders.feeds import list_feeds
+
+    with migrate.connected(database_url(ctx)) as engine:
+        feeds = list_feeds(engine)
+    if as_json:
+        print(json.dumps([feed.as_json() for feed in feeds], indent=2, default=str))
+        return
+    if not feeds:
+        console.print("no feeds followed (add one with `silkledger feeds add URL`)")
+        return
+    table = Table(title="feeds")
+    for column in ("name", "url", "tag", "last run", "status", "seen", "loaded", "failed", "error"):
+        table.add_column(column, overflow="fold")
+    for feed in feeds:
+        status = feed.last_status or ""
+        if feed.failing:
+            status = f"[red]failing[/] ({feed.failure_count} runs)"
+        when = feed.last_run_at.strftime("%Y-%m-%d %H:%M") if feed.last_run_at else "never"
+        table.add_row(
+            escape(feed.name),
+            escape(feed.url),
+            escape(feed.tag or ""),
+            when,
+            status,
+            str(feed.seen),
+            str(feed.loaded),
+            str(feed.failed),
+            escape((feed.last_error or "").splitlines()[0] if feed.last_error else ""),
+        )
+    console.print(table)
+
+
+@feeds_app.command("remove")
+@expected_errors
+def feeds_remove(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The feed's name or URL.")]
+) -> None:
+    """Stop following a feed; the articles loaded from it stay.
+
+    Example: silkledger feeds remove caspian-wire
+    """
+    from .loaders.feeds import remove_feed
+
+    with migrate.connected(database_url(ctx)) as engine:
+        items = remove_feed(engine, name)
+    console.print(f"removed feed {name} ({items} item(s) forgotten)", markup=False, highlight=False)
+
+
+@feeds_app.command("run")
+@expected_errors
+def feeds_run(
+    ctx: typer.Context,
+    names: Annotated[list[str] | None, typer.Argument(help="Feeds to run (default: all).")] = None,
+    allow_private: AllowPrivateOption = False,
+    max_size: FetchMaxSizeOption = "5MB",
+    timeout: TimeoutOption = 10.0,
+    delay: DelayOption = 1.0,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch each feed (a conditional request: an unchanged feed costs one 304) and load its
+    new items, one transaction each.
+
+    An interrupted run leaves the rest for the next one. Exits 1 when a feed or an item failed.
+
+    Example: silkledger feeds run caspian-wire
+    """
+    import json
+
+    from .loaders.feeds import run_feeds
+
+    settings = _fetch_settings(max_size, timeout, delay, allow_private)
+    with (
+        migrate.connected(database_url(ctx)) as engine,
+        _ingest_progress(6, quiet or as_json) as progress,
+    ):
+        task = progress.add_task("loading", total=0) if progress else None
+
+        def more(count: int) -> None:
+            if progress:
+                progress.update(task, total=progress.tasks[0].total + count)
+
+        report = run_feeds(
+            engine,
+            names,
+            settings,
+            progress=(lambda _o: progress.advance(task)) if progress else None,
+            on_items=more,
+        )
+    items = report.items
+    if as_json:
+        print(json.dumps(report.as_json(), indent=2, default=str))
+    else:
+        for run in report.runs:
+            line = f"{run.name}: {run.detail or 'ok'}"
+            if run.status != "not_modified":
+                line += f" ({run.new_items} new item(s), {len(run.outcomes)} tried)"
+            if run.status == "failed":
+                err_console.print(f"failed: {run.url}: {run.detail}", markup=False, soft_wrap=True)
+            elif not quiet:
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
+            for problem in run.problems:
+                err_console.print(problem, markup=False, soft_wrap=True)
+        _print_fetch_report(items, quiet, "feeds summary")
+    if items.failed or report.failed_feeds:
         raise typer.Exit(1)
 
 

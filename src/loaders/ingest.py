@@ -406,9 +406,15 @@ class ArticleLoader(ArticlePreparer):
     def load_article(self, article: Article) -> Outcome:
         return self.store(self.prepare_article(article))
 
-    def store(self, step: PreparedArticle | Outcome) -> Outcome:
+    def store(
+        self,
+        step: PreparedArticle | Outcome,
+        also_write: Callable[[Connection, int], None] | None = None,
+    ) -> Outcome:
         """Write a prepared article in its own transaction (after the near-duplicate check);
-        an outcome passes through."""
+        an outcome passes through. ``also_write(connection, source_id)`` writes more rows in the
+        same transaction (the fetcher's page record), so they are committed with the source or
+        not at all."""
         if isinstance(step, Outcome):
             return step
         article, mentions, prepared, outcome = step.article, step.mentions, step.facts, step.outcome
@@ -423,7 +429,7 @@ class ArticleLoader(ArticlePreparer):
         except Exception as exc:
             return self._failed(outcome, f"extraction failed: {first_line(exc)}")
         try:
-            source_id = self._write_with_retries(article, match, mentions, prepared)
+            source_id = self._write_with_retries(article, match, mentions, prepared, also_write)
         except IntegrityError as exc:
             return self._duplicate_or_failed(outcome, article, exc)
         except SQLAlchemyError as exc:
@@ -496,11 +502,14 @@ class ArticleLoader(ArticlePreparer):
 
     # ---------------------------------------------------------------- writing
 
-    def _write_with_retries(self, article, match, mentions, prepared) -> int:
+    def _write_with_retries(self, article, match, mentions, prepared, also_write=None) -> int:
         for attempt in range(LOCK_RETRIES):
             try:
                 with self.writing() as connection:
-                    return self.write(connection, article, match, mentions, prepared)
+                    source_id = self.write(connection, article, match, mentions, prepared)
+                    if also_write is not None:
+                        also_write(connection, source_id)
+                    return source_id
             except OperationalError as exc:
                 if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
                     raise

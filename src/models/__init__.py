@@ -8,6 +8,7 @@ theirs from the field dictionary (fields.py) once every model is defined.
 from .agreements import Agreement, AgreementCountry, AgreementParty, AgreementSector
 from .base import Base
 from .events import Event, EventParticipant
+from .feeds import Feed, FeedItem, FetchedPage
 from .fields import apply_comments
 from .indicators import Indicator
 from .mentions import Mention
@@ -51,6 +52,9 @@ __all__ = [
     "CurrencyRate",
     "Event",
     "EventParticipant",
+    "Feed",
+    "FeedItem",
+    "FetchedPage",
     "Indicator",
     "Mention",
     "Organization",

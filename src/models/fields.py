@@ -24,6 +24,7 @@ from sqlalchemy import MetaData
 from .agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES, PARTY_ROLES
 from .base import DATE_PRECISIONS, LOADERS, REVIEW_STATUSES, VALUE_QUALIFIERS, Base
 from .events import EVENT_KINDS, PARTICIPANT_ROLES
+from .feeds import FEED_ITEM_STATUSES, FEED_RUN_STATUSES
 from .parties import ORGANIZATION_KINDS
 from .projects import (
     PROJECT_COUNTRY_ROLES,
@@ -313,6 +314,57 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "start_year": Field("Year the project was launched or is due to start."),
         "end_year": Field("Year the project was or is due to be completed."),
         "description": Field("What the project is, in a sentence."),
+    },
+    "fetched_pages": {
+        "url": Field("The URL as it was fetched (as given, or a feed item's link)."),
+        "final_url": Field("The URL the page was served from, after redirects."),
+        "canonical_url": Field(
+            "The page's canonical URL: its <link rel=canonical>, else the final URL, normalised "
+            "by courlan; a URL whose canonical form is here is not fetched again."
+        ),
+        "source_id": Field("The source the page was loaded as."),
+        "http_status": Field("The HTTP status of the response."),
+        "content_type": Field("The Content-Type the server sent."),
+        "fetched_at": Field("When the page was fetched."),
+        "raw_bytes": Field("The page exactly as the server sent it.", unit="bytes"),
+    },
+    "feeds": {
+        "name": Field("Short name of the feed, used by `feeds run NAME` and `feeds remove`."),
+        "url": Field("The feed's URL (RSS 2.0, Atom or RDF)."),
+        "tag": Field("A label the analyst gave the feed (an outlet group, a topic)."),
+        "is_private_allowed": Field(
+            "Whether the feed and its items may be fetched from loopback and private "
+            "addresses (set by `feeds add --allow-private`)."
+        ),
+        "added_at": Field("When the feed was added."),
+        "etag": Field("The ETag of the feed's last response, sent back as If-None-Match."),
+        "last_modified": Field(
+            "The Last-Modified of the feed's last response, sent back as If-Modified-Since."
+        ),
+        "last_run_at": Field("When the feed was last run."),
+        "last_status": Field(
+            "How the last run of the feed went.",
+            FEED_RUN_STATUSES,
+            {"not_modified": "the server answered 304"},
+        ),
+        "last_error": Field("Why the last run failed, or which items failed."),
+        "failure_count": Field("Runs in a row that failed; 0 after a run that worked."),
+    },
+    "feed_items": {
+        "feed_id": Field("The feed that listed the item."),
+        "item_key": Field("The item's id in the feed: its guid, else its link."),
+        "link": Field("The item's link: the page fetched and loaded."),
+        "title": Field("The item's title as the feed gives it."),
+        "first_seen_at": Field("When a run first saw the item in the feed."),
+        "status": Field(
+            "How loading the item's page went.",
+            FEED_ITEM_STATUSES,
+            {"already_loaded": "the page or its text was loaded before"},
+        ),
+        "error": Field("Why the item's page was not loaded (the last attempt)."),
+        "attempt_count": Field("How many times the item's page was fetched."),
+        "last_attempt_at": Field("When the item's page was last fetched."),
+        "source_id": Field("The source the item's page was loaded as."),
     },
     "report_runs": {
         "jobs_file": Field(

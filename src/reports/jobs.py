@@ -44,7 +44,11 @@ CRON_MACROS = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnig
 JOB_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 TOP_LEVEL_FIELDS = ("id", "output_root", "timezone", "stale_after_minutes", "jobs")
-JOB_FIELDS = ("name", "report", "schedule", "output", "keep", "timezone", "filters")
+JOB_FIELDS = ("name", "kind", "report", "schedule", "output", "keep", "timezone", "filters")
+# A job of another kind than "report" is run by the runner registered for it (schedule.py's
+# JOB_RUNNERS, which the CLI fills): reports/ does not import what those jobs run.
+FEED_JOB_FIELDS = ("name", "kind", "schedule", "timezone", "feeds")
+JOB_KINDS = ("report", "feeds")
 FILTER_FIELDS = ("countries", "from", "to", "include_unreviewed")
 
 
@@ -73,6 +77,8 @@ class Job:
     root: Path  # the output root (resolved): every workbook of the job is under it
     relative_output: str  # ``output`` relative to ``root``, normalised, with '/' separators
     jobs_file: str  # the jobs file's identity, stored in report_runs.jobs_file
+    kind: str = "report"  # report | feeds (see JOB_KINDS)
+    feeds: tuple[str, ...] = ()  # a feeds job: the feeds to run (empty: every feed)
 
     def output_path(self, due_at: datetime) -> Path:
         """The workbook's path for the run due at ``due_at`` (placeholders in the job's zone).
@@ -238,6 +244,9 @@ def parse_jobs(data: dict, *, label: str, base_dir: Path, path: Path | None = No
                 f"job '{job.name}': the name is used twice (jobs #{seen_names[job.name]} and #{number})"
             )
         seen_names[job.name] = number
+        if job.kind != "report":
+            jobs.append(job)
+            continue
         pattern = job.relative_output.replace("{job}", job.name)
         if pattern in seen_outputs:
             raise fail(
@@ -295,6 +304,11 @@ def _parse_job(
         raise fail(
             f"bad name {name!r}: use letters, digits, '.', '_' and '-' (it becomes part of file names)"
         )
+    kind = entry.get("kind", "report")
+    if kind not in JOB_KINDS:
+        raise fail(f"unknown kind {kind!r} (expected one of: {', '.join(JOB_KINDS)})")
+    if kind == "feeds":
+        return _parse_feed_job(entry, name, default_zone, root, identity, fail)
     _no_unknown(entry, JOB_FIELDS, fail)
     for required in ("report", "schedule", "output"):
         if required not in entry:
@@ -328,6 +342,31 @@ def _parse_job(
         root=root,
         relative_output=relative_output,
         jobs_file=identity,
+    )
+
+
+def _parse_feed_job(entry: dict, name: str, default_zone, root: Path, identity: str, fail) -> Job:
+    """A ``kind = "feeds"`` job: run the followed feeds (all, or those in ``feeds``)."""
+    _no_unknown(entry, FEED_JOB_FIELDS, fail)
+    if "schedule" not in entry:
+        raise fail("missing field 'schedule'")
+    zone = _zone(entry["timezone"], fail) if "timezone" in entry else default_zone
+    feeds = entry.get("feeds", [])
+    if not isinstance(feeds, list) or not all(isinstance(f, str) and f for f in feeds):
+        raise fail(f"feeds must be a list of feed names, not {feeds!r}")
+    return Job(
+        name=name,
+        report="feeds",
+        schedule=_schedule(entry["schedule"], zone, fail),
+        output="",
+        keep=None,
+        timezone=zone,
+        filters=make_filters([], None, None, False, option_prefix=""),
+        root=root,
+        relative_output="",
+        jobs_file=identity,
+        kind="feeds",
+        feeds=tuple(feeds),
     )
 
 

@@ -116,6 +116,25 @@ SCRATCH_LEFTOVER = re.compile(r"^run(?P<id>\d+)-(?P<token>\d+)$")
 Writer = Callable[..., Any]
 
 
+@dataclass(frozen=True)
+class JobResult:
+    """What a runner of another job kind (``JOB_RUNNERS``) reports: a one-line summary, the
+    lines it warns about (an item that failed), and whether the run failed as a whole."""
+
+    summary: str
+    warnings: tuple[str, ...] = ()
+    failed: bool = False
+
+
+# job kind -> runner(engine, job) -> JobResult, for the kinds that are not a report export
+# ("feeds"). The CLI registers them: reports/ imports nothing from what they run (loaders/).
+JOB_RUNNERS: dict[str, Callable[[Engine, Job], JobResult]] = {}
+
+
+def register_job_kind(kind: str, runner: Callable[[Engine, Job], JobResult]) -> None:
+    JOB_RUNNERS[kind] = runner
+
+
 class ScheduleError(SilkledgerError):
     """The scheduler cannot work: no report_runs table, a bad --now, an unreachable database."""
 
@@ -544,6 +563,8 @@ def run_job(
     """Claim, run and record one run of ``job`` for the slot ``due_at``."""
     started_at = as_utc(clock())
     outcome = Outcome(job=job.name, report=job.report, due_at=due_at, status="skipped")
+    if job.kind != "report":
+        return _run_registered(engine, job, due_at, outcome, stale_after, clock)
     held = claim(engine, job, due_at, started_at, stale_after)
     if held is None:
         outcome.detail = "already claimed by another scheduler (running or done)"
@@ -563,6 +584,66 @@ def run_job(
         return _run_claimed(engine, job, held, path, staged, outcome, writer, clock, sweeper)
     finally:
         staged.unlink(missing_ok=True)  # gone already once moved into place
+
+
+def _run_registered(
+    engine: Engine,
+    job: Job,
+    due_at: datetime,
+    outcome: Outcome,
+    stale_after: timedelta,
+    clock: Callable[[], datetime],
+) -> Outcome:
+    """A job of a registered kind (feeds): claimed like an export, never run while another run
+    of the same job (any slot) is still going, recorded in report_runs the same way."""
+    runner = JOB_RUNNERS.get(job.kind)
+    if runner is None:
+        outcome.status = "failed"
+        outcome.detail = (
+            f"no runner for jobs of kind {job.kind!r} (run it with the silkledger command)"
+        )
+        return outcome
+    started_at = as_utc(clock())
+    running = _running_elsewhere(engine, job, started_at - stale_after)
+    if running is not None:
+        outcome.detail = f"still running (the run due {running.isoformat()}): not started twice"
+        return outcome
+    held = claim(engine, job, due_at, started_at, stale_after)
+    if held is None:
+        outcome.detail = "already claimed by another scheduler (running or done)"
+        return outcome
+    outcome.run_id = held.id
+    try:
+        result = runner(engine, job)
+    except BaseException as exc:
+        return _record_failure(engine, held, outcome, exc, clock)
+    status = "failed" if result.failed else "succeeded"
+    recorded = _finish(
+        engine,
+        held,
+        status=status,
+        finished_at=as_utc(clock()),
+        error=result.summary if result.failed else None,
+        warnings="\n".join(result.warnings) or None,
+    )
+    if not recorded:
+        return _lost(outcome, "its result was not recorded")
+    outcome.status, outcome.detail = status, result.summary
+    outcome.warnings.extend(result.warnings)
+    return outcome
+
+
+def _running_elsewhere(engine: Engine, job: Job, cutoff: datetime) -> datetime | None:
+    """The slot of a run of ``job`` that is still running (and not stale), if any."""
+    query = select(runs.c.due_at).where(
+        runs.c.jobs_file == job.jobs_file,
+        runs.c.job_name == job.name,
+        runs.c.status == "running",
+        runs.c.started_at >= cutoff,
+    )
+    with engine.connect() as connection:
+        found = connection.execute(query.limit(1)).scalar()
+    return as_utc(found) if found is not None else None
 
 
 def _run_claimed(
@@ -893,7 +974,9 @@ def mtime_watcher(path: Path) -> Callable[[], bool]:
 
 
 __all__ = [
+    "JOB_RUNNERS",
     "Claim",
+    "JobResult",
     "JobState",
     "Outcome",
     "RunRecord",
@@ -904,6 +987,7 @@ __all__ = [
     "due_slot",
     "job_states",
     "parse_now",
+    "register_job_kind",
     "run_due",
     "run_job",
     "serve",
