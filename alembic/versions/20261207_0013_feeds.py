@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013_feeds"
-down_revision: str | None = "0011_group_increments"
+down_revision: str | None = "0012_readonly_role"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
