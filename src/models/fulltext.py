@@ -22,8 +22,9 @@ The models do not declare these tables and columns (they are the database's own 
 alembic/env.py leaves them out of autogenerate's comparison (``is_search_object``).
 
 SQLite caveat: a later migration that rebuilds sources or citations in batch mode drops their
-triggers with the old table; it must call ``create_statements("sqlite")``'s triggers again
-(tests/test_search.py fails if the index stops following the tables).
+triggers with the old table; it must carry those triggers again (as SQL of its own, like every
+migration: the CREATE TRIGGER statements of ``create_statements("sqlite")``), and
+tests/test_search.py and tests/test_schema_objects.py fail if they are missing.
 """
 
 from __future__ import annotations

@@ -27,10 +27,11 @@ citations before and after it.
 
 The models do not declare triggers or functions, and autogenerate does not see them. A later
 migration that rebuilds citations, a fact table, agreement_parties, organizations or people in
-batch mode on SQLite drops that table's triggers with the old table: it must create them again
-(``create_statements("sqlite")`` after ``drop_statements("sqlite")``); tests/test_summaries.py
-fails if a summary stops following its tables. ``refill_statements`` recomputes both summaries
-from scratch (used by the migration that creates them; also a repair).
+batch mode on SQLite drops that table's triggers with the old table: it must create them again,
+carrying their SQL (``silkledger db render-sql summary-triggers --engine sqlite``);
+tests/test_summaries.py fails if a summary stops following its tables, tests/test_schema_objects.py
+if a trigger is missing. ``refill_statements`` recomputes both summaries from scratch (a repair;
+the bulk load's ``suspended``).
 """
 
 from __future__ import annotations

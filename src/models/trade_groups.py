@@ -26,8 +26,10 @@ and the two group indexes are on those expressions. Being per engine, the indexe
 not in the models, and alembic/env.py leaves them out of autogenerate (``is_summary_object``).
 
 A later migration that rebuilds trade_flows, citations or trade_flow_groups in batch mode on
-SQLite drops these triggers with the old table and must create them again
-(tests/test_trade_flow_groups.py fails if the summary stops following the claims).
+SQLite drops these triggers with the old table and must create them again, carrying their SQL
+(``silkledger db render-sql group-triggers --engine sqlite``); tests/test_trade_flow_groups.py
+fails if the summary stops following the claims, tests/test_schema_objects.py if a trigger is
+missing.
 """
 
 from __future__ import annotations
