@@ -17,6 +17,9 @@ from silkledger.models import (
     CurrencyRate,
     Event,
     EventParticipant,
+    Feed,
+    FeedItem,
+    FetchedPage,
     Indicator,
     Mention,
     Organization,
@@ -198,5 +201,31 @@ def populate_every_table(session: Session) -> None:
     )
     session.add(
         ReportRun(job_name="test", report="deals", due_at=now, started_at=now, status="succeeded")
+    )
+    page_url = "https://news.example/kazakh-chinese-trade"
+    session.add(
+        FetchedPage(
+            url=page_url,
+            final_url=page_url,
+            canonical_url=page_url,
+            source_id=src.id,
+            http_status=200,
+            content_type="text/html",
+            fetched_at=now,
+            raw_bytes=b"<html><body><p>Trade rose.</p></body></html>",
+        )
+    )
+    feed = Feed(name="news", url="https://news.example/feed.xml", added_at=now)
+    session.add(feed)
+    session.flush()
+    session.add(
+        FeedItem(
+            feed_id=feed.id,
+            item_key=page_url,
+            link=page_url,
+            first_seen_at=now,
+            status="loaded",
+            source_id=src.id,
+        )
     )
     session.flush()
