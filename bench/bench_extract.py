@@ -35,7 +35,12 @@ PIECE_SIZE = 3000
 
 
 def corpus() -> list[tuple[str, date | None]]:
-    from silkledger.extract.evaluate import SETS, corpus_articles, second_set_articles, seed_articles
+    from silkledger.extract.evaluate import (
+        SETS,
+        corpus_articles,
+        second_set_articles,
+        seed_articles,
+    )
     from silkledger.loaders.seed_files import read_seed
 
     articles = seed_articles(read_seed(ROOT / "seed"))
