@@ -20,10 +20,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from ..errors import SilkledgerError
 from .sql import QueryResult
 
@@ -107,6 +103,11 @@ def write_jsonl(result: QueryResult, handle: TextIO) -> int:
 
 
 def write_xlsx(result: QueryResult, path: str | Path) -> int:
+    # openpyxl (and the numpy it pulls in) is imported here, not at the top: it is a fifth of the
+    # process's memory, and the csv/json exports that stream millions of rows never need it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Result")
     sheet.freeze_panes = "A2"
@@ -124,7 +125,9 @@ def write_xlsx(result: QueryResult, path: str | Path) -> int:
     return count
 
 
-def _bold_cell(sheet, name: str, font: Font) -> WriteOnlyCell:
+def _bold_cell(sheet, name: str, font):
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=name)
     cell.font = font
     return cell
