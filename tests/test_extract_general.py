@@ -253,3 +253,180 @@ def test_events_by_their_verbs_with_dates_from_the_publication(extractor):
         ("bilateral_meeting", date(2025, 6, 13)),
         ("bilateral_meeting", date(2025, 6, 10)),
     ]
+
+
+# ------------------------------------------------------------------ parties across sentences
+# Round two of the general rules: each test below failed before its rule was written.
+
+
+def test_a_list_naming_every_member_is_the_group(extractor):
+    found = trade(
+        extractor,
+        "China's trade with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
+        "reached $57.8 billion in the first seven months of 2026, customs said.",
+    )
+    assert found == [({"XCA", "CHN"}, "turnover", Decimal("57.8") * BN, "2026-01..2026-07")]
+
+
+def test_the_five_countries_is_the_region_and_the_dateline_city_is_no_party(extractor):
+    found = trade(
+        extractor,
+        "ALMATY, June 17 (Kazinform) -- Trade between China and the five countries reached "
+        "a record 94.8 billion US dollars in 2024.",
+    )
+    assert found == [({"XCA", "CHN"}, "turnover", Decimal("94.8") * BN, "2024")]
+
+
+def test_respectively_gives_each_figure_its_country(extractor):
+    found = trade(
+        extractor,
+        "Kazakhstan remained China's biggest trading partner in the region. Bilateral trade hit "
+        "$24.1 billion in January-July 2026, while trade with Kyrgyzstan and Uzbekistan came "
+        "to $13.2 billion and $8.6 billion respectively.",
+    )
+    assert found == [
+        ({"KAZ", "CHN"}, "turnover", Decimal("24.1") * BN, "2026-01..2026-07"),
+        ({"KGZ", "CHN"}, "turnover", Decimal("13.2") * BN, "2026-01..2026-07"),
+        ({"UZB", "CHN"}, "turnover", Decimal("8.6") * BN, "2026-01..2026-07"),
+    ]
+
+
+def test_a_ranking_of_partners_keeps_the_reporter(extractor):
+    found = trade(
+        extractor,
+        "Uzbekistan's trade with China amounted to $11.9 billion in January–September 2025.\n\n"
+        "Russia came second with $9.2 billion, followed by Kazakhstan ($3.4 billion) and "
+        "Türkiye ($2.1 billion).",
+    )
+    assert [pair for pair, *_ in found] == [
+        {"UZB", "CHN"},
+        {"UZB", "RUS"},
+        {"UZB", "KAZ"},
+        {"UZB", "TUR"},
+    ]
+
+
+def test_a_peer_named_alone_takes_the_reporters_place(extractor):
+    found = trade(
+        extractor,
+        "Kazakhstan's trade with China reached $43.8 billion in 2024. Uzbekistan came next with "
+        "$13.7 billion.",
+    )
+    assert [pair for pair, *_ in found] == [{"KAZ", "CHN"}, {"UZB", "CHN"}]
+
+
+def test_the_region_after_one_of_its_members_is_the_region(extractor):
+    found = trade(
+        extractor,
+        "Kazakhstan remained China's largest trading partner with $33.5 billion in trade in the "
+        "first three quarters of 2026. Measured in yuan, trade with the region totaled 562.3 "
+        "billion yuan over the period.",
+    )
+    assert [pair for pair, *_ in found] == [{"KAZ", "CHN"}, {"XCA", "CHN"}]
+
+
+def test_a_partner_sentence_is_the_pair_whatever_else_it_names(extractor):
+    found = trade(
+        extractor,
+        "After Kazakhstan, Uzbekistan is China's second-largest trading partner, with a volume "
+        "of $13.7 billion in 2024.",
+    )
+    assert found == [({"UZB", "CHN"}, "turnover", Decimal("13.7") * BN, "2024")]
+
+
+def test_a_figure_of_the_compared_period_does_not_carry_its_period(extractor):
+    found = trade(
+        extractor,
+        "Bilateral trade between Kazakhstan and China climbed to $36.2bn in the first ten months "
+        "of 2025. The total is 6.8% higher than in January-October 2024, when turnover stood at "
+        "$33.9bn. Kazakh exports to China rose to $15.1bn over the period.",
+        published=date(2025, 11, 20),
+    )
+    assert [label for *_, label in found] == [
+        "2025-01..2025-10",
+        "2024-01..2024-10",
+        "2025-01..2025-10",
+    ]
+
+
+def test_a_demonym_right_before_the_flow_word_is_the_side_that_ships(extractor):
+    found = [
+        f
+        for f in read(
+            extractor,
+            "China-Kazakhstan trade reached $38.7bn in January-October 2025, with Chinese "
+            "shipments to its western neighbour accounting for $22.4bn of that.",
+            date(2025, 11, 20),
+        )
+        if f.kind == "trade_flow" and f.fields["value"] == Decimal("22.4") * BN
+    ]
+    assert [(f.fields["reporter"], f.fields["flow"]) for f in found] == [("CHN", "exports")]
+
+
+def test_a_month_of_this_year(extractor):
+    found = trade(
+        extractor,
+        "In January of this year, Uzbekistan's turnover with China amounted to $1.02 billion.",
+        published=date(2026, 3, 2),
+    )
+    assert found == [({"UZB", "CHN"}, "turnover", Decimal("1.02") * BN, "2026-01")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Freight rates for a 40-foot container from Kashgar to Bishkek slipped to about $2,900.",
+        "Shipping a tonne of grain from Kostanay to Alashankou now costs around 22 thousand tenge.",
+        "The ministry expects agri-food sales to China to exceed $1.6 billion by year-end.",
+        "He expected to sign supply contracts of about $2 million during the expo.",
+        "Beijing is willing to work with the region to achieve trade of $100 billion.",
+    ],
+)
+def test_prices_freight_and_expectations_are_not_money_facts(extractor, sentence):
+    assert money(extractor, "Kazakhstan and China. " + sentence) == []
+
+
+def test_the_kyrgyz_som_and_the_uzbek_sum(extractor):
+    found = money(
+        extractor,
+        "Kyrgyz firms agreed a clinker plant in the Chui region costing 9.6 billion som (about "
+        "$110 million). In Jizzakh, a tile plant will cost 1.2 trillion soums.",
+    )
+    assert [(f.fields["value"], f.fields["currency"]) for f in found] == [
+        (Decimal("9.6") * BN, "KGS"),
+        (1200 * BN, "UZS"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The construction of Dushanbe-2, valued at US$349 million, is under way.", 349 * MN),
+        (
+            "A new gas pipeline to Xinjiang is planned. Its construction is estimated at $6.7 billion.",
+            Decimal("6.7") * BN,
+        ),
+        (
+            "A copper wire rod plant opened in Almalyk, built by Jiangxi Copper with investments "
+            "of $215 million.",
+            215 * MN,
+        ),
+        (
+            "The solar plant required an investment of 1.45 billion somoni (about $136 million).",
+            Decimal("1.45") * BN,
+        ),
+        (
+            "They opened a ceramic tile plant in the Jizzakh region, where Shandong Heda Group "
+            "will invest $98 million.",
+            98 * MN,
+        ),
+    ],
+)
+def test_project_values_named_by_cost_and_investment_phrases(extractor, sentence, value):
+    found = money(extractor, "Uzbekistan, Tajikistan and China. " + sentence)
+    assert [(f.kind, f.fields["value"]) for f in found] == [("project", value)]
+
+
+def test_trade_valued_at_stays_trade(extractor):
+    found = trade(extractor, "Trade between Tajikistan and China, valued at $3.9 billion in 2024.")
+    assert found == [({"TJK", "CHN"}, "turnover", Decimal("3.9") * BN, "2024")]

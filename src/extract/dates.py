@@ -109,7 +109,7 @@ def _rx() -> dict[str, re.Pattern]:
             rf"\b(?:{alternation(table['context_same'])}|the\s+same\s+\w+\s+months)\b", re.I
         ),
         "month": re.compile(
-            rf"\b(?:in|during|for)\s+(?P<m>{month})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?(?!\s*(?:–|—|-|to)\s*\w|\s+\d{{1,2}}\b)",
+            rf"\b(?:in|during|for)\s+(?P<m>{month})\b(?:,?\s+(?:of\s+)?{year_ref})?(?!\s*(?:–|—|-|to)\s*\w|\s+\d{{1,2}}\b)",
             re.I,
         ),
         "year": re.compile(
@@ -427,7 +427,10 @@ def _dateline_rx() -> dict[str, re.Pattern]:
     year = r"(?P<year>(?:19|20)\d\d)"
     return {
         # a place in capitals or Title Case, then a comma: "ASTANA,", "Tashkent,", "BISHKEK, Kyrgyzstan,"
-        "place": re.compile(r"[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+)?,\s*(?:[A-Z][a-z]+,\s*)?"),
+        # ... or a full stop ("ASTANA. Nov 12 (Interfax-Kazakhstan) -")
+        "place": re.compile(
+            r"[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+)?(?:,\s*|\.\s+)(?:[A-Z][a-z]+,\s*)?"
+        ),
         "forms": re.compile(
             rf"\b{day}\s+(?P<m>{month})\.?,?(?:\s+{year})?\b"
             rf"|\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
@@ -457,6 +460,24 @@ def dateline(text: str, reference: date | None = None) -> Dateline | None:
             resolved = _resolved(found, reference)
             if resolved is not None:
                 return resolved
+    return None
+
+
+# What closes a dateline after its date: an agency in brackets and/or a dash or full stop.
+DATELINE_CLOSE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—-]|\.|:)\s*")
+
+
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """Where the place and date of a wire dateline stand ("ASTANA, June 17 (Xinhua) --"): the
+    city there is where the story was filed, not a party to its figures."""
+    offset = 0
+    for number, line in enumerate(text.split("\n", DATELINE_LINES + 4)[: DATELINE_LINES + 3]):
+        if number > 0 and number <= DATELINE_LINES and line.strip():
+            found = _opening_date(line)
+            if found is not None:
+                close = DATELINE_CLOSE.match(line, found.end())
+                return offset, offset + (close.end() if close else found.end())
+        offset += len(line) + 1
     return None
 
 

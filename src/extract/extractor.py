@@ -72,18 +72,17 @@ Fields
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
 from .amounts import find_amounts
-from .dates import find_periods
+from .dates import dateline_place, find_periods
 from .events import EventReader, merge_events
 from .figures import FigureReader
 from .gazetteer import Gazetteer
-from .reading import Context, Lexicon, Sentence
-from .text import is_comparison, sentences
+from .reading import CHINA, Context, Lexicon, Sentence
+from .text import compared_before, is_comparison, sentences
 from .types import ExtractedFact
 
 EXTRACTOR_NAME = "silkledger-rules"
@@ -118,12 +117,15 @@ class Extractor:
             context.list_head = None
             facts += FigureReader(self.lexicon, self.gazetteer, sentence, context).figures()
             facts += self.events.read(sentence, context)
+            _new_trade_subject(context, sentence, self.gazetteer.groups)
             _advance(context, sentence)
         return _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
 
     def _sentences(self, text: str, published: date | None) -> Iterator[Sentence]:
         """Each sentence with its mentions, amounts and periods (mentions found once, in order)."""
         mentions = self.gazetteer.mentions(text)
+        if place := dateline_place(text):
+            mentions = [m for m in mentions if not place[0] <= m.char_start < place[1]]
         first = 0
         for span in sentences(text):
             while first < len(mentions) and mentions[first].char_end <= span.start:
@@ -143,9 +145,6 @@ class Extractor:
 
 
 # "1.8 percent higher than in 2024", "compared with 2024": a period compared with, not carried.
-COMPARED_BEFORE = re.compile(
-    r"\b(?:than|compared\s+(?:to|with)|versus|against)\s+(?:in\s+)?$", re.I
-)
 
 
 def _outside_amounts(mentions: list, amounts: list) -> list:
@@ -155,8 +154,27 @@ def _outside_amounts(mentions: list, amounts: list) -> list:
     return [
         m
         for m in mentions
-        if not any(a.start < m.char_end and m.char_start < a.end for a in amounts)
+        if not any(a.is_money and a.start < m.char_end and m.char_start < a.end for a in amounts)
     ]
+
+
+def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> None:
+    """A sentence that speaks of trade between two countries without a figure sets the subject
+    for the figures after it: "Kazakhstan remained China's biggest trading partner in the
+    region. Bilateral trade hit $24.1bn ..." (aggregates such as "the region" are left aside)."""
+    if context.trade_sentence == context.sentence_index or not sentence.lexicon.flow.search(
+        sentence.text, sentence.span.start, sentence.span.end
+    ):
+        return
+    if any(a.is_money for a in sentence.amounts):
+        return
+    named = [m.key for m in sentence.countries() if m.key not in groups]
+    named = list(dict.fromkeys(named))
+    if len(named) != 2 or CHINA not in named or set(named) == set(context.trade_pair or ()):
+        return
+    other = next(code for code in named if code != CHINA)
+    context.trade_pair = (other, CHINA)
+    context.trade_paragraph = sentence.span.paragraph
 
 
 def _advance(context: Context, sentence: Sentence) -> None:
@@ -169,7 +187,7 @@ def _advance(context: Context, sentence: Sentence) -> None:
         for p in sentence.periods
         if p.period is not None
         and not is_comparison(sentence.text, sentence.clause_of(p.start))
-        and not COMPARED_BEFORE.search(sentence.text, max(0, p.start - 16), p.start)
+        and not compared_before(sentence.text, p.start)
     ]
     if context.trade_sentence == context.sentence_index:
         stated.append(context.trade_period)  # as the sentence's last figure resolved it

@@ -3,6 +3,7 @@ an indicator (the rules are in extractor.py's docstring, sections 2 and 3, and F
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..models.agreements import AGREEMENT_STATUSES
@@ -12,7 +13,7 @@ from .dates import Period, PeriodMention, find_dates, months_period
 from .gazetteer import Gazetteer
 from .lexicon import load
 from .reading import BASE_CONFIDENCE, CHINA, Context, Cue, Lexicon, Sentence
-from .text import Span, is_comparison
+from .text import Span, compared_before, is_comparison
 from .types import ExtractedFact, Mention
 
 TRADE_VOLUME_UNITS = ("tonnes", "containers")
@@ -61,8 +62,23 @@ FUTURE_BY = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
+# A name right before the flow word is the side that trades: "Kazakh exports", "Chinese
+# shipments to its neighbour", "Uzbekistan exports".
+RIGHT_BEFORE_FLOW = 2
+LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+INVESTMENT_OF = re.compile(
+    r"\binvestments?\s+of\s+(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?$", re.I
+)
+CONSTRUCTION = re.compile(r"\b(?:construction|building)\s+of\b", re.I)
+WHERE_INVESTS = re.compile(r",\s+(?:where|which|for\s+which|in\s+which)\b[^,;]*$", re.I)
+# "Kazakhstan remained China's largest trading partner": the two countries that trade.
+IS_A = re.compile(
+    r"\s+(?:is|was|remains|remained|became|has\s+become|stays|ranks\s+as)\s+(?:now\s+)?"
+)
+PARTNER_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading|trade|commercial)\s+partner", re.I)
 SCALED = re.compile(r"\d\s?(?:billion|million|bn|mln|mn|trillion)\b", re.I)
-SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
+SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:(?:total\s+)?costs?\s+)?$", re.I)
 BUILDING_GERUND = re.compile(
     r"\b(?:on|in|into|for)\s+(?:the\s+)?(?:building|constructing|construction|expanding|expansion|"
     r"upgrading|modernising|modernizing|modernisation|modernization|developing|reconstructing|"
@@ -86,6 +102,8 @@ class FigureReader:
         self.context = context
         self.text = sentence.text
         self.consumed: set[int] = set()  # amount starts used as a document count
+        self.compared_period = False  # the last period read was the one compared with
+        self.list_slot: int | None = None  # the party a list's items stand for (0 reporter)
 
     def figures(self) -> list[ExtractedFact]:
         facts: list[ExtractedFact] = []
@@ -106,7 +124,10 @@ class FigureReader:
         ]
         if head and HEAD_GAP.fullmatch(self.text, amount.end, head[0].start):
             return head[0]
-        before_clause = [c for c in cues if clause.start <= c.start and c.end <= amount.start]
+        # a cue may run into the amount's qualifier: "is estimated" + "estimated at $6.7 billion"
+        before_clause = [c for c in cues if clause.start <= c.start < amount.start < c.end] or [
+            c for c in cues if clause.start <= c.start and c.end <= amount.start
+        ]
         if before_clause:
             # A trade figure may name the route or project it passed through ("exports to China
             # through the corridor ... $700 million"): trade outranks a project noun.
@@ -144,11 +165,13 @@ class FigureReader:
             return []  # "more than double Russia's", "Double down!": a comparison, not a figure
         cue = self._cue(amount)
         category = cue.category if cue else None
-        if amount.is_money and self.lexicon.price_per.match(self.text, amount.end):
+        if amount.is_money and (
+            self.lexicon.price_per.match(self.text, amount.end) or self._in_clause(amount, "price")
+        ):
             return [self._indicator(amount, "price", cue=cue)]
         if amount.is_money and self._spent_on_a_project(amount):
             return [self._project(amount, agreed=False)]
-        if self._in_clause(amount, "target") or self._is_future(amount):
+        if self._in_clause(amount, "target") or self._is_future(amount) or self._expected(amount):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
             return self._money(amount, category, cue)
@@ -176,8 +199,24 @@ class FigureReader:
             return False
         rest_start, rest_end = amount.end, clause.end
         built = self.lexicon.project_kind.search(self.text, rest_start, rest_end)
+        # "a ceramic tile plant in the Jizzakh region, where Shandong Heda will invest $98m"
+        if WHERE_INVESTS.search(
+            self.text, max(self.sentence.span.start, verbs[-1].start() - 60), verbs[-1].start()
+        ):
+            built = built or self.lexicon.project_kind.search(
+                self.text, self.sentence.span.start, verbs[-1].start()
+            )
         building = BUILDING_GERUND.search(self.text, rest_start, rest_end)
         return built is not None or building is not None
+
+    def _invested_in_named(self, amount: Amount) -> bool:
+        """'a copper wire rod plant ..., with investments of $215 million', 'the solar plant
+        required an investment of $136 million': the investment of a thing the sentence names,
+        not a stock of investment ("Chinese investment has passed $25 billion")."""
+        span = self.sentence.span
+        if not INVESTMENT_OF.search(self.text, max(span.start, amount.start - 40), amount.start):
+            return False
+        return self.lexicon.project_kind.search(self.text, span.start, amount.start) is not None
 
     def _portfolio_of_agreements(self, amount: Amount) -> bool:
         """'a portfolio of 40 agreements worth $5bn' is a package; one of projects is a stock."""
@@ -206,15 +245,24 @@ class FigureReader:
         if amount.start - cue.end > COST_REACH:
             return False
         span = self.sentence.span
-        named = self.lexicon.project_kind.search(self.text, span.start, amount.start)
+        named = self.lexicon.project_kind.search(
+            self.text, span.start, amount.start
+        ) or CONSTRUCTION.search(self.text, span.start, amount.start)
         just_named = self.context.project_named_at == self.context.sentence_index - 1 and not (
-            SHARE_OF_COST.search(self.text, max(span.start, cue.start - 20), cue.start)
+            SHARE_OF_COST.search(self.text, max(span.start, cue.start - 32), cue.start)
         )
         return (
             named is not None
             or just_named
             or any(m.kind == "project" for m in self.sentence.mentions)
         )
+
+    def _expected(self, amount: Amount) -> bool:
+        """'expects mutual trade to reach $40 bln': an expectation, not a figure reached."""
+        clause = self.sentence.clause_of(amount.start)
+        # the amount's own words may hold the verb: "to exceed $1.6 billion"
+        found = self.lexicon.expected.search(self.text, clause.start, amount.end)
+        return found is not None and found.start() < amount.start
 
     def _is_future(self, amount: Amount) -> bool:
         """'$20 billion by 2030' read in 2025, '$50 billion in the coming years': a target, not
@@ -245,6 +293,10 @@ class FigureReader:
                 facts.append(self._project(amount, agreed=True))
             return facts
         if category == "cost" and not self._costs_a_project(amount, cue):
+            if self._in_clause(amount, "trade"):  # "trade valued at $2bn"
+                flow = self._trade_flow(amount, "value")
+                if flow:
+                    return [flow]
             return [self._indicator(amount, "cost", cue=cue)]
         if category in ("project", "cost"):
             facts = [self._project(amount, agreed=False)]
@@ -253,7 +305,7 @@ class FigureReader:
             return facts
         if category == "projects":
             return [self._indicator(amount, "project_value", cue=cue)]
-        if category == "investment" and self._builds(amount):
+        if category == "investment" and (self._builds(amount) or self._invested_in_named(amount)):
             return [self._project(amount, agreed=False)]
         if category == "investment":
             return [self._indicator(amount, "investment", cue=cue)]
@@ -338,10 +390,12 @@ class FigureReader:
         """The amount's period and a note when it was inferred (module docstring)."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
+        self.compared_period = False
         in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
         if in_clause:
             own = [p for p in in_clause if self._owner(p) is amount]
             nearest = min(own or in_clause, key=lambda p: _gap(p, amount))
+            self.compared_period = compared_before(self.text, nearest.start)
             if nearest.period is not None:
                 return nearest.period, nearest.note
             return self._shifted(nearest, self._base_period(nearest.start))
@@ -397,14 +451,25 @@ class FigureReader:
     # ------------------------------------------------------------------ parties
 
     def _countries_for(self, amount: Amount) -> tuple[list[Mention], bool]:
-        """The countries of the amount's sentence (clause first); from context when missing."""
+        """The countries of the amount's sentence (clause first); from context when missing.
+        A later clause that states a figure of its own keeps its countries to itself ("Bilateral
+        trade hit $24.1bn, while trade with Kyrgyzstan and Uzbekistan came to ...")."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
-        ordered = sentence.countries(clause.start, clause.end) + sentence.countries()
+        ordered = self._grouped(sentence.countries(clause.start, clause.end))
+        ordered += self._grouped(
+            [m for m in sentence.countries() if not self._in_a_later_figure_clause(m, clause)]
+        )
+        ordered = [m for m in ordered if not self._owns_another_figure(m, amount)]
+        if partners := self._partners_named():
+            ordered = partners + ordered
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
         carried = list(self.context.trade_pair or ())
-        for code in carried + self.context.recent_countries():
+        # With no subject carried, China is the other party of a country named alone: every
+        # article here is about China's relations (as the headline and earlier figures show).
+        china = [CHINA] if not carried and CHINA in self.context.countries else []
+        for code in carried + china + self.context.recent_countries():
             if len(codes) >= 2:
                 break
             if code not in codes:
@@ -414,6 +479,74 @@ class FigureReader:
         return [
             mentions.get(code) or Mention("country", code, -1, -1, code) for code in codes
         ], borrowed
+
+    def _partners_named(self) -> list[Mention]:
+        """ "Uzbekistan is China's second-largest trading partner": the two trade, whatever
+        other country the sentence names ("After Kazakhstan, ...")."""
+        countries = self.sentence.countries()
+        for first, second in itertools.pairwise(countries):
+            if IS_A.fullmatch(self.text, first.char_end, second.char_start) and PARTNER_OF.match(
+                self.text, second.char_end
+            ):
+                return [first, second]
+        return []
+
+    def _in_a_later_figure_clause(self, mention: Mention, clause: Span) -> bool:
+        """A country of a later clause that is given figures of its own, by "respectively" or
+        as a list item ("Uzbekistan $8.6bn")."""
+        if mention.char_start < clause.end:
+            return False
+        other = self.sentence.clause_of(mention.char_start)
+        sums = [a for a in self.sentence.amounts if a.is_money and other.start <= a.start]
+        sums = [a for a in sums if a.start < other.end]
+        if not sums:
+            return False
+        if RESPECTIVELY.search(self.text, sums[-1].end, other.end):
+            return True
+        return any(
+            a.start >= mention.char_end
+            and self.lexicon.list_item.fullmatch(self.text, mention.char_end, a.start)
+            for a in sums
+        )
+
+    def _owns_another_figure(self, mention: Mention, amount: Amount) -> bool:
+        """A list item's country belongs to its own figure: "Russia came second with $9.2
+        billion, followed by Kazakhstan ($3.4 billion)" names no party of the first sum but
+        Russia."""
+        return any(
+            other is not amount
+            and other.is_money
+            and other.start >= mention.char_end
+            and self.lexicon.list_item.fullmatch(self.text, mention.char_end, other.start)
+            for other in self.sentence.amounts
+        )
+
+    def _grouped(self, mentions: list[Mention]) -> list[Mention]:
+        """A list naming all the members of a group, or all but one, is the group: "China's
+        trade with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan" is
+        Central Asia's. The list's names must follow one another with only commas and "and"
+        between them, and the sentence must not give each its own figure ("respectively")."""
+        if len(mentions) < 3 or self._respectively():
+            return mentions
+        result: list[Mention] = []
+        run: list[Mention] = []
+        for mention in [*mentions, None]:
+            if mention is not None and (
+                not run or LIST_JOINER.fullmatch(self.text, run[-1].char_end, mention.char_start)
+            ):
+                run.append(mention)
+                continue
+            result += self._as_group(run)
+            run = [mention] if mention is not None else []
+        return result
+
+    def _as_group(self, run: list[Mention]) -> list[Mention]:
+        codes = {m.key for m in run}
+        for group, members in self.gazetteer.groups.items():
+            if len(members) >= 3 and len(codes & members) >= len(members) - 1 and codes <= members:
+                start, end = run[0].char_start, run[-1].char_end
+                return [Mention("country", group, start, end, self.text[start:end])]
+        return run
 
     def _trade_flow(
         self, amount: Amount, measure: str, share: re.Match | None = None
@@ -425,13 +558,15 @@ class FigureReader:
         if len(countries) < 2:
             return None
         reporter, partner, stated = self._orientation(countries, flow_position, measure, share)
+        if borrowed and not stated:
+            reporter, partner = self._beside_the_subject(countries, reporter, partner)
         if reporter is None or reporter == partner:
             return None
         own = self._own_country(amount)
         base = self.context.list_head or self.context.trade_pair or (reporter, partner)
         listed = own is not None and own not in base and None not in base
         if listed:
-            reporter, partner = self._substituted(own, *base)
+            reporter, partner = self._list_item_parties(own, base)
             stated = True
             self.context.list_head = base  # the items after it share the same subject
         elif measure == "value":
@@ -457,7 +592,9 @@ class FigureReader:
             notes.append("a party taken from an earlier sentence")
         self.context.trade_reporter = reporter
         comparison = is_comparison(self.text, self.sentence.clause_of(amount.start))
-        if measure == "value" and not comparison and not listed:
+        # A figure of the period compared with ("higher than in January-October 2024, when
+        # turnover stood at $33.9bn") neither sets the subject nor the period carried on.
+        if measure == "value" and not comparison and not listed and not self.compared_period:
             self.context.trade_pair = (reporter, partner)
             self.context.trade_period = period
             self.context.trade_sentence = self.context.sentence_index
@@ -477,6 +614,24 @@ class FigureReader:
         if attribution := self._attribution():
             fields["attributed_to"] = attribution
         return self._fact("trade_flow", fields, amount, confidence, notes)
+
+    def _beside_the_subject(self, countries: list[Mention], reporter, partner):
+        """One new country named beside the carried subject, not as the side that trades: a
+        peer of the reporter takes its place ("Kazakhstan's trade with China ... Uzbekistan
+        came next with $12bn"); any other country is the reporter's next partner ("Uzbekistan's
+        trade with China ... Russia came second with $9.2 billion")."""
+        pair = self.context.trade_pair
+        named = [m.key for m in countries if m.char_start >= 0]
+        if pair is None or len(named) != 1 or named[0] in pair:
+            return reporter, partner
+        new, (subject, other) = named[0], pair
+        members = self.gazetteer.groups.get(new, ())
+        if subject in members or other in members:  # the whole region after one of its members
+            return (new, other) if subject in members else (subject, new)
+        peer_group = self.gazetteer.group_of(new)
+        if peer_group is not None and peer_group in (subject, self.gazetteer.group_of(subject)):
+            return new, other
+        return subject, new
 
     def _is_total_trade(self, amount: Amount) -> bool:
         """'Uzbekistan's foreign trade turnover reached $33.8 billion': one country's trade with
@@ -498,7 +653,10 @@ class FigureReader:
     def _own_country(self, amount: Amount) -> str | None:
         """The country a figure of a list belongs to: named just before it, with nothing but a
         list word between ("Uzbekistan took $12.1bn, Turkmenistan $9.4bn", "the EU ($60
-        billion)"). Only in a sentence of several sums, or one that names that country alone."""
+        billion)"). Only in a sentence of several sums, or one that names that country alone.
+        With "respectively" the n-th sum belongs to the n-th country named before the sums."""
+        if (own := self._respective_country(amount)) is not None:
+            return own
         before = [
             m for m in self.sentence.countries(end=amount.start) if m.char_end <= amount.start
         ]
@@ -516,20 +674,56 @@ class FigureReader:
             return None
         return mention.key
 
+    def _list_item_parties(self, own: str, base: tuple[str, str]) -> tuple[str, str]:
+        """The first item of a sentence's list decides which party the items stand for; the
+        others follow it ("Russia came second with $9.2bn, followed by Kazakhstan ($3.4bn)"
+        lists Uzbekistan's partners, Kazakhstan among them)."""
+        if self.list_slot is None:
+            reporter, partner = self._substituted(own, *base)
+            self.list_slot = 0 if reporter == own else 1
+            return reporter, partner
+        return (own, base[1]) if self.list_slot == 0 else (base[0], own)
+
+    def _respectively(self) -> bool:
+        span = self.sentence.span
+        return RESPECTIVELY.search(self.text, span.start, span.end) is not None
+
+    def _respective_country(self, amount: Amount) -> str | None:
+        """ "trade with Kyrgyzstan and Uzbekistan came to $13.2bn and $8.6bn respectively"."""
+        clause = self.sentence.clause_of(amount.start)
+        if not RESPECTIVELY.search(self.text, amount.end, clause.end):
+            return None
+        sums = [a for a in self.sentence.amounts if a.is_money and clause.start <= a.start]
+        sums = [a for a in sums if a.start < clause.end]
+        named = [
+            m.key
+            for m in self.sentence.countries(clause.start, sums[0].start)
+            if m.char_end <= sums[0].start
+        ]
+        named = list(dict.fromkeys(named))
+        if len(sums) < 2 or len(named) != len(sums):
+            return None
+        return named[[a.start for a in sums].index(amount.start)]
+
     def _substituted(self, own: str, reporter: str, partner: str) -> tuple[str, str]:
         """The list item's country takes the place of the party it stands for: a member of an
         aggregate party replaces the aggregate ("Central Asia's trade with China ...;
         Uzbekistan $12.1bn"); else the party other than China, unless that party is the
         aggregate, when China's place is taken ("China's trade with the region ... the EU's")."""
         group_of = self.gazetteer.group_of(own)
+        members = self.gazetteer.groups.get(own, ())
         for index, party in enumerate((reporter, partner)):
-            if group_of is not None and party == group_of:
+            # a member for its group, or the group for one of its members ("the region")
+            if (group_of is not None and party == group_of) or party in members:
                 return (own, partner) if index == 0 else (reporter, own)
         if CHINA not in (reporter, partner):
             return reporter, own  # "Uzbekistan's partners: Russia with $4.3bn, Kazakhstan ..."
         china_first = reporter == CHINA
         other = partner if china_first else reporter
-        replace_china = other in self.gazetteer.groups
+        peers = group_of is not None and group_of == self.gazetteer.group_of(other)
+        # A peer of the country trading with China takes its place; a country of elsewhere is
+        # that country's next partner ("Uzbekistan's trade with China ...; Russia $9.2bn").
+        replace_china = other in self.gazetteer.groups or not peers
         if china_first == replace_china:
             return own, partner
         return reporter, own
@@ -583,8 +777,10 @@ class FigureReader:
             m
             for m in countries
             if 0 <= m.char_end <= flow_position
-            and POSSESSIVE.match(self.text, m.char_end)
-            and flow_position - m.char_end < 40
+            and (
+                (POSSESSIVE.match(self.text, m.char_end) and flow_position - m.char_end < 40)
+                or flow_position - m.char_end <= RIGHT_BEFORE_FLOW
+            )
         ]
         if possessive and measure != "share":
             reporter = possessive[-1].key

@@ -16,7 +16,7 @@ from .types import Mention
 
 CHINA = "CHN"
 # Word lists of data/topics.yaml read by their own regexes, not as the cue of an amount.
-SEPARATE_TOPICS = ("signing", "build", "spend", "total_trade")
+SEPARATE_TOPICS = ("signing", "build", "spend", "total_trade", "expected", "expected_outcome")
 BASE_CONFIDENCE = {
     "trade_flow": 0.8,
     "agreement": 0.75,
@@ -51,6 +51,11 @@ class Lexicon:
         self.build = re.compile(rf"\b{alternation(topics['build'])}\b", re.I)
         self.spend = re.compile(rf"\b{alternation(topics['spend'])}\b", re.I)
         self.total_trade = re.compile(rf"\b{alternation(topics['total_trade'])}\b", re.I)
+        self.expected = re.compile(
+            rf"\b(?:{alternation(topics['expected'])})\b[^.;]{{0,80}}?"
+            rf"\b(?:{alternation(topics['expected_outcome'])})\b",
+            re.I,
+        )
         self.price_per = re.compile(
             rf"\s*(?:per|a|an|for\s+(?:one|a|each))\s+{alternation(load('units')['price_per'])}\b",
             re.I,

@@ -97,3 +97,13 @@ def clauses(text: str, sentence: Span) -> list[Span]:
 def is_comparison(text: str, clause: Span) -> bool:
     """A clause that states the figure compared with ('compared to $4 billion in 2024')."""
     return COMPARISON_START.match(text, clause.start) is not None
+
+
+COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|versus|against)\s+(?:in\s+)?$", re.I
+)
+
+
+def compared_before(text: str, position: int) -> bool:
+    """A period named as the one compared with: "6.8% higher than in January-October 2024"."""
+    return COMPARED_BEFORE.search(text, max(0, position - 16), position) is not None
