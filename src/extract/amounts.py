@@ -40,6 +40,7 @@ YEARS = range(1800, 2101)
 # Compiled once: re's own cache lookup per call was measurable on the loader's hot path.
 _GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONE_COMMA_GROUP = re.compile(r"\d{1,3},\d{3}")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,9 @@ def patterns() -> dict[str, re.Pattern]:
     units = load("units")
     words = alternation(numbers["number_words"], flexible_space=False)
     word_number = rf"(?:(?:{words})(?:[\s-]+(?:and\s+)?(?:{words}))*)"
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    # Russian groups thousands with spaces and writes a decimal comma: «1 200,5 млн».
+    spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?=\s*[А-Яа-яЁё%$])"
+    digits = rf"{spaced}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
     number = rf"(?:{digits}|\b{word_number}\b)"
     symbol = alternation(currencies["symbols"], flexible_space=False)
     scale = alternation(numbers["scales"])
@@ -120,7 +123,7 @@ def _qualifiers() -> dict[str, str]:
 
 def parse_number(raw: str) -> Decimal:
     """'211,000' -> 211000, '4.7' -> 4.7, '2,5' -> 2.5, 'twenty-five' -> 25."""
-    raw = raw.strip()
+    raw = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d)", "", raw.strip())
     if raw[0].isdigit():
         if _GROUPED_THOUSANDS.fullmatch(raw):
             return Decimal(raw.replace(",", ""))
@@ -304,7 +307,9 @@ def _read(text: str, match: re.Match, end: int) -> Amount | None:
     amount = Amount(match.start(), unit_end, value, unit, qualifier, high)
     if unit == "count" and not match.group("qual") and match.group("between"):
         return None
-    amount = _decimal_comma(text, match, amount)
+    amount = (
+        _russian_comma(match, amount) if _in_russian(match) else _decimal_comma(text, match, amount)
+    )
     if amount.is_money:
         amount = _with_equivalent(text, amount, end)
     return amount
@@ -354,6 +359,27 @@ def _in_base_unit(amount: Amount) -> Amount:
     scale = Decimal(factor["factor"])
     high = amount.high * scale if amount.high is not None else None
     return replace(amount, value=amount.value * scale, high=high, unit=factor["unit"])
+
+
+def _in_russian(match: re.Match) -> bool:
+    """The amount's own words are Russian («млрд», «долларов», «тонн»)."""
+    return CYRILLIC.search(match.group(), match.end("num") - match.start()) is not None or bool(
+        CYRILLIC.match(match.string, match.end() + 1)
+    )
+
+
+def _russian_comma(match: re.Match, amount: Amount) -> Amount:
+    """In Russian a comma is the decimal mark and a space groups thousands: «17,452 млрд» is
+    17.452 billion, «1 200 млн» is 1,200 million."""
+    raw = match.group("num")
+    number = Decimal(
+        raw.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
+    )
+    if parse_number(raw) == number:
+        return amount
+    factor = number / parse_number(raw)
+    high = amount.high * factor if amount.high is not None else None
+    return replace(amount, value=amount.value * factor, high=high)
 
 
 def _decimal_comma(text: str, match: re.Match, amount: Amount) -> Amount:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from .lemmas import word_forms
 from .lexicon import alternation, load, one_space
 
 
@@ -94,6 +95,14 @@ def _rx() -> dict[str, re.Pattern]:
             rf"|(?:the\s+)(?P<n2>{count})\s+months)(?:\s+(?:of\s+)?{year_ref})?",
             re.I,
         ),
+        # «за первое полугодие 2025 года», «в первом квартале», «за девять месяцев», «за 9 месяцев»
+        "ru_first_part": re.compile(
+            rf"(?:\b(?:{alternation(word_forms('первый'))})\s+(?:(?P<n>{count})\s+"
+            rf"(?:{alternation(word_forms('месяц'))})|(?P<part>{alternation(table['parts'])}))"
+            rf"|(?<!\w)(?:за|в)\s+(?P<n2>{count}|\d{{1,2}})\s+(?:{alternation(word_forms('месяц'))}))"
+            rf"(?P<q>(?!x)x)?(?:\s+{year_ref})?(?!\w)",
+            re.I,
+        ),
         "quarter": re.compile(r"\b(?P<qh>[QH])(?P<qn>[1-4])\s+(?P<year>(?:19|20)\d\d)\b"),
         "month_range": re.compile(
             rf"\b(?:between\s+|from\s+)?(?P<m1>{month}){dash}(?P<m2>{month})\b"
@@ -109,7 +118,7 @@ def _rx() -> dict[str, re.Pattern]:
             rf"\b(?:{alternation(table['context_same'])}|the\s+same\s+\w+\s+months)\b", re.I
         ),
         "month": re.compile(
-            rf"\b(?:in|during|for)\s+(?P<m>{month})\b(?:,?\s+(?:of\s+)?{year_ref})?(?!\s*(?:–|—|-|to)\s*\w|\s+\d{{1,2}}\b)",
+            rf"\b(?:in|during|for|в|за)\s+(?P<m>{month})\b(?:,?\s+(?:of\s+)?{year_ref})?(?!\s*(?:–|—|-|to)\s*\w|\s+\d{{1,2}}\b)",
             re.I,
         ),
         "year": re.compile(
@@ -182,6 +191,21 @@ def find_periods(text: str, start: int, end: int, published: date | None) -> lis
     return _without_overlaps(found)
 
 
+# The stems that let a Russian form occur: «году», «года»; «месяцев», «полугодие», «квартал»;
+# «тот же период», «аналогичный»; «годом ранее».
+RUSSIAN_GATES = (
+    ("год", "year"),
+    ("месяц", "first"),
+    ("полугод", "first"),
+    ("квартал", "first"),
+    ("период", "same"),
+    ("аналогичн", "same"),
+    ("ранее", "shift"),
+    ("прошл", "shift"),
+    ("назад", "shift"),
+)
+
+
 def _gates(text: str, start: int, end: int) -> set[str]:
     """Which families of forms can occur in the window: cheap tests that spare the regexes
     (most sentences state no period at all)."""
@@ -192,6 +216,7 @@ def _gates(text: str, start: int, end: int) -> set[str]:
         gates.add("first")
     if any(word in lowered for word in ("previous", "earlier", "ago", "before")):
         gates.add("shift")
+    gates |= {gate for stem, gate in RUSSIAN_GATES if stem in lowered}
     if rx["year_hint"].search(text, start, end):
         gates.add("digits")
     if rx["month_hint"].search(text, start, end):
@@ -299,6 +324,7 @@ def _relative_year(match: re.Match, published: date | None) -> PeriodMention | N
 # (gate, regex, reader): a reader runs only when its gate says its words can occur.
 _PERIOD_READERS = (
     ("first", "first_part", _first_part),
+    ("first", "ru_first_part", _first_part),
     ("digits", "quarter", _quarter),
     ("month", "month_range", _month_range),
     ("same", "same_period", _same_period),
@@ -388,7 +414,24 @@ def _month_date(match: re.Match, published: date | None) -> DateMention | None:
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\bon\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# «во вторник», «в среду»: the accusative after в/во, as Russian news writes the day
+RUSSIAN_WEEKDAYS = (
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+)
+_WEEKDAY = re.compile(
+    r"\b(?:on\s+(?P<day>"
+    + "|".join(WEEKDAYS)
+    + r")|(?:в|во)\s+(?P<ru>"
+    + "|".join(RUSSIAN_WEEKDAYS)
+    + r"))\b",
+    re.IGNORECASE,
+)
 
 
 def weekday_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
@@ -397,10 +440,12 @@ def weekday_dates(text: str, start: int, end: int, published: date | None) -> li
         return []
     found = []
     for match in _WEEKDAY.finditer(text, start, end):
-        back = (published.weekday() - WEEKDAYS.index(match.group("day").lower())) % 7
-        day = published - timedelta(days=back)
-        note = f'"{match.group("day")}" read as {day}, the last one on or before publication'
-        found.append(DateMention(match.start("day"), match.end(), day, day, "day", note))
+        group = "day" if match.group("day") else "ru"
+        name = match.group(group).lower()
+        index = WEEKDAYS.index(name) if group == "day" else RUSSIAN_WEEKDAYS.index(name)
+        day = published - timedelta(days=(published.weekday() - index) % 7)
+        note = f'"{match.group(group)}" read as {day}, the last one on or before publication'
+        found.append(DateMention(match.start(group), match.end(), day, day, "day", note))
     return found
 
 
@@ -429,12 +474,13 @@ def _dateline_rx() -> dict[str, re.Pattern]:
         # a place in capitals or Title Case, then a comma: "ASTANA,", "Tashkent,", "BISHKEK, Kyrgyzstan,"
         # ... or a full stop ("ASTANA. Nov 12 (Interfax-Kazakhstan) -")
         "place": re.compile(
-            r"[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+)?(?:,\s*|\.\s+)(?:[A-Z][a-z]+,\s*)?"
+            r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’.-]+(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’.-]+)?(?:,\s*|\.\s+)"
+            r"(?:[A-ZА-ЯЁ][a-zа-яё]+,\s*)?"
         ),
         "forms": re.compile(
             rf"\b{day}\s+(?P<m>{month})\.?,?(?:\s+{year})?\b"
             rf"|\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
-            r"|\b(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<year3>(?:19|20)\d\d)\b"
+            r"|\b(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<year3>(?:19|20)?\d\d)\b"
             rf"|\b(?P<d5>\d{{1,2}})-(?P<m5>{month})-(?P<year5>(?:19|20)\d\d)\b"
             r"|\b(?P<year4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
             re.I,
@@ -514,6 +560,7 @@ def _resolved(match: re.Match, reference: date | None) -> Dateline | None:
     groups = match.groupdict()
     if groups["m3"] or groups["m4"]:
         year = int(groups["year3"] or groups["year4"])
+        year += 2000 if year < 100 else 0  # «10.10.24»: a two-digit year is this century's
         month, day = int(groups["m3"] or groups["m4"]), int(groups["d3"] or groups["d4"])
     else:
         month = _month(groups["m"] or groups["m2"] or groups["m5"])

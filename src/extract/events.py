@@ -9,6 +9,7 @@ from datetime import date
 
 from .dates import find_dates, weekday_dates
 from .gazetteer import Gazetteer
+from .lemmas import is_cyrillic
 from .lexicon import load
 from .reading import BASE_CONFIDENCE, Context, Lexicon, Sentence
 from .types import ExtractedFact
@@ -124,6 +125,11 @@ class EventReader:
         )
         if kind in PERSONAL_EVENT_KINDS and not fields.get("participants"):
             refers_back = refers_back or not match.group()[0].isupper()
+        # Russian has no article to mark a mention of an event already told ("the talks"):
+        # a later mention of the same kind that states no date of its own is that event.
+        if is_cyrillic(match.group()) and not dates and kind in context.events_seen:
+            refers_back = True
+        context.events_seen.add(kind)
         return ExtractedFact(
             "event",
             fields,

@@ -70,6 +70,11 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 INVESTMENT_OF = re.compile(
     r"\binvestments?\s+of\s+(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?$", re.I
 )
+VALUE_LINK = re.compile(
+    r"\s+(?:(?:[\w«»\"-]+\s+){0,6}?(?:на\s+(?:общую\s+)?сумму|(?:общей\s+)?стоимостью|в\s+размере"
+    r"|с\s+капиталом|объ[её]мом))\s+",
+    re.I,
+)
 CONSTRUCTION = re.compile(r"\b(?:construction|building)\s+of\b", re.I)
 WHERE_INVESTS = re.compile(r",\s+(?:where|which|for\s+which|in\s+which)\b[^,;]*$", re.I)
 # "Kazakhstan remained China's largest trading partner": the two countries that trade.
@@ -128,6 +133,11 @@ class FigureReader:
         before_clause = [c for c in cues if clause.start <= c.start < amount.start < c.end] or [
             c for c in cues if clause.start <= c.start and c.end <= amount.start
         ]
+        # «контракт стоимостью 1,2 млрд», «кредит в размере $500 млн»: the deal noun, then the
+        # words that give its value, then the sum
+        for c in reversed(before_clause):
+            if c.category in HEAD_CUES and VALUE_LINK.fullmatch(self.text, c.end, amount.start):
+                return c
         if before_clause:
             # A trade figure may name the route or project it passed through ("exports to China
             # through the corridor ... $700 million"): trade outranks a project noun.

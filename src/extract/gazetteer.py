@@ -21,10 +21,12 @@ articles/s including database writes), so spaCy is not used on this path.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 import pycountry
 from rapidfuzz import fuzz, process, utils
@@ -41,6 +43,7 @@ from ..models import (
     ProjectAlias,
     Sector,
 )
+from .lemmas import is_cyrillic, phrase_forms
 from .trie import trie_regex
 from .types import Mention
 
@@ -102,7 +105,8 @@ class Gazetteer:
         entries += project_entries
         names: dict[str, tuple[str, str]] = {}
         for kind, key, surface in sorted(entries, key=lambda e: KIND_PRIORITY.index(e[0])):
-            names.setdefault(surface.strip(), (kind, key))
+            for form in _inflected(surface.strip()):
+                names.setdefault(form, (kind, key))
         sectors = {row.key: row.name for row in rows(select(Sector.key, Sector.name))}
         return cls(names=names, projects=projects, sectors=sectors, groups=_groups(rows))
 
@@ -171,6 +175,23 @@ def _country_names(row) -> Iterator[str]:
         for attribute in ("name", "common_name", "official_name"):
             if value := getattr(country, attribute, None):
                 yield value
+                yield _russian().gettext(value)  # the same text again where none is shipped
+
+
+@cache
+def _russian() -> gettext.NullTranslations:
+    """pycountry's Russian names of the ISO 3166 countries (Казахстан, Китай ...)."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+
+
+def _inflected(surface: str) -> Iterable[str]:
+    """A Russian name in all its forms (Казахстан, Казахстана, Казахстаном ...); else itself."""
+    if not is_cyrillic(surface):
+        return (surface,)
+    forms = phrase_forms(surface)
+    if surface[:1].islower():  # an adjective also opens sentences: «Казахстанский экспорт»
+        forms += [form[:1].upper() + form[1:] for form in forms]
+    return forms
 
 
 def _country_entries(rows: _Rows) -> Iterator[tuple[str, str, str]]:

@@ -44,3 +44,79 @@ def cyrillic_share(text: str) -> float:
     latin = len(LATIN_LETTER.findall(text))
     total = cyrillic + latin
     return cyrillic / total if total else 0.0
+
+
+# Participles and gerunds multiply a verb's forms tenfold and never stand for the cue words.
+_SKIPPED_FORMS = frozenset({"PRTF", "PRTS", "GRND"})
+MAX_PHRASE_FORMS = 600
+
+
+@lru_cache(maxsize=20_000)
+def word_forms(word: str) -> frozenset[str]:
+    """Every inflected form of a Russian word, in the word's own capitalisation (Казахстан ->
+    Казахстана, Казахстане, Казахстаном ...), from pymorphy3's dictionary; a word that is not
+    Cyrillic is its only form."""
+    if not CYRILLIC_WORD.fullmatch(word):
+        return frozenset({word})
+    if "-" in word:  # «бизнес-совет»: the last part inflects
+        head, _, last = word.rpartition("-")
+        return frozenset(f"{head}-{form}" for form in word_forms(last))
+    parses = _analyzer().parse(word)
+    lowered = word.lower()
+    # The word's own paradigm; else that of its likeliest reading («Поднебесная» as a form of
+    # «поднебесный»), whose other forms simply never occur.
+    chosen = next((p for p in parses if p.normal_form == lowered), None)
+    if chosen is None and word[:1].isupper():
+        chosen = parses[0]
+    forms = {lowered}
+    if chosen is not None:
+        forms |= {f.word for f in chosen.lexeme if not (_SKIPPED_FORMS & set(f.tag.grammemes))}
+    if word[:1].isupper():
+        forms |= _name_forms(lowered)
+    forms |= {form.replace("ё", "е") for form in forms}
+    return frozenset(_cased_like(word, form) for form in forms)
+
+
+def phrase_forms(phrase: str) -> list[str]:
+    """Every combination of its words' forms (capped at MAX_PHRASE_FORMS): «торговый оборот»
+    -> «торгового оборота», «торговым оборотом» ... Agreement is not checked: a combination
+    that Russian never writes simply never matches."""
+    words = phrase.split()
+    combined = [""]
+    for word in words:
+        forms = sorted(word_forms(word))
+        combined = [f"{head} {form}".strip() for head in combined for form in forms]
+        if len(combined) > MAX_PHRASE_FORMS:
+            combined = combined[:MAX_PHRASE_FORMS]
+    return combined
+
+
+def is_cyrillic(text: str) -> bool:
+    return CYRILLIC_LETTER.search(text) is not None
+
+
+def _cased_like(model: str, form: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+@cache
+def _name_endings() -> frozenset[str]:
+    """The endings of a Russian surname's paradigm, read from the dictionary's own «Иванов»."""
+    model = "иванов"
+    parse = next(p for p in _analyzer().parse(model) if "Surn" in p.tag)
+    return frozenset(f.word[len(model) :] for f in parse.lexeme if f.word.startswith(model))
+
+
+def _name_forms(lowered: str) -> set[str]:
+    """Forms of a name the dictionary does not hold (Токаев, Жапаров, Бектенов): the surname
+    paradigm's endings, each kept only if pymorphy3 reads the result back to the same name."""
+    analyzer = _analyzer()
+    return {
+        lowered + ending
+        for ending in _name_endings()
+        if any(p.normal_form == lowered for p in analyzer.parse(lowered + ending))
+    }

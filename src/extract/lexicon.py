@@ -14,9 +14,44 @@ from .trie import trie_regex
 
 @cache
 def load(name: str) -> Any:
-    """data/<name>.yaml, parsed; read once per process."""
-    text = resources.files(__package__).joinpath("data", f"{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    """data/<name>.yaml, parsed, with the Russian words of data/ru/<name>.yaml merged in and
+    each of them in all its inflected forms (lemmas.phrase_forms): one table serves both
+    languages, since a Cyrillic phrase never matches English text. Read once per process."""
+    data = resources.files(__package__).joinpath("data")
+    table = yaml.safe_load(data.joinpath(f"{name}.yaml").read_text("utf-8"))
+    russian = data.joinpath("ru", f"{name}.yaml")
+    if russian.is_file():
+        table = _merged(table, yaml.safe_load(russian.read_text("utf-8")))
+    return table
+
+
+def _merged(english: Any, russian: Any) -> Any:
+    """Lists gain the Russian phrases' forms; mappings gain the Russian keys' forms, each with
+    its key's value; nested mappings merge key by key."""
+    if isinstance(russian, list):
+        return list(english or []) + _all_forms(russian)
+    if not isinstance(russian, dict):
+        return russian if english is None else english
+    merged = dict(english or {})
+    for key, value in russian.items():
+        if isinstance(value, dict | list) or key in merged:
+            merged[key] = _merged(merged.get(key), value)
+        else:
+            for form in _all_forms([key]):
+                merged.setdefault(form, value)
+    return merged
+
+
+def _all_forms(phrases: list) -> list:
+    from .lemmas import is_cyrillic, phrase_forms
+
+    forms: list = []
+    for phrase in phrases:
+        if isinstance(phrase, str) and is_cyrillic(phrase) and not phrase.startswith("="):
+            forms += phrase_forms(phrase)
+        else:
+            forms.append(phrase[1:] if isinstance(phrase, str) and phrase[:1] == "=" else phrase)
+    return forms
 
 
 # Compiled once: re's own cache lookup per call was measurable on the loader's hot path.

@@ -125,6 +125,7 @@ class Context:
     project_named_at: int = -9  # the last sentence that named a project noun
     list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
     trade_paragraph: int = 0
+    events_seen: set[str] = field(default_factory=set)  # event kinds found so far
 
     def recent_countries(self) -> list[str]:
         ordered: list[str] = []

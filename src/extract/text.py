@@ -39,13 +39,25 @@ _ABBREVIATIONS = {
     "approx",
     "u.s",
     "u.k",
+    # Russian: «19 мая 2023 г.», «млн долл.», «т.е.»
+    "г",
+    "гг",
+    "долл",
+    "руб",
+    "тыс",
+    "т.е",
+    "т.д",
+    "т.ч",
+    "им",
 }
-_STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_STOP = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘(«]?[A-ZА-ЯЁ0-9])")
 _LINE = re.compile(r"[^\n]+")
 _CLAUSE = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?=(?:while|whereas|compared|up\s+from|down\s+from|against|versus|"
     r"and|but|with|of\s+which|reaching|creating|bringing|marking|showing|making)\b)"
     r"|\s+(?=(?:while|whereas|compared\s+(?:to|with))\b)"
+    # Russian: «13,9 млрд долларов, а за первый квартал — 3,4 млрд», «..., тогда как ...»
+    r"|,\s+(?=(?:а|тогда\s+как|в\s+то\s+время\s+как|при\s+этом|что|против)\s)|\s+(?=—\s)"
 )
 COMPARISON_START = re.compile(r"(?:compared|up\s+from|down\s+from|against|versus)\b")
 
