@@ -48,7 +48,6 @@ def cyrillic_share(text: str) -> float:
 
 # Participles and gerunds multiply a verb's forms tenfold and never stand for the cue words.
 _SKIPPED_FORMS = frozenset({"PRTF", "PRTS", "GRND"})
-MAX_PHRASE_FORMS = 600
 
 
 @lru_cache(maxsize=20_000)
@@ -77,18 +76,50 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(_cased_like(word, form) for form in forms)
 
 
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+VERB_TAGS = frozenset({"VERB", "INFN"})
+
+
 def phrase_forms(phrase: str) -> list[str]:
-    """Every combination of its words' forms (capped at MAX_PHRASE_FORMS): «торговый оборот»
-    -> «торгового оборота», «торговым оборотом» ... Agreement is not checked: a combination
-    that Russian never writes simply never matches."""
+    """The forms of a phrase. One word: all of word_forms. Several words with a verb («провести
+    переговоры»): the verb's forms, the rest as written. Otherwise the words inflect together,
+    case by case and in both numbers («торговый оборот» -> «торгового оборота» ...), and also
+    the first word alone («Республика Корея» -> «Республики Корея»)."""
     words = phrase.split()
-    combined = [""]
-    for word in words:
-        forms = sorted(word_forms(word))
-        combined = [f"{head} {form}".strip() for head in combined for form in forms]
-        if len(combined) > MAX_PHRASE_FORMS:
-            combined = combined[:MAX_PHRASE_FORMS]
-    return combined
+    if len(words) == 1:
+        return sorted(word_forms(words[0]))
+    verbs = [i for i, w in enumerate(words) if _is_verb(w)]
+    if verbs:
+        i = verbs[0]
+        return [
+            " ".join([*words[:i], form, *words[i + 1 :]]) for form in sorted(word_forms(words[i]))
+        ]
+    forms = {phrase}
+    for number in ("sing", "plur"):
+        for case in CASES:
+            inflected = [_inflect(word, case, number) for word in words]
+            forms.add(" ".join(inflected))
+            forms.add(" ".join([inflected[0], *words[1:]]))
+    if words[-1][:1].isupper():  # a name: «Си Цзиньпином», «Касым-Жомарта Токаева» aside
+        forms |= {" ".join([*words[:-1], form]) for form in word_forms(words[-1])}
+    forms |= {form.replace("ё", "е") for form in forms}
+    return sorted(forms)
+
+
+def _is_verb(word: str) -> bool:
+    if not CYRILLIC_WORD.fullmatch(word):
+        return False
+    return bool(VERB_TAGS & set(_analyzer().parse(word)[0].tag.grammemes))
+
+
+@lru_cache(maxsize=50_000)
+def _inflect(word: str, case: str, number: str) -> str:
+    if not CYRILLIC_WORD.fullmatch(word) or "-" in word:
+        return word
+    parses = _analyzer().parse(word)
+    parse = next((p for p in parses if p.normal_form == word.lower()), parses[0])
+    inflected = parse.inflect({case, number}) or parse.inflect({case})
+    return _cased_like(word, inflected.word) if inflected else word
 
 
 def is_cyrillic(text: str) -> bool:
