@@ -383,7 +383,10 @@ def feeds_run_command(url, *args) -> list[str]:
     ]
 
 
-def test_kill_minus_nine_mid_run_then_rerun_loads_each_item_once(reference_url, databases, server):
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_interrupted_mid_run_then_rerun_loads_each_item_once(
+    reference_url, databases, server, stop
+):
     engine = databases.engine(reference_url)
     total = 8
     fast = publish(server, 2)
@@ -399,8 +402,10 @@ def test_kill_minus_nine_mid_run_then_rerun_loads_each_item_once(reference_url, 
     deadline = time.monotonic() + 120
     while count(engine, Source) < 2 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    os.kill(process.pid, stop)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert b"Traceback" not in stderr  # Ctrl-C: a clean stop
     loaded_before = count(engine, Source)
     assert 2 <= loaded_before < total, "the run must be interrupted in the middle"
     statuses = [status for status, _ in item_rows(engine).values()]
