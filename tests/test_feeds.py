@@ -17,6 +17,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from ingest_helpers import reference_database
+from silkledger import cli as cli_module
 from silkledger import migrate
 from silkledger.cli import app
 from silkledger.loaders.feeds import FAILING_AFTER, add_feed, list_feeds, run_feeds
@@ -288,7 +289,9 @@ def test_an_item_that_redirects_to_a_loaded_page_is_already_loaded(
         )
 
 
-def test_a_feed_that_keeps_failing_is_marked_in_feeds_list(reference_url, databases, server):
+def test_a_feed_that_keeps_failing_is_marked_in_feeds_list(
+    reference_url, databases, server, monkeypatch
+):
     engine = databases.engine(reference_url)
     server.page("/feed.xml", "oops", "text/plain", status=500)
     follow(engine, server)
@@ -306,9 +309,8 @@ def test_a_feed_that_keeps_failing_is_marked_in_feeds_list(reference_url, databa
     (row,) = json.loads(listed.stdout)
     assert (row["failing"], row["failure_count"], row["last_status"]) == (True, 3, "failed")
     assert row["last_error"] == "HTTP 500 Internal Server Error"
-    table = CliRunner().invoke(
-        app, ["--db", db_arg(reference_url), "feeds", "list"], env={"COLUMNS": "200"}
-    )
+    monkeypatch.setattr(cli_module.console, "_width", 200)  # the table on one line a feed
+    table = cli(reference_url, "feeds", "list")
     assert "failing (3 runs)" in table.stdout
     # a run that works again clears the mark
     (url,) = publish(server, 1)
