@@ -444,6 +444,7 @@ def test_two_feed_runs_at_once_load_each_item_once(reference_url, databases, ser
         assert summary["failed"] == 0
     assert_each_page_loaded_once(engine, urls)
     assert count(engine, FeedItem) == total
+    assert len(server.hits("/feed.xml")) == 2  # both runs read the feed
 
 
 # ---------------------------------------------------------------------------------- scheduler
