@@ -733,7 +733,9 @@ def test_serve_command_runs_due_jobs_and_stops_when_bounded(
 
 def test_example_jobs_file_is_valid():
     jobs = load_jobs(REPO / "reports.example.toml")
-    assert [job.name for job in jobs.jobs] == ["weekly-deals", "monthly-trade"]
+    assert [job.name for job in jobs.jobs] == ["weekly-deals", "monthly-trade", "follow-outlets"]
+    feeds_job = jobs.job("follow-outlets")
+    assert (feeds_job.kind, feeds_job.feeds, feeds_job.schedule) == ("feeds", (), "*/30 * * * *")
     assert jobs.stale_after == timedelta(minutes=120)
     assert str(jobs.job("weekly-deals").timezone) == "Asia/Almaty"
 
