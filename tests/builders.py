@@ -25,6 +25,7 @@ from silkledger.models import (
     Organization,
     OrganizationAlias,
     Person,
+    PersonAlias,
     Project,
     ProjectAlias,
     ProjectCountry,
@@ -109,6 +110,8 @@ def populate_every_table(session: Session) -> None:
     )
     xi = Person(key="xi-jinping", name="Xi Jinping", country_id=chn.id, loaded_by="manual")
     session.add(xi)
+    session.flush()
+    session.add(PersonAlias(person_id=xi.id, alias="Си Цзиньпин"))
     src = source(session)
     summit = Event(
         **fact_defaults("ev-test"),

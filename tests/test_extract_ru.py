@@ -43,7 +43,8 @@ def trade(extractor, text, published=PUBLISHED):
 
 def test_names_are_found_in_their_inflected_forms(extractor):
     mentions = extractor.gazetteer.mentions(
-        "Казахстаном и Китаем, КНР и Поднебесной; в Астане; казахстанская сторона"
+        "Казахстаном и Китаем, КНР и Поднебесной; Си Цзиньпином и Токаевым; в Астане; "
+        "казахстанская сторона"
     )
     assert [m.key for m in mentions if m.kind == "country"] == [
         "KAZ",
@@ -53,6 +54,10 @@ def test_names_are_found_in_their_inflected_forms(extractor):
         "KAZ",
         "KAZ",
     ]
+    assert {m.key for m in mentions if m.kind == "person"} == {
+        "xi-jinping",
+        "kassym-jomart-tokayev",
+    }
 
 
 def test_a_surname_the_dictionary_lacks_is_inflected_by_the_surname_paradigm():

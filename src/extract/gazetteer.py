@@ -39,6 +39,7 @@ from ..models import (
     Organization,
     OrganizationAlias,
     Person,
+    PersonAlias,
     Project,
     ProjectAlias,
     Sector,
@@ -98,8 +99,7 @@ class Gazetteer:
         rows = _Rows(connection)
         entries = list(_country_entries(rows))
         entries += _organization_entries(rows)
-        people = rows(select(Person.key, Person.name))
-        entries += [("person", key, surface) for key, surface in _person_names(people)]
+        entries += [("person", key, surface) for key, surface in _person_names(_people(rows))]
         sector_of = {row.id: row.key for row in rows(select(Sector.id, Sector.key))}
         projects, project_entries = _projects(rows, sector_of)
         entries += project_entries
@@ -215,14 +215,26 @@ def _organization_entries(rows: _Rows) -> list[tuple[str, str, str]]:
     return entries
 
 
-def _person_names(people: list) -> Iterator[tuple[str, str]]:
-    """Full names, and each surname that only one person has ("Tokayev")."""
-    surnames = Counter(person.name.split()[-1] for person in people)
-    for person in people:
-        yield person.key, person.name
-        surname = person.name.split()[-1]
-        if surnames[surname] == 1 and len(surname) >= MIN_SURNAME_LENGTH and surname != person.name:
-            yield person.key, surname
+def _people(rows: _Rows) -> list[tuple[str, str]]:
+    """(key, name) of every person, and of every alias (the Russian name, other spellings)."""
+    key_of = {}
+    people = []
+    for row in rows(select(Person.id, Person.key, Person.name)):
+        key_of[row.id] = row.key
+        people.append((row.key, row.name))
+    for row in rows(select(PersonAlias.person_id, PersonAlias.alias)):
+        people.append((key_of[row.person_id], row.alias))
+    return people
+
+
+def _person_names(people: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Full names, and each surname that only one person has ("Tokayev", «Токаев»)."""
+    surnames = Counter(name.split()[-1] for _, name in people)
+    for key, name in people:
+        yield key, name
+        surname = name.split()[-1]
+        if surnames[surname] == 1 and len(surname) >= MIN_SURNAME_LENGTH and surname != name:
+            yield key, surname
 
 
 def _projects(rows: _Rows, sector_of: dict[int, str]) -> tuple[dict[str, ProjectEntry], list]:

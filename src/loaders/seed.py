@@ -43,6 +43,7 @@ from ..models import (
     Organization,
     OrganizationAlias,
     Person,
+    PersonAlias,
     Project,
     ProjectAlias,
     ProjectCountry,
@@ -404,6 +405,14 @@ class SeedSync:
                 ),
             ),
             (
+                "people",
+                "alias",
+                {alias: p.key for p in self.data.people for alias in p.aliases},
+                select(PersonAlias.alias, Person.key, Person.loaded_by).join(
+                    Person, PersonAlias.person_id == Person.id
+                ),
+            ),
+            (
                 "projects",
                 "alias",
                 {alias: p.key for p in self.data.projects for alias in p.aliases},
@@ -526,7 +535,12 @@ class SeedSync:
             )
             for p in self.data.people
         }
-        self.remember_ids("person", self.upsert("people", Person, wanted, self.seed_rows(Person)))
+        rows = self.upsert("people", Person, wanted, self.seed_rows(Person))
+        aliases = {p.key: [(alias,) for alias in p.aliases] for p in self.data.people}
+        self.sync_children(
+            "people", ChildTable(PersonAlias, "person_id", ("alias",)), rows, aliases
+        )
+        self.remember_ids("person", rows)
 
     def sync_sources(self) -> None:
         wanted = {}

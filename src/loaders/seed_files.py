@@ -230,6 +230,7 @@ class PersonRecord(Record):
     position: str | None = None
     organization: FactKey | None = None
     note: str | None = None
+    aliases: list[Text] = []
 
     def references(self):
         if self.country:
@@ -787,6 +788,7 @@ def check_duplicates(data: SeedData, problems: Problems) -> None:
     aliases = {
         "organizations": [(org.key, alias) for org in data.organizations for alias in org.aliases],
         "projects": [(prj.key, alias) for prj in data.projects for alias in prj.aliases],
+        "people": [(person.key, alias) for person in data.people for alias in person.aliases],
     }
     for table, entries in aliases.items():
         for where, alias, _ in _duplicates(entries):

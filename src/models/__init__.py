@@ -12,7 +12,7 @@ from .feeds import Feed, FeedItem, FetchedPage
 from .fields import apply_comments
 from .indicators import Indicator
 from .mentions import Mention
-from .parties import Organization, OrganizationAlias, Person
+from .parties import Organization, OrganizationAlias, Person, PersonAlias
 from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
 from .provenance import Citation, Source, SourceFactCount
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
@@ -60,6 +60,7 @@ __all__ = [
     "Organization",
     "OrganizationAlias",
     "Person",
+    "PersonAlias",
     "Project",
     "ProjectAlias",
     "ProjectCountry",

@@ -279,6 +279,7 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "mention_text": Field("The words as they stand: exactly body_text[char_start:char_end]."),
     },
     "organization_aliases": {"organization_id": Field("The organisation meant.")},
+    "person_aliases": {"person_id": Field("The person meant.")},
     "organizations": {
         "name": Field("Full name (China National Petroleum Corporation)."),
         "kind": Field("What sort of organisation.", ORGANIZATION_KINDS),

@@ -69,3 +69,13 @@ class Person(IdMixin, TimestampMixin, Base):
     position: Mapped[str | None] = mapped_column(String(300))
     loaded_by: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonAlias(IdMixin, Base):
+    __tablename__ = "person_aliases"
+    __table_args__ = {
+        "comment": "Other names texts use for a person: other spellings and the Russian name (Си Цзиньпин, Токаев)."
+    }
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300), unique=True)
