@@ -1162,15 +1162,27 @@ def review_list(
         float | None,
         typer.Option("--min-confidence", min=0, max=1, help="Only facts at least this sure."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Show the facts waiting for review, with their quotes.
+    """Show the facts waiting for review, with their quotes (as the article words them, in its
+    language; --json: one object per fact, text as UTF-8).
 
     Example: silkledger review list --kind trade_flow --min-confidence 0.6
     """
+    import json
+
     from .loaders.review import pending_facts
 
     with _review_session(ctx) as session:
         facts = pending_facts(session, source, kind, min_confidence)
+    if as_json:
+        rows = [
+            {name: getattr(fact, name) for name in ("id", "kind", "key", "source", "confidence")}
+            | {"summary": fact.summary, "quote": fact.quote}
+            for fact in facts
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
     table = Table(title=f"{len(facts)} fact(s) waiting for review")
     for column in ("ID", "source", "conf.", "fields", "quote"):
         table.add_column(column, overflow="fold")
