@@ -62,10 +62,23 @@ def fts5_query(query: str) -> str:
         positive.pop()
     if not positive:
         raise SilkledgerError(f"nothing to search for in {query!r}: give at least one word")
-    expression = " ".join(positive)
+    expression = _joined(positive)
     for term in negative:
         expression = f"({expression}) NOT {term}"
     return expression
+
+
+def _joined(terms: list[str]) -> str:
+    """Terms and ORs as one expression: AND between two terms (FTS5 reads an implicit AND
+    between phrases only, and a Russian word is a parenthesised pair)."""
+    joined = terms[:1]
+    for previous, term in zip(terms, terms[1:], strict=False):
+        if ("OR" not in (previous, term) and term.startswith("(")) or (
+            "OR" not in (previous, term) and previous.endswith(")")
+        ):
+            joined.append("AND")
+        joined.append(term)
+    return " ".join(joined)
 
 
 def _term(words: list[str]) -> str:
@@ -74,7 +87,7 @@ def _term(words: list[str]) -> str:
     if not any(CYRILLIC_WORD.search(word) for word in words):
         return written
     lemmas = '"' + " ".join(lemmatize_text(word) for word in words) + '"'
-    return written if lemmas == written else f"({written} OR {lemmas})"
+    return written if lemmas == written.lower() else f"({written} OR {lemmas})"
 
 
 SQLITE_SOURCES = f"""
