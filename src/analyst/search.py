@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -69,13 +70,12 @@ def fts5_query(query: str) -> str:
 
 
 def _joined(terms: list[str]) -> str:
-    """Terms and ORs as one expression: AND between two terms (FTS5 reads an implicit AND
-    between phrases only, and a Russian word is a parenthesised pair)."""
+    """Terms and ORs as one expression: AND between two terms where one is a parenthesised
+    pair (a Russian word and its lemma), since FTS5 reads an implicit AND between phrases only."""
     joined = terms[:1]
-    for previous, term in zip(terms, terms[1:], strict=False):
-        if ("OR" not in (previous, term) and term.startswith("(")) or (
-            "OR" not in (previous, term) and previous.endswith(")")
-        ):
+    for previous, term in pairwise(terms):
+        grouped = term.startswith("(") or previous.endswith(")")
+        if grouped and "OR" not in (previous, term):
             joined.append("AND")
         joined.append(term)
     return " ".join(joined)
