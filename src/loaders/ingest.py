@@ -53,7 +53,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Engine, delete, event, select
+from sqlalchemy import Connection, Engine, delete, event, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -648,6 +648,14 @@ class ArticleLoader(ArticlePreparer):
             source = session.get(Source, source_id)
             outcome = Outcome(source.file_name or key, "loaded", source_key=key)
             mentions = self.gazetteer.mentions(source.body_text)
+            lemmas = {
+                "search_title": index_text(source.title, source.language),
+                "search_text": index_text(source.body_text, source.language),
+            }
+            stale = lemmas != {
+                "search_title": source.search_title,
+                "search_text": source.search_text,
+            }
             prepared: list[PreparedFact] = []
             if source.loaded_by == ARTICLE:
                 kept = reviewed_keys(session, source_id, key.replace("_", "-"))
@@ -656,6 +664,8 @@ class ArticleLoader(ArticlePreparer):
         try:
             with self.transaction() as session:
                 session.execute(delete(Mention).where(Mention.source_id == source_id))
+                if stale:  # its language changed, or the lemmas did: the index follows
+                    session.execute(update(Source).where(Source.id == source_id).values(lemmas))
                 if source.loaded_by == ARTICLE:
                     delete_pending_facts(session, source_id)
                 self.write_mentions(session.connection(), source_id, mentions)
