@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_ingest.py                        # 10,000 articles, both engines
     .venv/bin/python bench/bench_ingest.py --count 2000 --engines sqlite
+    .venv/bin/python bench/bench_ingest.py --language ru --engines sqlite --workers 1   # Russian
 
 The corpus comes from bench/make_corpus.py (written to a temporary folder unless --corpus names
 one). For each engine a fresh database is migrated and given the seed's reference data (no seed
@@ -166,6 +167,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000, help="Articles to generate.")
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument(
+        "--language", choices=("en", "ru"), default="en", help="The corpus' language."
+    )
+    parser.add_argument(
         "--workers", default="1,2", help="Worker processes, one run per value (ingest --workers)."
     )
     args = parser.parse_args()
@@ -173,9 +177,12 @@ def main() -> None:
         corpus = args.corpus
         if corpus is None:
             corpus = Path(scratch) / "corpus"
-            paths = make_corpus(corpus, args.count)
+            paths = make_corpus(corpus, args.count, language=args.language)
             size = sum(path.stat().st_size for path in paths) / len(paths)
-            print(f"corpus: {len(paths):,} synthetic articles, {size:,.0f} bytes each on average")
+            print(
+                f"corpus: {len(paths):,} synthetic articles ({args.language}), "
+                f"{size:,.0f} bytes each on average"
+            )
         print(f"load average before the runs: {os.getloadavg()[0]:.1f} (2 cores)")
         for engine_name in args.engines.split(","):
             for workers in map(int, args.workers.split(",")):

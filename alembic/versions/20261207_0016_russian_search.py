@@ -56,6 +56,12 @@ COLUMNS = (
     ),
 )
 
+LANGUAGE_COMMENT = (
+    "ISO 639-1 language code of the text: front matter or --language, else detected (ru when at "
+    "least 30% of its letters are Cyrillic, else en)."
+)
+OLD_LANGUAGE_COMMENT = "ISO 639-1 language code of the text."
+
 # Frozen here as they stood at this revision (silkledger.extract.lemmas, loaders.articles).
 RUSSIAN_SHARE = 0.3
 CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -143,14 +149,28 @@ def _fill_lemmas() -> None:
             )
 
 
+def _language_comment(comment: str, existing: str) -> None:
+    if op.get_bind().dialect.name == "postgresql":  # SQLite keeps no comments
+        op.alter_column(
+            "sources",
+            "language",
+            existing_type=sa.String(length=8),
+            existing_nullable=False,
+            comment=comment,
+            existing_comment=existing,
+        )
+
+
 def upgrade() -> None:
     for table, column, comment in COLUMNS:
         op.add_column(table, sa.Column(column, sa.Text(), nullable=True, comment=comment))
+    _language_comment(LANGUAGE_COMMENT, OLD_LANGUAGE_COMMENT)
     _fill_lemmas()
     _run_sql("upgrade")  # the search index made again over the filled columns
 
 
 def downgrade() -> None:
+    _language_comment(OLD_LANGUAGE_COMMENT, LANGUAGE_COMMENT)
     _run_sql("downgrade")  # the English-only index, which reads none of the columns
     for table, column, _ in COLUMNS:
         if op.get_bind().dialect.name == "sqlite":  # no batch rebuild: it would drop triggers
