@@ -129,3 +129,26 @@ def test_language_option_wins_on_the_command_line(reference_url, databases, tmp_
     assert bad.exit_code == 1
     assert "--language: not an ISO 639-1 code like ru or en: 'Russian'" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_a_fetched_page_is_detected_and_language_option_wins(reference_url, databases):
+    from web_helpers import CLI_FAST, LocalServer, article_html
+
+    server = LocalServer()
+    try:
+        server.page("/ru.html", article_html("Товарооборот вырос", RUSSIAN.split("\n", 1)[1]))
+        server.page("/en.html", article_html("Trade grows", ENGLISH.split("\n", 1)[1]))
+        url = reference_url.render_as_string(hide_password=False)
+        for page, extra in (("/ru.html", []), ("/en.html", ["--language", "ru"])):
+            result = CliRunner().invoke(
+                app, ["--db", url, "fetch", server.url(page), *extra, *CLI_FAST]
+            )
+            assert result.exit_code == 0, result.output
+    finally:
+        server.close()
+    with Session(databases.engine(reference_url)) as session:
+        languages = dict(session.execute(select(Source.title, Source.language)).all())
+    assert languages == {"Товарооборот вырос": "ru", "Trade grows": "ru"}
+    with Session(databases.engine(reference_url)) as session:
+        english = session.scalars(select(Source).where(Source.title == "Trade grows")).one()
+        assert english.search_text is None  # an English text with no Russian word to lemmatise

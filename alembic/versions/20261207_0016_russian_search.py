@@ -93,7 +93,7 @@ def _lemma(word: str) -> str:
 
 def _lemmatised(text: str | None) -> str | None:
     """Every Russian word as its lemma; None when that would not keep the words one for one."""
-    if text is None:
+    if text is None or not CYRILLIC_WORD.search(text):
         return None
     result = CYRILLIC_WORD.sub(lambda m: _lemma(m.group(0)), text)
     return result if len(TOKEN.findall(result)) == len(TOKEN.findall(text)) else None

@@ -12,14 +12,14 @@ Index text (``index_text``): the text with every Russian word replaced by its le
 (``extract.lemmas.lemmatize_text``: «соглашений» -> «соглашение»), which the SQLite full-text
 index holds for Russian rows (see silkledger.models.fulltext). It must keep the words one for
 one, so that the index's word positions are the original text's; a text for which it would not
-(never seen, but checked) gets no index text and is indexed as written.
+(never seen, but checked), or that has no Russian word, gets none and is indexed as written.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..extract.lemmas import cyrillic_share, lemmatize_text
+from ..extract.lemmas import CYRILLIC_WORD, cyrillic_share, lemmatize_text
 
 RUSSIAN = "ru"
 ENGLISH = "en"
@@ -36,6 +36,8 @@ def detect_language(text: str) -> str:
 def index_text(text: str | None, language: str) -> str | None:
     """What the full-text index holds instead of ``text``: its lemmas for Russian, else None."""
     if language != RUSSIAN or not text:
+        return None
+    if not CYRILLIC_WORD.search(text):  # no Russian word in it: the index holds the text itself
         return None
     lemmatised = lemmatize_text(text)
     if len(INDEX_WORD.findall(lemmatised)) != len(INDEX_WORD.findall(text)):
