@@ -217,3 +217,21 @@ def test_a_russian_and_an_english_source_meet_in_the_views(
             (russian, "13,8 млрд долларов"),
             (english, "$14.1 billion"),
         ]
+
+
+def test_refilling_the_index_keeps_the_lemmas(reference_url, databases, tmp_path):
+    """fulltext.refill_statements, not FTS5's 'rebuild', re-indexes (PostgreSQL: nothing to do)."""
+    from silkledger.models.fulltext import refill_statements
+
+    engine = databases.engine(reference_url)
+    russian = load(engine, tmp_path, "ru.txt", RUSSIAN)
+    statements = refill_statements(engine.dialect.name)
+    assert bool(statements) == (engine.dialect.name == "sqlite")
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+    assert [hit.source_key for hit in search(engine, "соглашение")] == [russian]
+    if engine.dialect.name == "sqlite":  # what 'rebuild' would do instead: the lemmas lost
+        with engine.begin() as connection:
+            connection.exec_driver_sql("INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')")
+        assert search(engine, "соглашение") == []
