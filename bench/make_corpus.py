@@ -7,7 +7,8 @@ templates on trade, deals, projects, meetings, logistics and statistics, with th
 cities, organisations, officials and figures (money in several currencies and scales, tonnes,
 containers, percentages, dates and periods) chosen at random, so that no two articles share
 their wording. About 80% are plain text, 15% Markdown with front matter (a publication date) and
-5% saved HTML pages. The same --seed gives the same corpus.
+5% saved HTML pages. The same --seed gives the same corpus. ``--language ru`` writes Russian
+articles instead (make_corpus_ru.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import argparse
 import random
 from pathlib import Path
+
+from make_corpus_ru import RussianWriter
 
 COUNTRIES = {
     "Kazakhstan": ("Astana", "Kazakh"),
@@ -210,8 +213,8 @@ class Writer:
         return self.headline(), paragraphs
 
 
-def write_article(folder: Path, rng: random.Random, number: int) -> Path:
-    writer = Writer(rng, number)
+def write_article(folder: Path, rng: random.Random, number: int, language: str = "en") -> Path:
+    writer = RussianWriter(rng, number) if language == "ru" else Writer(rng, number)
     headline, paragraphs = writer.article()
     form = rng.random()
     stem = f"{number:05d}"
@@ -235,10 +238,11 @@ def write_article(folder: Path, rng: random.Random, number: int) -> Path:
     return path
 
 
-def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
+def make_corpus(folder: Path, count: int, seed: int = 7, language: str = "en") -> list[Path]:
+    """``count`` articles in ``language`` (en, or ru: make_corpus_ru.py's templates)."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    return [write_article(folder, rng, number) for number in range(count)]
+    return [write_article(folder, rng, number, language) for number in range(count)]
 
 
 def main() -> None:
@@ -246,8 +250,9 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="Folder to write the articles into.")
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--language", choices=("en", "ru"), default="en")
     args = parser.parse_args()
-    paths = make_corpus(args.out, args.count, args.seed)
+    paths = make_corpus(args.out, args.count, args.seed, args.language)
     size = sum(path.stat().st_size for path in paths)
     print(f"wrote {len(paths):,} articles ({size / 1e6:.1f} MB) to {args.out}")
 

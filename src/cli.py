@@ -4,6 +4,7 @@ an expected error (SilkledgerError) into one clear line on stderr and exit code 
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from typing import Annotated
 
@@ -178,8 +179,9 @@ def db_render_sql(
     part: Annotated[
         str,
         typer.Argument(
-            help="What to render: views, group-triggers (trade_flow_groups) or "
-            "summary-triggers (source_fact_counts, agreement_countries)."
+            help="What to render: views, group-triggers (trade_flow_groups), "
+            "summary-triggers (source_fact_counts, agreement_countries) or search-index (the "
+            "full-text index, made again and filled)."
         ),
     ],
     engine: Annotated[
@@ -667,15 +669,31 @@ IngestPathsArgument = Annotated[
 ]
 
 
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        help="ISO 639-1 language code of every article (ru, en); without it front matter "
+        "decides, else the text (ru when at least 30% of its letters are Cyrillic)."
+    ),
+]
+
+
+def _language(language: str | None) -> str | None:
+    if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+        raise SilkledgerError(f"--language: not an ISO 639-1 code like ru or en: {language!r}")
+    return language
+
+
 def _ingest_metadata(title, author, publisher, url, published, language):
     from .loaders.articles import Metadata, parse_published
 
+    language = _language(language)
     return Metadata(
         title=title,
         author=author,
         publisher=publisher,
         url=url,
-        published=parse_published("--published", published) if published else None,
+        published=parse_published("--published", published, language) if published else None,
         language=language,
     )
 
@@ -766,7 +784,7 @@ def ingest_command(
     published: Annotated[
         str | None, typer.Option(help="Publication date: 2025-06-17, 2025-06 or 2025.")
     ] = None,
-    language: Annotated[str | None, typer.Option(help="ISO 639-1 language code.")] = None,
+    language: LanguageOption = None,
     max_size: Annotated[
         str, typer.Option("--max-size", help="Refuse files larger than this (5MB, 500KB).")
     ] = "5MB",
@@ -913,6 +931,7 @@ def fetch_command(
     max_size: FetchMaxSizeOption = "5MB",
     timeout: TimeoutOption = 10.0,
     delay: DelayOption = 1.0,
+    language: LanguageOption = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -940,6 +959,7 @@ def fetch_command(
             settings,
             refresh=refresh,
             progress=(lambda _o: progress.advance(task)) if progress else None,
+            language=_language(language),
         )
     if as_json:
         print(json.dumps(report.as_json(), indent=2, default=str))
@@ -1142,15 +1162,27 @@ def review_list(
         float | None,
         typer.Option("--min-confidence", min=0, max=1, help="Only facts at least this sure."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Show the facts waiting for review, with their quotes.
+    """Show the facts waiting for review, with their quotes (as the article words them, in its
+    language; --json: one object per fact, text as UTF-8).
 
     Example: silkledger review list --kind trade_flow --min-confidence 0.6
     """
+    import json
+
     from .loaders.review import pending_facts
 
     with _review_session(ctx) as session:
         facts = pending_facts(session, source, kind, min_confidence)
+    if as_json:
+        rows = [
+            {name: getattr(fact, name) for name in ("id", "kind", "key", "source", "confidence")}
+            | {"summary": fact.summary, "quote": fact.quote}
+            for fact in facts
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
     table = Table(title=f"{len(facts)} fact(s) waiting for review")
     for column in ("ID", "source", "conf.", "fields", "quote"):
         table.add_column(column, overflow="fold")

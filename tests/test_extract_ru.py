@@ -10,7 +10,7 @@ import pytest
 from silkledger.extract import Extractor
 from silkledger.extract.amounts import find_amounts
 from silkledger.extract.dates import dateline, find_periods
-from silkledger.extract.lemmas import lemmatize_text, word_forms
+from silkledger.lemmas import lemmatize_text, word_forms
 from silkledger.loaders.evaluation import reference_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ alias in all its inflected forms, as it does the aliases of countries and organi
 Downgrade drops the table (the people stay).
 
 Revision ID: 0017_person_aliases
-Revises: 0013_feeds
+Revises: 0016_russian_search
 Create Date: 2026-12-07 09:28:45.740237+00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017_person_aliases"
-down_revision: str | None = "0013_feeds"
+down_revision: str | None = "0016_russian_search"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -36,7 +36,7 @@ def _tables() -> dict:
         }
         for table in metadata.sorted_tables
     }
-    for table, fts, _, _ in INDEXED:
+    for table, fts, *_ in INDEXED:
         tables[table].update({"fts_table": fts, "fts_pk": "id"})
     for view in VIEWS:
         columns = {column.name: column.meaning() for column in view.columns}

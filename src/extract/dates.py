@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from .lemmas import word_forms
+from ..lemmas import word_forms
 from .lexicon import alternation, load, one_space
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..lemmas import is_cyrillic
 from .dates import find_dates, weekday_dates
 from .gazetteer import Gazetteer
-from .lemmas import is_cyrillic
 from .lexicon import load
 from .reading import BASE_CONFIDENCE, Context, Lexicon, Sentence
 from .types import ExtractedFact

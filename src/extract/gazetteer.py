@@ -32,6 +32,7 @@ import pycountry
 from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 
+from ..lemmas import is_cyrillic, phrase_forms
 from ..models import (
     Country,
     CountryAlias,
@@ -44,7 +45,6 @@ from ..models import (
     ProjectAlias,
     Sector,
 )
-from .lemmas import is_cyrillic, phrase_forms
 from .trie import trie_regex
 from .types import Mention
 

@@ -43,7 +43,7 @@ def _merged(english: Any, russian: Any) -> Any:
 
 
 def _all_forms(phrases: list) -> list:
-    from .lemmas import is_cyrillic, phrase_forms
+    from ..lemmas import is_cyrillic, phrase_forms
 
     forms: list = []
     for phrase in phrases:

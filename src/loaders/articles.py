@@ -27,6 +27,11 @@ The one normalisation (``normalise``): a leading BOM is dropped, CR LF and lone 
 and the text is put in Unicode NFC. Nothing else changes: every span (mentions, citations) refers
 to the normalised text exactly as stored, and ``content_sha256`` is the SHA-256 of its UTF-8 bytes.
 
+Language: front matter ``language:`` or ``--language`` when given, else detected from the title
+and text (``language.detect_language``: ``ru`` when at least 30% of the letters are Cyrillic,
+else ``en``). Dates written in words are read in the article's language first, then in the other
+(«17 июня 2025 года», "17 June 2025"; a numeric "05.06.2025" is day first in a Russian article).
+
 Every bad input raises ``ArticleError`` with one line that names the file.
 """
 
@@ -44,7 +49,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
@@ -53,6 +58,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import SilkledgerError, first_line
 from ..extract.dates import dateline
+from .language import ENGLISH, RUSSIAN, detect_language
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
@@ -125,8 +131,11 @@ class Article:
     publisher: str | None = None
     url: str | None = None
     published: PublishedDate | None = None
-    language: str = "en"
+    language: str = ENGLISH  # parse_article sets the stated or detected one
     note: str | None = None  # how a field was inferred (a publication date read from the dateline)
+    # Russian: title and text with every word as its lemma, for the full-text index (ingest)
+    search_title: str | None = None
+    search_text: str | None = None
     sha256: str = field(init=False)
 
     def __post_init__(self):
@@ -316,10 +325,16 @@ def parse_article(name: str, data: bytes, metadata: Metadata | None = None) -> A
     text = normalise(decode(name, data))
     if not text.strip():
         raise ArticleError(name, "empty file (only white space)")
+    metadata = metadata or Metadata()
     kind = detect_format(name, text)
-    article = read_html(name, text) if kind == "html" else read_text(name, text, kind)
-    overrides = (metadata or Metadata()).fields()
-    article = replace(article, **overrides) if overrides else article
+    if kind == "html":
+        article, stated_language = read_html(name, text), None
+    else:
+        article, stated_language = read_text(name, text, kind, metadata.language)
+    language = metadata.language or stated_language
+    overrides = metadata.fields()
+    overrides["language"] = language or detect_language(f"{article.title}\n{article.body_text}")
+    article = replace(article, **overrides)
     return article if article.published else with_dateline_date(article)
 
 
@@ -415,8 +430,12 @@ def _wrong_type(value: Any, field_name: str) -> str:
     return f"{got} where {wanted} is expected"
 
 
-def read_text(name: str, text: str, kind: str) -> Article:
-    """Plain text, or text/Markdown with front matter (``kind`` is text or markdown)."""
+def read_text(
+    name: str, text: str, kind: str, language: str | None = None
+) -> tuple[Article, str | None]:
+    """Plain text, or text/Markdown with front matter (``kind`` is text or markdown), and the
+    language its front matter states (None when it states none). ``language`` (--language), or
+    else the stated or detected one, is the language its date in words is read in."""
     front: dict[str, Any] = {}
     body = text
     if text.startswith(FRONT_MATTER_FENCE + "\n"):
@@ -425,14 +444,17 @@ def read_text(name: str, text: str, kind: str) -> Article:
     if not title:
         raise ArticleError(name, "empty article: no text after the front matter")
     published = front.pop("published", None)
-    return Article(
+    stated = front.pop("language", None)
+    reading = language or stated or detect_language(f"{title}\n{body}")
+    article = Article(
         name=name,
         load_method=kind,
         title=title,
         body_text=body,
-        published=parse_published(name, published) if published is not None else None,
+        published=parse_published(name, published, reading) if published is not None else None,
         **{key: value for key, value in front.items() if value is not None},
     )
+    return article, stated
 
 
 def split_front_matter(name: str, text: str) -> tuple[dict[str, Any], str]:
@@ -481,10 +503,10 @@ def headline(body: str, markdown: bool = False) -> str | None:
 ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def parse_published(name: str, raw: Any) -> PublishedDate:
+def parse_published(name: str, raw: Any, language: str | None = None) -> PublishedDate:
     """A publication date from front matter, HTML metadata or an option, with its precision:
     2025-06-17 (day), 2025-06 (month), 2025 (year), an ISO timestamp, or words dateparser reads
-    ("17 June 2025")."""
+    in English or Russian ("17 June 2025", «17 июня 2025 года»), ``language`` first."""
     if isinstance(raw, datetime):
         return plausible(name, PublishedDate(raw.date(), "day"), str(raw))
     if isinstance(raw, date):
@@ -492,7 +514,7 @@ def parse_published(name: str, raw: Any) -> PublishedDate:
     text = str(raw).strip()
     if match := ISO_PARTIAL.match(text):
         return plausible(name, _iso_date(name, text, *match.groups()), text)
-    parsed = _dateparser_date(text)
+    parsed = _dateparser_date(text, language)
     if parsed is not None:
         return plausible(name, parsed, text)
     raise ArticleError(name, f"published: not a date like 2025-06-17, 2025-06 or 2025: {text!r}")
@@ -533,14 +555,30 @@ def plausible(name: str, published: PublishedDate, text: str) -> PublishedDate:
     return published
 
 
-def _dateparser_date(text: str) -> PublishedDate | None:
+DATE_LANGUAGES = (ENGLISH, RUSSIAN)
+
+
+def _dateparser_date(text: str, language: str | None = None) -> PublishedDate | None:
+    """``text`` read by dateparser in ``language``, then in the other language it knows (each
+    alone: given both at once, dateparser reads a numeric date in the first one's order)."""
+    order = sorted(DATE_LANGUAGES, key=lambda code: code != language)
+    for code in order:
+        data = _date_parser(code).get_date_data(text)
+        if data.date_obj is not None:
+            return _published(data)
+    return None
+
+
+@cache
+def _date_parser(language: str):
     import dateparser  # slow to import: only for dates written in words
 
-    data = dateparser.date.DateDataParser(
-        languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"}
-    ).get_date_data(text)
-    if data.date_obj is None:
-        return None
+    return dateparser.date.DateDataParser(
+        languages=[language], settings={"PREFER_DAY_OF_MONTH": "first"}
+    )
+
+
+def _published(data) -> PublishedDate:
     day = data.date_obj.date()
     precision = data.period if data.period in ("day", "month", "year") else "day"
     if precision == "month":

@@ -47,6 +47,7 @@ from ..errors import SilkledgerError, first_line
 from ..models import FetchedPage, Source
 from .articles import DEFAULT_MAX_BYTES, ArticleError, decode, normalise, parse_published, read_html
 from .ingest import ArticleLoader, Outcome
+from .language import detect_language
 
 USER_AGENT = f"silkledger/{__version__} (+https://github.com/silkledger/silkledger)"
 ROBOTS_AGENT = "silkledger"
@@ -321,8 +322,11 @@ class FetchedArticle:
 class PageLoader:
     """Fetches pages and loads them as articles, one transaction each (see the module doc)."""
 
-    def __init__(self, engine: Engine, fetcher: Fetcher, loader: ArticleLoader):
+    def __init__(
+        self, engine: Engine, fetcher: Fetcher, loader: ArticleLoader, language: str | None = None
+    ):
         self.engine, self.fetcher, self.loader = engine, fetcher, loader
+        self.language = language  # --language; else each page's is detected
 
     def load_url(
         self,
@@ -383,7 +387,9 @@ class PageLoader:
         page_url = urljoin(response.final_url, article.url) if article.url else response.final_url
         page_canonical = canonical(page_url)
         published = article.published or _htmldate(url, text, response.final_url)
-        return replace(article, url=page_canonical, published=published), page_canonical
+        language = self.language or detect_language(f"{article.title}\n{article.body_text}")
+        article = replace(article, url=page_canonical, published=published, language=language)
+        return article, page_canonical
 
     def known_page(self, url: str | None, canonical_url: str) -> str | None:
         """The source key of a page already loaded from ``url`` or with that canonical URL."""
@@ -469,13 +475,15 @@ def fetch_urls(
     settings: FetchSettings | None = None,
     refresh: bool = False,
     progress: Callable[[Outcome], None] | None = None,
+    language: str | None = None,
 ):
-    """Fetch and load every URL, one transaction each; failures are reported, never raised."""
+    """Fetch and load every URL, one transaction each; failures are reported, never raised.
+    ``language`` (--language) is every page's; without it each page's is detected."""
     from .ingest import IngestReport
 
     report = IngestReport()
     with ArticleLoader(engine) as loader, Fetcher(settings) as fetcher:
-        pages_loader = PageLoader(engine, fetcher, loader)
+        pages_loader = PageLoader(engine, fetcher, loader, language)
         for url in urls:
             outcome = pages_loader.load_url(url, refresh=refresh)
             report.outcomes.append(outcome)

@@ -44,14 +44,15 @@ import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Engine, delete, event, select
+from sqlalchemy import Connection, Engine, delete, event, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -71,6 +72,7 @@ from .articles import (
 )
 from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
 from .inserts import Inserts
+from .language import index_text
 from .mentions import mention_rows
 from .seed import require_schema
 
@@ -248,6 +250,7 @@ class PreparedFact:
     # link rows (participants, parties, sectors ...): the fact's own id is filled in when written
     children: list[tuple[type, dict[str, Any]]] = field(default_factory=list)
     link_to: int | None = None  # a known project's id: cite it instead of a new row
+    search_text: str | None = None  # the quote's lemmas (Russian): citations.search_text
 
 
 @dataclass
@@ -300,6 +303,7 @@ class ArticlePreparer:
             mentions = self.gazetteer.mentions(article.body_text)
             published = article.published.value if article.published else None
             prepared = self.prepare(article, published, outcome)
+            article = with_index_text(article)
         except Exception as exc:  # an extractor bug fails this article only, with its reason
             return self._failed(outcome, f"extraction failed: {first_line(exc)}")
         return PreparedArticle(article, mentions, prepared, outcome)
@@ -309,6 +313,12 @@ class ArticlePreparer:
         outcome.status, outcome.reason = "failed", reason
         outcome.facts, outcome.skipped_facts = {}, []
         return outcome
+
+    def extract(self, text: str, published: date | None, language: str) -> list[ExtractedFact]:
+        """The extractor on one text (the one place it is called). It reads English and Russian
+        alike (its Russian words are data of their own), so the language only goes to the
+        full-text index."""
+        return self.extractor.extract(text, published=published)
 
     # ---------------------------------------------------------------- facts
 
@@ -320,11 +330,11 @@ class ArticlePreparer:
         skip_keys: set[str] = frozenset(),
     ) -> list[PreparedFact]:
         """Validate every extracted fact; the invalid ones are named in ``outcome``."""
-        text, source_key = article.body_text, article.key
+        text, source_key, language = article.body_text, article.key, article.language
         prefix = source_key.replace("_", "-")
         seen: Counter[tuple[str, int]] = Counter()
         prepared = []
-        for fact in self.extractor.extract(text, published=published):
+        for fact in self.extract(text, published, language):
             kind = KINDS.get(fact.kind)
             if kind is None:
                 outcome.skipped_facts.append(f"unknown fact kind {fact.kind!r}")
@@ -334,7 +344,9 @@ class ArticlePreparer:
             if key in skip_keys:
                 continue
             try:
-                prepared.append(self.prepare_fact(kind, key, fact, text, source_key))
+                item = self.prepare_fact(kind, key, fact, text, source_key)
+                item.search_text = index_text(fact.quote, language)
+                prepared.append(item)
             except (ValidationError, FactError, ValueError) as exc:
                 outcome.skipped_facts.append(f"{key}: {_validation_reason(exc)}")
         return prepared
@@ -528,6 +540,8 @@ class ArticleLoader(ArticlePreparer):
             published_date_precision=published.precision if published else None,
             language=article.language,
             body_text=article.body_text,
+            search_title=article.search_title,
+            search_text=article.search_text,
             content_sha256=article.sha256,
             file_name=article.name[:500],
             load_method=article.load_method,
@@ -609,6 +623,7 @@ class ArticleLoader(ArticlePreparer):
             "char_start": item.fact.char_start,
             "char_end": item.fact.char_end,
             "stated_value": item.fact.stated_value,
+            "search_text": item.search_text,
             "note": note,
         }
 
@@ -632,6 +647,14 @@ class ArticleLoader(ArticlePreparer):
             source = session.get(Source, source_id)
             outcome = Outcome(source.file_name or key, "loaded", source_key=key)
             mentions = self.gazetteer.mentions(source.body_text)
+            lemmas = {
+                "search_title": index_text(source.title, source.language),
+                "search_text": index_text(source.body_text, source.language),
+            }
+            stale = lemmas != {
+                "search_title": source.search_title,
+                "search_text": source.search_text,
+            }
             prepared: list[PreparedFact] = []
             if source.loaded_by == ARTICLE:
                 kept = reviewed_keys(session, source_id, key.replace("_", "-"))
@@ -640,6 +663,8 @@ class ArticleLoader(ArticlePreparer):
         try:
             with self.transaction() as session:
                 session.execute(delete(Mention).where(Mention.source_id == source_id))
+                if stale:  # its language changed, or the lemmas did: the index follows
+                    session.execute(update(Source).where(Source.id == source_id).values(lemmas))
                 if source.loaded_by == ARTICLE:
                     delete_pending_facts(session, source_id)
                 self.write_mentions(session.connection(), source_id, mentions)
@@ -669,6 +694,16 @@ def _sqlite_loader_pragmas(dbapi_connection, record, _proxy) -> None:
     cursor.execute("PRAGMA cache_size = -65536")
     cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     cursor.close()
+
+
+@cache
+def with_index_text(article: Article) -> Article:
+    """``article`` with the lemmatised title and text the full-text index holds (Russian)."""
+    search_title = index_text(article.title, article.language)
+    search_text = index_text(article.body_text, article.language)
+    if search_title is None and search_text is None:
+        return article
+    return replace(article, search_title=search_title, search_text=search_text)
 
 
 def _validation_reason(exc: Exception) -> str:

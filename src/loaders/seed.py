@@ -55,6 +55,7 @@ from ..models import (
 )
 from ..models.base import amount_as_read, length_problems, rounded_amount, span_end
 from ..models.trade import is_currency
+from .language import index_text
 from .mentions import MENTION_COLUMNS, key_ids, mention_rows
 from .seed_files import (
     SEED_FILES,
@@ -243,6 +244,7 @@ class SeedSync:
     def __init__(self, session: Session, data: SeedData):
         self.session = session
         self.data = data
+        self.language_of = {source.key: source.language for source in data.sources}
         self.trackers = {table: Tracker() for table in (*REPORT_TABLES, "mentions")}
         self.ids: dict[str, dict[Hashable, int]] = {}
         self.removed: dict[str, list[Any]] = {}
@@ -556,6 +558,8 @@ class SeedSync:
                 published_date_precision=s.published_date_precision,
                 language=s.language,
                 body_text=article.text,
+                search_title=index_text(s.title, s.language),
+                search_text=index_text(article.text, s.language),
                 content_sha256=article.sha256,
                 file_name=s.file,
                 load_method=SEED,
@@ -575,7 +579,11 @@ class SeedSync:
     def citation_tuple(self, citation: CitationRecord) -> tuple:
         start, end = self.data.citation_span(citation)
         source_id = self.ids["source"][citation.source]
-        return (source_id, citation.quote, start, end, citation.stated_value, citation.note)
+        search_text = index_text(citation.quote, self.language_of[citation.source])
+        return (
+            source_id, citation.quote, start, end, citation.stated_value, citation.note,
+            search_text,
+        )  # fmt: skip
 
     def sync_citations(
         self, table: str, fact_column: str, rows: dict[str, Any], records: list
@@ -584,7 +592,7 @@ class SeedSync:
         spec = ChildTable(
             Citation,
             fact_column,
-            ("source_id", "quote", "char_start", "char_end", "stated_value", "note"),
+            ("source_id", "quote", "char_start", "char_end", "stated_value", "note", "search_text"),
             # A citation that another loader added to a seed fact is not the seed's to replace.
             owned=lambda citation: citation.source_id in seed_sources,
         )

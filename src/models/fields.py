@@ -195,6 +195,11 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "stated_value": Field(
             "The value as this source words it, kept when sources disagree (18-19 May, 2023)."
         ),
+        "search_text": Field(
+            "Citations of Russian sources: the quote with every Russian word as its lemma, word "
+            "for word, which the full-text index holds (SQLite) and which tells PostgreSQL to "
+            "stem the quote as Russian; NULL for other languages. Filled by the loaders."
+        ),
         "note": Field("Remark on this citation."),
     },
     "countries": {
@@ -429,8 +434,21 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
             "Publication date (first day of the month or year when less precise)."
         ),
         "published_date_precision": precision_of("published_date"),
-        "language": Field("ISO 639-1 language code of the text."),
+        "language": Field(
+            "ISO 639-1 language code of the text: front matter or --language, else detected "
+            "(ru when at least 30% of its letters are Cyrillic, else en)."
+        ),
         "body_text": Field("The full text as stored; citation spans are offsets into it."),
+        "search_title": Field(
+            "Russian sources: the title with every Russian word as its lemma (dictionary form), "
+            "word for word, which the SQLite full-text index holds instead of the title; NULL "
+            "for other languages. Filled by the loaders."
+        ),
+        "search_text": Field(
+            "Russian sources: body_text with every Russian word as its lemma, word for word "
+            "(the SQLite full-text index holds it, so «соглашение» finds «соглашений»); NULL "
+            "for other languages. Filled by the loaders."
+        ),
         "content_sha256": Field(
             "SHA-256 of body_text (UTF-8), hex; the same text is never stored twice."
         ),

@@ -67,6 +67,8 @@ class Source(IdMixin, TimestampMixin, Base):
     published_date_precision: Mapped[str | None] = mapped_column(String(8))
     language: Mapped[str] = mapped_column(String(8), default="en")
     body_text: Mapped[str] = mapped_column(Text)
+    search_title: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str | None] = mapped_column(Text)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     file_name: Mapped[str | None] = mapped_column(String(500))
     load_method: Mapped[str] = mapped_column(String(16))
@@ -114,6 +116,7 @@ class Citation(IdMixin, TimestampMixin, Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     stated_value: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
 
 

@@ -18,7 +18,7 @@ from ..errors import SilkledgerError
 from . import fulltext, summaries, trade_groups, views
 
 ENGINES = ("sqlite", "postgresql")
-PARTS = ("views", "group-triggers", "summary-triggers")
+PARTS = ("views", "group-triggers", "summary-triggers", "search-index")
 # How alembic/versions/sql/ ends each statement (a line of its own, so the body may hold ';').
 STATEMENT_END = "\n;\n"
 
@@ -52,6 +52,9 @@ def render(
     elif part == "summary-triggers":
         drops = summaries.drop_statements(engine)
         creates = summaries.create_statements(engine)
+    elif part == "search-index":  # made again and filled: every row re-indexed
+        drops = fulltext.drop_statements(engine)
+        creates = fulltext.create_statements(engine)
     else:
         raise SilkledgerError(f"no part {part!r}; the parts are: {', '.join(PARTS)}")
     return drops if drop_only else drops + creates
