@@ -82,6 +82,7 @@ from .dates import find_periods
 from .events import EventReader, merge_events
 from .figures import FigureReader
 from .gazetteer import Gazetteer
+from .names import NameFinder
 from .reading import Context, Lexicon, Sentence
 from .text import is_comparison, sentences
 from .types import ExtractedFact
@@ -105,6 +106,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.lexicon = Lexicon()
         self.events = EventReader(self.lexicon, gazetteer)
+        self.names = NameFinder(gazetteer)
 
     def extract(self, text: str, published: date | None = None) -> list[ExtractedFact]:
         """Every fact ``text`` states, each with its quote and span (see the module docstring)."""
@@ -119,7 +121,9 @@ class Extractor:
             facts += FigureReader(self.lexicon, self.gazetteer, sentence, context).figures()
             facts += self.events.read(sentence, context)
             _advance(context, sentence)
-        return _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
+        facts = _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
+        self.names.attach(text, facts)  # names the database does not know, for review
+        return facts
 
     def _sentences(self, text: str, published: date | None) -> Iterator[Sentence]:
         """Each sentence with its mentions, amounts and periods (mentions found once, in order)."""
