@@ -58,7 +58,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..db import for_writing, session_scope
 from ..errors import first_line
 from ..extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractedFact, Extractor, Gazetteer
-from ..models import Citation, Mention, ReviewAction, Source
+from ..models import Citation, Mention, ProposedName, ReviewAction, Source
 from ..models.provenance import CITED_FACT_COLUMNS
 from .articles import (
     DEFAULT_MAX_BYTES,
@@ -72,6 +72,7 @@ from .articles import (
 from .facts import KINDS, FactError, FactKind, References, child_rows, fact_columns, validate
 from .inserts import Inserts
 from .mentions import mention_rows
+from .proposals import name_rows
 from .seed import require_schema
 
 ARTICLE = "article"
@@ -552,7 +553,11 @@ class ArticleLoader(ArticlePreparer):
         self.inserts.many(connection, Mention.__table__, rows)
 
     def write_facts(
-        self, connection: Connection, source_id: int, prepared: list[PreparedFact]
+        self,
+        connection: Connection,
+        source_id: int,
+        prepared: list[PreparedFact],
+        skip_names: set[str] = frozenset(),
     ) -> None:
         """Facts, then their citations and link rows (``Inserts``: one INSERT per row on
         SQLite, one multi-row INSERT per table on PostgreSQL)."""
@@ -582,6 +587,13 @@ class ArticleLoader(ArticlePreparer):
             if item.link_to is not None
         ]
         self.inserts.many(connection, Citation.__table__, citations)
+        names = [
+            row
+            for item in prepared
+            for row in name_rows(source_id, item, item.link_to or ids[id(item)], self.refs)
+            if row["key"] not in skip_names
+        ]
+        self.inserts.many(connection, ProposedName.__table__, names)
         for item in new:
             if item.kind.name in ("project", "event", "agreement"):
                 self.refs.remember(item.kind.name, item.key, ids[id(item)])
@@ -633,9 +645,11 @@ class ArticleLoader(ArticlePreparer):
             outcome = Outcome(source.file_name or key, "loaded", source_key=key)
             mentions = self.gazetteer.mentions(source.body_text)
             prepared: list[PreparedFact] = []
+            reviewed_names: set[str] = set()
             if source.loaded_by == ARTICLE:
                 kept = reviewed_keys(session, source_id, key.replace("_", "-"))
                 prepared = self.prepare(source, source.published_date, outcome, kept)
+                reviewed_names = reviewed_name_keys(session, source_id)
             session.expunge(source)
         try:
             with self.transaction() as session:
@@ -643,7 +657,7 @@ class ArticleLoader(ArticlePreparer):
                 if source.loaded_by == ARTICLE:
                     delete_pending_facts(session, source_id)
                 self.write_mentions(session.connection(), source_id, mentions)
-                self.write_facts(session.connection(), source_id, prepared)
+                self.write_facts(session.connection(), source_id, prepared, reviewed_names)
         except SQLAlchemyError as exc:
             return self._failed(outcome, f"not reindexed, rolled back: {first_line(exc)}")
         outcome.mentions = len(mentions)
@@ -706,8 +720,25 @@ def reviewed_keys(session: Session, source_id: int, prefix: str) -> set[str]:
     return kept | set(merged)
 
 
+def reviewed_name_keys(session: Session, source_id: int) -> set[str]:
+    """Keys of this source's proposed names already accepted or rejected: never proposed again."""
+    return set(
+        session.scalars(
+            select(ProposedName.key).where(
+                ProposedName.source_id == source_id, ProposedName.review_status != "extracted"
+            )
+        )
+    )
+
+
 def delete_pending_facts(session: Session, source_id: int) -> None:
-    """This source's facts still waiting for review, and its citations linked to projects."""
+    """This source's facts and proposed names still waiting for review, and its citations
+    linked to projects."""
+    session.execute(
+        delete(ProposedName).where(
+            ProposedName.source_id == source_id, ProposedName.review_status == "extracted"
+        )
+    )
     for _kind, row in cited_facts(session, source_id):
         if row.review_status == "extracted" and row.loaded_by == ARTICLE:
             session.delete(row)
