@@ -47,7 +47,7 @@ from .types import ExtractedFact, NameProposal
 PROPOSED_FOR = ("agreement", "project", "trade_flow")
 HEADLINE_MAX = 200  # as the extractor: a first line longer than this is body text
 DATELINE_REACH = 90  # "TASHKENT, Uzbekistan, May 19 (Trend) –": the dash within these characters
-TITLE_CASE_SHARE = 0.7  # a sentence with this share of capitalised words is a headline
+TITLE_CASE_SHARE = 0.9  # a sentence with this share of its longer words capitalised is a headline
 ORGANIZATION_CONFIDENCE = 0.7
 PERSON_CONFIDENCE = 0.6
 
