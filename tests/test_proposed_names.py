@@ -83,10 +83,10 @@ def test_an_unknown_company_is_proposed_with_its_quote(reference_url, databases,
     assert name in listed and f"name {COMPANY}" in listed and DEAL in listed
     assert "role party" in listed
     assert name not in run(reference_url, "review", "list", "--kind", "agreement")
-    (row,) = one(engine, "SELECT quote, char_start, char_end, review_status FROM proposed_names")
+    (row,) = one(engine, "SELECT quote, char_start, char_end, status FROM proposed_names")
     (body,) = one(engine, "SELECT body_text FROM sources")
     assert body[0][row.char_start : row.char_end] == COMPANY and DEAL in row.quote
-    assert row.review_status == "extracted"
+    assert row.status == "proposed"
 
 
 @pytest.mark.parametrize("name_first", [True, False], ids=["name-first", "deal-first"])
@@ -126,7 +126,7 @@ def test_a_rejected_proposal_leaves_nothing(reference_url, databases, tmp_path):
     out = run(reference_url, "review", "accept", name, code=1)
     assert "already rejected" in out
     run(reference_url, "ingest", "--reindex")  # not proposed again
-    assert one(engine, "SELECT review_status FROM proposed_names") == [("rejected",)]
+    assert one(engine, "SELECT status FROM proposed_names") == [("rejected",)]
 
 
 def test_a_known_name_is_not_proposed(reference_url, databases, tmp_path):

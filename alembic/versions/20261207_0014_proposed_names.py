@@ -20,6 +20,16 @@ import sqlalchemy as sa
 from alembic import op
 
 FACT_TABLES = "'events', 'agreements', 'trade_flows', 'projects', 'indicators'"
+FACT_TABLE_COMMENT = {
+    "upgrade": (
+        "The table of the reviewed fact (proposed_names: a proposed new name). Values: events, "
+        "agreements, trade_flows, projects, indicators, proposed_names."
+    ),
+    "downgrade": (
+        "The table of the reviewed fact. Values: events, agreements, trade_flows, projects, "
+        "indicators."
+    ),
+}
 
 
 revision: str = "0014_proposed_names"
@@ -117,10 +127,10 @@ def upgrade() -> None:
             comment="The trade flow it stands beside (NULL if the fact is gone).",
         ),
         sa.Column(
-            "review_status",
+            "status",
             sa.String(length=16),
             nullable=False,
-            comment="Review state of the proposal. Values: extracted (proposed, not yet reviewed), accepted, rejected.",
+            comment="Review state of the proposal. Values: proposed (not yet reviewed), accepted, rejected.",
         ),
         sa.Column(
             "confidence",
@@ -168,8 +178,8 @@ def upgrade() -> None:
             name=op.f("ck_proposed_names_organization_kind"),
         ),
         sa.CheckConstraint(
-            "review_status IN ('extracted', 'accepted', 'rejected')",
-            name=op.f("ck_proposed_names_review_status"),
+            "status IN ('proposed', 'accepted', 'rejected')",
+            name=op.f("ck_proposed_names_status"),
         ),
         sa.CheckConstraint(
             "role IN ('party', 'signatory', 'lender', 'borrower', 'contractor', 'client', 'investor', 'guarantor', 'beneficiary', 'operator', 'financier', 'owner', 'partner', 'developer', 'attributed')",
@@ -251,18 +261,22 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_proposed_names_trade_flow_id"), ["trade_flow_id"], unique=False
         )
-    _fact_table_check(f"fact_table IN ({FACT_TABLES}, 'proposed_names')")
+    _fact_table_check(f"fact_table IN ({FACT_TABLES}, 'proposed_names')", "upgrade")
 
 
-def _fact_table_check(condition: str) -> None:
-    """Replace review_actions' CHECK on fact_table (SQLite: batch mode rebuilds the table)."""
+def _fact_table_check(condition: str, step: str) -> None:
+    """Replace review_actions' CHECK on fact_table (SQLite: batch mode rebuilds the table) and,
+    on PostgreSQL, the column's comment that lists the values."""
     name = op.f("ck_review_actions_fact_table")
     with op.batch_alter_table("review_actions", recreate="auto") as batch_op:
         batch_op.drop_constraint(name, type_="check")
         batch_op.create_check_constraint(name, condition)
+    if op.get_bind().dialect.name == "postgresql":
+        comment = FACT_TABLE_COMMENT[step].replace("'", "''")
+        op.execute(f"COMMENT ON COLUMN review_actions.fact_table IS '{comment}'")
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM review_actions WHERE fact_table = 'proposed_names'")
-    _fact_table_check(f"fact_table IN ({FACT_TABLES})")
+    _fact_table_check(f"fact_table IN ({FACT_TABLES})", "downgrade")
     op.drop_table("proposed_names")

@@ -725,7 +725,7 @@ def reviewed_name_keys(session: Session, source_id: int) -> set[str]:
     return set(
         session.scalars(
             select(ProposedName.key).where(
-                ProposedName.source_id == source_id, ProposedName.review_status != "extracted"
+                ProposedName.source_id == source_id, ProposedName.status != "proposed"
             )
         )
     )
@@ -736,7 +736,7 @@ def delete_pending_facts(session: Session, source_id: int) -> None:
     linked to projects."""
     session.execute(
         delete(ProposedName).where(
-            ProposedName.source_id == source_id, ProposedName.review_status == "extracted"
+            ProposedName.source_id == source_id, ProposedName.status == "proposed"
         )
     )
     for _kind, row in cited_facts(session, source_id):

@@ -43,7 +43,7 @@ from ..models.review import NAME_KINDS
 from .facts import FactError, References
 
 TABLE = "proposed_names"
-PENDING = "extracted"
+PENDING = "proposed"
 LOADED_BY = "article"
 # The roles a name may take beside each kind of fact (the link table's CHECK).
 ROLES_BESIDE = {
@@ -95,7 +95,7 @@ def name_rows(source_id: int, item: Any, fact_row_id: int, refs: References) -> 
                 "char_end": proposal.char_end,
                 **dict.fromkeys(ROLES_BESIDE),
                 column: fact_row_id,
-                "review_status": PENDING,
+                "status": PENDING,
                 "confidence": proposal.confidence,
                 "organization_id": None,
                 "person_id": None,
@@ -131,7 +131,7 @@ def pending_names(
     statement = (
         select(ProposedName, Source.key)
         .join(Source, Source.id == ProposedName.source_id)
-        .where(ProposedName.review_status == PENDING)
+        .where(ProposedName.status == PENDING)
         .order_by(Source.id, ProposedName.char_start, ProposedName.id)
     )
     if kind is not None:
@@ -194,10 +194,10 @@ def record(session: Session, row: ProposedName, action: str, actor: str, changes
 
 def reviewable_name(identifier: str, row: ProposedName, decision: str) -> None:
     status = {"accept": "accepted", "reject": "rejected"}[decision]
-    if row.review_status == status:
+    if row.status == status:
         raise FactError(f"{identifier}: already {status}")
-    if row.review_status != PENDING:
-        raise FactError(f"{identifier}: already {row.review_status}; a decision is final")
+    if row.status != PENDING:
+        raise FactError(f"{identifier}: already {row.status}; a decision is final")
 
 
 def decide_name(
@@ -208,8 +208,8 @@ def decide_name(
         if decision == "accept":
             accept(session, proposal, actor, note)
         else:
-            proposal.review_status = "rejected"
-            changes = {"review_status": [PENDING, "rejected"]}
+            proposal.status = "rejected"
+            changes = {"status": [PENDING, "rejected"]}
             record(session, proposal, "reject", actor, changes, note)
     session.flush()
 
@@ -221,7 +221,7 @@ def namesakes(session: Session, row: ProposedName) -> list[ProposedName]:
                 ProposedName.source_id == row.source_id,
                 ProposedName.kind == row.kind,
                 ProposedName.name == row.name,
-                ProposedName.review_status == PENDING,
+                ProposedName.status == PENDING,
                 ProposedName.id != row.id,
             )
         )
@@ -235,8 +235,8 @@ def accept(session: Session, row: ProposedName, actor: str, note: str | None) ->
     else:
         row.person_id = target.id
     link(session, row, target)
-    row.review_status = "accepted"
-    changes = {"review_status": [PENDING, "accepted"], row.kind: [None, target.key]}
+    row.status = "accepted"
+    changes = {"status": [PENDING, "accepted"], row.kind: [None, target.key]}
     record(session, row, "accept", actor, changes, note)
 
 
@@ -325,8 +325,8 @@ def edit_name(
     refs: References,
 ) -> dict[str, list]:
     """Change the proposal before deciding it (name, kind or position, country, role, note)."""
-    if row.review_status != PENDING:
-        raise FactError(f"{identifier}: already {row.review_status}; only a pending name is edited")
+    if row.status != PENDING:
+        raise FactError(f"{identifier}: already {row.status}; only a pending name is edited")
     allowed = editable_name_fields(row.kind)
     before = name_fields(row, refs)
     for raw_name, raw in changes.items():

@@ -148,7 +148,7 @@ def pending_names(session, refs, source, kind, min_confidence) -> list[PendingFa
                 quote=row.quote,
                 summary=summarise(fields),
                 fields=fields,
-                fingerprint=fingerprint(row.review_status, fields),
+                fingerprint=fingerprint(row.status, fields),
             )
         )
     return found
@@ -246,7 +246,7 @@ def decide(
     session.flush()
     done = [fact_id(kind, row) for _, kind, row in found]
     for _, row in names:
-        if row.review_status == PENDING:  # not already decided with a namesake
+        if row.status == proposals.PENDING:  # not already decided with a namesake
             proposals.decide_name(session, row, decision, actor, note)
         done.append(proposals.name_id(row))
     return done
@@ -558,9 +558,9 @@ def apply_name_row(
     """A row of the organization or person sheet: edits, then the decision."""
     row = proposals.find_name(session, identifier)
     fields = proposals.name_fields(row, refs)
-    if fingerprint(row.review_status, fields) != str(values.get("fingerprint") or ""):
+    if fingerprint(row.status, fields) != str(values.get("fingerprint") or ""):
         raise FactError(
-            f"the name changed after the export (now {row.review_status}); export again to review it"
+            f"the name changed after the export (now {row.status}); export again to review it"
         )
     decision = str(values.get("decision") or "").strip().lower()
     if decision and decision not in DECISIONS:

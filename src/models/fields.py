@@ -422,10 +422,8 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
         "agreement_id": Field("The agreement it stands beside (NULL if the fact is gone)."),
         "project_id": Field("The project it stands beside (NULL if the fact is gone)."),
         "trade_flow_id": Field("The trade flow it stands beside (NULL if the fact is gone)."),
-        "review_status": Field(
-            "Review state of the proposal.",
-            NAME_STATUSES,
-            {"extracted": "proposed, not yet reviewed"},
+        "status": Field(
+            "Review state of the proposal.", NAME_STATUSES, {"proposed": "not yet reviewed"}
         ),
         "confidence": Field("How sure the extractor was that this is a new name, from 0 to 1."),
         "organization_id": Field(

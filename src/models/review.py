@@ -17,7 +17,7 @@ FACT_TABLES = ("events", "agreements", "trade_flows", "projects", "indicators")
 # What a review action may name: a fact, or a proposed new name.
 REVIEWED_TABLES = (*FACT_TABLES, "proposed_names")
 NAME_KINDS = ("organization", "person")
-NAME_STATUSES = ("extracted", "accepted", "rejected")
+NAME_STATUSES = ("proposed", "accepted", "rejected")
 # A name's role in the fact beside it: a party's (agreements), an organisation's in a project,
 # or the source a trade figure is attributed to.
 NAME_ROLES = tuple(dict.fromkeys((*PARTY_ROLES, *PROJECT_ORGANIZATION_ROLES, "attributed")))
@@ -55,7 +55,7 @@ class ProposedName(IdMixin, TimestampMixin, Base):
         one_of("kind", NAME_KINDS),
         one_of("organization_kind", ORGANIZATION_KINDS),
         one_of("role", NAME_ROLES),
-        one_of("review_status", NAME_STATUSES),
+        one_of("status", NAME_STATUSES),
         unit_interval("confidence"),
         CheckConstraint("char_end > char_start", name="char_span_order"),
         CheckConstraint(
@@ -97,7 +97,7 @@ class ProposedName(IdMixin, TimestampMixin, Base):
     trade_flow_id: Mapped[int | None] = mapped_column(
         ForeignKey("trade_flows.id", ondelete="SET NULL"), index=True
     )
-    review_status: Mapped[str] = mapped_column(String(16), default="extracted")
+    status: Mapped[str] = mapped_column(String(16), default="proposed")
     confidence: Mapped[float | None] = mapped_column(Float)
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
