@@ -335,13 +335,19 @@ class ArticlePreparer:
             if key in skip_keys:
                 continue
             try:
-                prepared.append(self.prepare_fact(kind, key, fact, text, source_key))
+                prepared.append(self.prepare_fact(kind, key, fact, text, source_key, published))
             except (ValidationError, FactError, ValueError) as exc:
                 outcome.skipped_facts.append(f"{key}: {_validation_reason(exc)}")
         return prepared
 
     def prepare_fact(
-        self, kind: FactKind, key: str, fact: ExtractedFact, text: str, source_key: str
+        self,
+        kind: FactKind,
+        key: str,
+        fact: ExtractedFact,
+        text: str,
+        source_key: str,
+        published: date | None = None,
     ) -> PreparedFact:
         if text[fact.char_start : fact.char_end] != fact.quote:
             raise FactError("quote is not body_text[char_start:char_end]")
@@ -355,7 +361,7 @@ class ArticlePreparer:
         link_to = self.refs.ids["project"].get(hint) if kind.name == "project" and hint else None
         if link_to:
             return PreparedFact(kind, key, {}, record.note, fact, link_to=link_to)
-        columns = fact_columns(kind, record, self.refs)
+        columns = fact_columns(kind, record, self.refs, published)
         children = list(child_rows(kind, record, None, self.refs))
         return PreparedFact(kind, key, columns, record.note, fact, children)
 

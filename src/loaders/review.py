@@ -295,7 +295,7 @@ def edit(
         raise FactError(f"{identifier}: {validation_reason(exc)}") from None
     except FactError as exc:
         raise FactError(f"{identifier}: {exc}") from None
-    for column, value in fact_columns(kind, record, refs).items():
+    for column, value in fact_columns(kind, record, refs, published_of(session, kind, row)).items():
         setattr(row, column, value)
     row.note = record.note
     session.flush()
@@ -307,6 +307,19 @@ def edit(
     if changed:
         record_action(session, kind, row, "edit", actor, changed, note=note)
     return changed
+
+
+def published_of(session: Session, kind: FactKind, row: Any) -> date | None:
+    """The publication date of the first source citing the fact (its USD rate's year when it
+    has no date of its own)."""
+    column = getattr(Citation, kind.citation_column)
+    return session.scalar(
+        select(Source.published_date)
+        .join(Citation, Citation.source_id == Source.id)
+        .where(column == row.id)
+        .order_by(Citation.id)
+        .limit(1)
+    )
 
 
 def apply_changes(

@@ -116,6 +116,10 @@ FIELDS: dict[str, Field] = {
         "covers its date.",
         unit="USD",
     ),
+    "currency_rate_id": Field(
+        "The currency_rates row whose rate gave value_usd (stored when value_usd is computed); "
+        "NULL for amounts stated in USD, figures that are not money and amounts no rate covers."
+    ),
     # the period a figure covers (PeriodMixin) and whom it is attributed to (AttributionMixin)
     "period_start": Field("First day of the period the figure covers."),
     "period_end": Field("Last day of the period the figure covers."),
