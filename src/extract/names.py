@@ -89,6 +89,10 @@ class Words:
         self.connectors = set(data["connectors"])
         self.titles = set(titles["person_titles"])
         self.title_words = {word for title in self.titles for word in title.split()}
+        # A sentence without any of these words holds no name to propose: most are skipped
+        # after one search (the extractor's time per article stays what it was).
+        cues = {*self.kind_of, *self.title_words}
+        self.may_hold = re.compile(r"(?<![\w-])" + alternation(cues) + r"(?![\w-])")
         self.title_after_comma = re.compile(
             r",\s+(?:the\s+)?(" + alternation(self.titles) + r")\b(?:\s+of\b)?", re.I
         )
@@ -116,21 +120,29 @@ class NameFinder:
     def attach(self, text: str, facts: list[ExtractedFact]) -> None:
         """Give each money fact the new names its quote states beside it (``fact.names``)."""
         headline_end = _headline_end(text)
+        found: dict[tuple[int, int], list[NameProposal]] = {}  # a sentence read once
         for fact in facts:
-            if fact.kind in PROPOSED_FOR and fact.char_start >= headline_end:
-                fact.names = list(self.proposals(text, fact))
+            if fact.kind not in PROPOSED_FOR or fact.char_start < headline_end:
+                continue
+            if not self.words.may_hold.search(
+                text, fact.char_start, fact.char_end
+            ) and not self.words.title_after_comma.search(text, fact.char_start, fact.char_end):
+                continue
+            span = (fact.char_start, fact.char_end)
+            if span not in found:
+                found[span] = list(self.names_in(text, *span))
+            fact.names = [
+                placed for name in found[span] if (placed := self.placed(text, fact, name))
+            ]
 
-    def proposals(self, text: str, fact: ExtractedFact) -> Iterator[NameProposal]:
-        start, end = fact.char_start, fact.char_end
+    def names_in(self, text: str, start: int, end: int) -> Iterator[NameProposal]:
+        """The new names of the sentence ``text[start:end]``, each once (role not yet set)."""
         if _title_case(text[start:end]):
             return
         start = _after_dateline(text, start, end)
-        known = [m for m in self.gazetteer.mentions_in(text, start, end) if m.kind != "country"]
-        countries = {
-            (m.char_start, m.char_end): m.key
-            for m in self.gazetteer.mentions_in(text, start, end)
-            if m.kind == "country"
-        }
+        mentions = list(self.gazetteer.mentions_in(text, start, end))
+        known = [m for m in mentions if m.kind != "country"]
+        countries = {(m.char_start, m.char_end): m.key for m in mentions if m.kind == "country"}
         seen: set[str] = set()
         for found in self.candidates(text, start, end, countries):
             if any(m.char_start < found.char_end and found.char_start < m.char_end for m in known):
@@ -139,10 +151,8 @@ class NameFinder:
                 continue
             if _in_parentheses(text, found.char_start, start):
                 continue
-            proposal = self.placed(text, fact, found)
-            if proposal is not None:
-                seen.add(found.name)
-                yield proposal
+            seen.add(found.name)
+            yield found
 
     # ---------------------------------------------------------------- candidates
 

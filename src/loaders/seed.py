@@ -554,8 +554,9 @@ class SeedSync:
 
     def first_published(self, record) -> date | None:
         """The publication date of the source a record cites first."""
-        published = {s.key: s.published_date for s in self.data.sources}
-        return published.get(record.citations[0].source) if record.citations else None
+        if not hasattr(self, "_published"):
+            self._published = {s.key: s.published_date for s in self.data.sources}
+        return self._published.get(record.citations[0].source) if record.citations else None
 
     def sync_sources(self) -> None:
         wanted = {}
