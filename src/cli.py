@@ -1156,7 +1156,10 @@ def review_list(
     source: ReviewSourceOption = None,
     kind: Annotated[
         str | None,
-        typer.Option(help="trade_flow, agreement, project, event or indicator."),
+        typer.Option(
+            help="trade_flow, agreement, project, event or indicator; organization or person "
+            "for the new names proposed beside facts."
+        ),
     ] = None,
     min_confidence: Annotated[
         float | None,
@@ -1165,9 +1168,10 @@ def review_list(
     as_json: JsonOption = False,
 ) -> None:
     """Show the facts waiting for review, with their quotes (as the article words them, in its
-    language; --json: one object per fact, text as UTF-8).
+    language), and the new organisations and people proposed beside them (IDs organization:N,
+    person:N); --json: one object per fact, text as UTF-8.
 
-    Example: silkledger review list --kind trade_flow --min-confidence 0.6
+    Example: silkledger review list --kind organization
     """
     import json
 
@@ -1210,7 +1214,8 @@ def _review_decide(ctx, ids, decision, all_of_source, source, actor, note) -> No
 
 
 ReviewIdsArgument = Annotated[
-    list[str] | None, typer.Argument(help="Fact IDs (trade_flow:12) or keys.")
+    list[str] | None,
+    typer.Argument(help="Fact IDs (trade_flow:12), proposed names (organization:3) or keys."),
 ]
 ReviewAllOption = Annotated[bool, typer.Option("--all", help="Every pending fact of --source.")]
 
@@ -1233,7 +1238,8 @@ def _review_decision_command(decision: str, help_text: str) -> None:
 
 _review_decision_command(
     "accept",
-    "Accept facts: from now on they count in reports and default views.\n\n"
+    "Accept facts: from now on they count in reports and default views. An accepted proposed "
+    "name (organization:N, person:N) is added and linked to the fact beside it.\n\n"
     "Example: silkledger review accept trade_flow:12 agreement:3",
 )
 _review_decision_command(

@@ -30,6 +30,7 @@ from silkledger.models import (
     ProjectAlias,
     ProjectCountry,
     ProjectOrganization,
+    ProposedName,
     ReportRun,
     ReviewAction,
     Sector,
@@ -216,6 +217,32 @@ def populate_every_table(session: Session) -> None:
             content_type="text/html",
             fetched_at=now,
             raw_bytes=b"<html><body><p>Trade rose.</p></body></html>",
+        )
+    )
+    proposal = ProposedName(
+        key="test-article.agreement-0-1.organization-0",
+        kind="organization",
+        name="Tianshan Cement Group",
+        organization_kind="company",
+        role="party",
+        source_id=src.id,
+        quote=ARTICLE[:20],
+        char_start=0,
+        char_end=5,
+        agreement_id=deal.id,
+        status="accepted",
+        organization_id=cnpc.id,
+    )
+    session.add(proposal)
+    session.flush()
+    session.add(
+        ReviewAction(
+            fact_table="proposed_names",
+            fact_key=proposal.key,
+            fact_id=proposal.id,
+            action="accept",
+            actor="tester",
+            acted_at=now,
         )
     )
     feed = Feed(name="news", url="https://news.example/feed.xml", added_at=now)

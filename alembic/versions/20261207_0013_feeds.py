@@ -8,7 +8,7 @@ item a feed listed, when it was first seen and how loading its link went.
 Downgrade drops the three tables (the sources loaded stay).
 
 Revision ID: 0013_feeds
-Revises: 0011_group_increments
+Revises: 0012_readonly_role
 Create Date: 2026-12-07 03:36:33.239806+00:00
 """
 

@@ -14,7 +14,7 @@ Downgrade: the search index as before (English only) and the three columns dropp
 set to 'ru' stay.
 
 Revision ID: 0016_russian_search
-Revises: 0013_feeds
+Revises: 0015_usd_rates
 Create Date: 2026-12-07 09:10:00+00:00
 """
 
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0016_russian_search"
-down_revision: str | None = "0013_feeds"  # the lead re-chains after 0014/0015 at merge
+down_revision: str | None = "0015_usd_rates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -81,6 +81,7 @@ from .dates import dateline_place, find_periods
 from .events import EventReader, merge_events
 from .figures import FigureReader
 from .gazetteer import Gazetteer
+from .names import NameFinder
 from .reading import CHINA, Context, Lexicon, Sentence
 from .text import compared_before, is_comparison, sentences
 from .types import ExtractedFact
@@ -104,6 +105,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.lexicon = Lexicon()
         self.events = EventReader(self.lexicon, gazetteer)
+        self.names = NameFinder(gazetteer)
 
     def extract(self, text: str, published: date | None = None) -> list[ExtractedFact]:
         """Every fact ``text`` states, each with its quote and span (see the module docstring)."""
@@ -119,7 +121,9 @@ class Extractor:
             facts += self.events.read(sentence, context)
             _new_trade_subject(context, sentence, self.gazetteer.groups)
             _advance(context, sentence)
-        return _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
+        facts = _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
+        self.names.attach(text, facts)  # names the database does not know, for review
+        return facts
 
     def _sentences(self, text: str, published: date | None) -> Iterator[Sentence]:
         """Each sentence with its mentions, amounts and periods (mentions found once, in order)."""

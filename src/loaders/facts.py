@@ -37,7 +37,7 @@ from ..models import (
 )
 from ..models.base import span_end
 from .mentions import key_ids
-from .seed import usd_value
+from .seed import publication_year, usd_conversion
 from .seed_files import (
     AgreementRecord,
     CurrencyRateRecord,
@@ -187,6 +187,7 @@ class References:
     def __init__(self, session: Session):
         self.ids: dict[str, dict[str, int]] = key_ids(session, NATURAL_KEYS)
         self.keys = {kind: {v: k for k, v in ids.items()} for kind, ids in self.ids.items()}
+        rows = list(session.scalars(select(CurrencyRate)))
         self.rates = [
             CurrencyRateRecord(
                 currency=rate.currency,
@@ -195,8 +196,15 @@ class References:
                 usd_per_unit=Decimal(str(rate.usd_per_unit)),
                 source_note=rate.source_note or "-",
             )
-            for rate in session.scalars(select(CurrencyRate))
+            for rate in rows
         ]
+        self.rate_ids = {(rate.currency, rate.valid_from): rate.id for rate in rows}
+
+    def usd_columns(self, amount, currency, span) -> dict[str, Any]:
+        """value_usd and the id of the rate that gave it (currency_rate_id)."""
+        usd, rate = usd_conversion(amount, currency, span, self.rates)
+        rate_id = None if rate is None else self.rate_ids[(rate.currency, rate.valid_from)]
+        return dict(value_usd=usd, currency_rate_id=rate_id)
 
     def id_of(self, kind: str, key: str | None) -> int | None:
         if key is None:
@@ -227,8 +235,12 @@ class References:
 # ------------------------------------------------------------------------ record -> columns
 
 
-def fact_columns(kind: FactKind, record: Record, refs: References) -> dict[str, Any]:
-    """The row's columns for a validated record (its key, note and review columns excluded)."""
+def fact_columns(
+    kind: FactKind, record: Record, refs: References, published: date | None = None
+) -> dict[str, Any]:
+    """The row's columns for a validated record (its key, note and review columns excluded).
+    ``published`` is the article's date: an agreement without a signing date is converted to
+    USD at the rate of that year."""
     columns = {
         column: refs.id_of(target, getattr(record, field)) if target else getattr(record, field)
         for field, column, target in kind.scalars
@@ -238,21 +250,25 @@ def fact_columns(kind: FactKind, record: Record, refs: References) -> dict[str, 
     if kind.measured:
         columns |= measured_columns(record, refs)
     else:
-        columns |= money_columns(kind, record, refs)
+        columns |= money_columns(kind, record, refs, published)
     return columns
 
 
-def money_columns(kind: FactKind, record: Record, refs: References) -> dict[str, Any]:
+def money_columns(
+    kind: FactKind, record: Record, refs: References, published: date | None = None
+) -> dict[str, Any]:
     if not hasattr(record, "currency"):
         return {}
     span = None
     if kind.name == "agreement" and record.signed_date:
         span = (record.signed_date, span_end(record.signed_date, record.date_precision))
+    elif kind.name == "agreement":
+        span = publication_year(published)
     elif kind.name == "project" and record.start_year:
         span = (date(record.start_year, 1, 1), date(record.start_year, 12, 31))
     return dict(
         value_qualifier=record.qualifier if record.value is not None else None,
-        value_usd=usd_value(record.value, record.currency, span, refs.rates),
+        **refs.usd_columns(record.value, record.currency, span),
     )
 
 
@@ -260,7 +276,7 @@ def measured_columns(record: Record, refs: References) -> dict[str, Any]:
     period, attributed = record.period, record.attributed_to
     span = (period.start, period.end) if period else None
     return dict(
-        value_usd=usd_value(record.value, record.unit, span, refs.rates),
+        **refs.usd_columns(record.value, record.unit, span),
         period_start=period.start if period else None,
         period_end=period.end if period else None,
         period_label=period.label if period else None,

@@ -59,7 +59,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..db import for_writing, session_scope
 from ..errors import first_line
 from ..extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractedFact, Extractor, Gazetteer
-from ..models import Citation, Mention, ReviewAction, Source
+from ..models import Citation, Mention, ProposedName, ReviewAction, Source
 from ..models.provenance import CITED_FACT_COLUMNS
 from .articles import (
     DEFAULT_MAX_BYTES,
@@ -74,6 +74,7 @@ from .facts import KINDS, FactError, FactKind, References, child_rows, fact_colu
 from .inserts import Inserts
 from .language import index_text
 from .mentions import mention_rows
+from .proposals import name_rows
 from .seed import require_schema
 
 ARTICLE = "article"
@@ -344,7 +345,7 @@ class ArticlePreparer:
             if key in skip_keys:
                 continue
             try:
-                item = self.prepare_fact(kind, key, fact, text, source_key)
+                item = self.prepare_fact(kind, key, fact, text, source_key, published)
                 item.search_text = index_text(fact.quote, language)
                 prepared.append(item)
             except (ValidationError, FactError, ValueError) as exc:
@@ -352,7 +353,13 @@ class ArticlePreparer:
         return prepared
 
     def prepare_fact(
-        self, kind: FactKind, key: str, fact: ExtractedFact, text: str, source_key: str
+        self,
+        kind: FactKind,
+        key: str,
+        fact: ExtractedFact,
+        text: str,
+        source_key: str,
+        published: date | None = None,
     ) -> PreparedFact:
         if text[fact.char_start : fact.char_end] != fact.quote:
             raise FactError("quote is not body_text[char_start:char_end]")
@@ -366,7 +373,7 @@ class ArticlePreparer:
         link_to = self.refs.ids["project"].get(hint) if kind.name == "project" and hint else None
         if link_to:
             return PreparedFact(kind, key, {}, record.note, fact, link_to=link_to)
-        columns = fact_columns(kind, record, self.refs)
+        columns = fact_columns(kind, record, self.refs, published)
         children = list(child_rows(kind, record, None, self.refs))
         return PreparedFact(kind, key, columns, record.note, fact, children)
 
@@ -566,7 +573,11 @@ class ArticleLoader(ArticlePreparer):
         self.inserts.many(connection, Mention.__table__, rows)
 
     def write_facts(
-        self, connection: Connection, source_id: int, prepared: list[PreparedFact]
+        self,
+        connection: Connection,
+        source_id: int,
+        prepared: list[PreparedFact],
+        skip_names: set[str] = frozenset(),
     ) -> None:
         """Facts, then their citations and link rows (``Inserts``: one INSERT per row on
         SQLite, one multi-row INSERT per table on PostgreSQL)."""
@@ -596,6 +607,13 @@ class ArticleLoader(ArticlePreparer):
             if item.link_to is not None
         ]
         self.inserts.many(connection, Citation.__table__, citations)
+        names = [
+            row
+            for item in prepared
+            for row in name_rows(source_id, item, item.link_to or ids[id(item)], self.refs)
+            if row["key"] not in skip_names
+        ]
+        self.inserts.many(connection, ProposedName.__table__, names)
         for item in new:
             if item.kind.name in ("project", "event", "agreement"):
                 self.refs.remember(item.kind.name, item.key, ids[id(item)])
@@ -656,9 +674,11 @@ class ArticleLoader(ArticlePreparer):
                 "search_text": source.search_text,
             }
             prepared: list[PreparedFact] = []
+            reviewed_names: set[str] = set()
             if source.loaded_by == ARTICLE:
                 kept = reviewed_keys(session, source_id, key.replace("_", "-"))
                 prepared = self.prepare(source, source.published_date, outcome, kept)
+                reviewed_names = reviewed_name_keys(session, source_id)
             session.expunge(source)
         try:
             with self.transaction() as session:
@@ -668,7 +688,7 @@ class ArticleLoader(ArticlePreparer):
                 if source.loaded_by == ARTICLE:
                     delete_pending_facts(session, source_id)
                 self.write_mentions(session.connection(), source_id, mentions)
-                self.write_facts(session.connection(), source_id, prepared)
+                self.write_facts(session.connection(), source_id, prepared, reviewed_names)
         except SQLAlchemyError as exc:
             return self._failed(outcome, f"not reindexed, rolled back: {first_line(exc)}")
         outcome.mentions = len(mentions)
@@ -741,8 +761,25 @@ def reviewed_keys(session: Session, source_id: int, prefix: str) -> set[str]:
     return kept | set(merged)
 
 
+def reviewed_name_keys(session: Session, source_id: int) -> set[str]:
+    """Keys of this source's proposed names already accepted or rejected: never proposed again."""
+    return set(
+        session.scalars(
+            select(ProposedName.key).where(
+                ProposedName.source_id == source_id, ProposedName.status != "proposed"
+            )
+        )
+    )
+
+
 def delete_pending_facts(session: Session, source_id: int) -> None:
-    """This source's facts still waiting for review, and its citations linked to projects."""
+    """This source's facts and proposed names still waiting for review, and its citations
+    linked to projects."""
+    session.execute(
+        delete(ProposedName).where(
+            ProposedName.source_id == source_id, ProposedName.status == "proposed"
+        )
+    )
     for _kind, row in cited_facts(session, source_id):
         if row.review_status == "extracted" and row.loaded_by == ARTICLE:
             session.delete(row)

@@ -1,5 +1,7 @@
 """The review queue: extracted facts wait here until a person accepts, rejects, edits or merges
-them, on the command line or through an Excel round trip.
+them, on the command line or through an Excel round trip. New names the extractor proposes
+beside facts (``organization:3``, ``person:5``; proposals.py) wait in the same queue and take the
+same commands: list, accept, reject, edit, export, import, history (not merge).
 
 - IDs: ``<kind>:<row id>`` (``trade_flow:12``) or the fact's key (facts.py).
 - Only article facts are reviewed here; curated (seed) facts are reviewed in seed/.
@@ -36,7 +38,9 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from ..db import session_scope
-from ..models import Citation, ReviewAction, Source
+from ..models import Citation, ProposedName, ReviewAction, Source
+from ..models.review import NAME_KINDS
+from . import proposals
 from .facts import (
     KINDS,
     FactError,
@@ -85,12 +89,14 @@ def pending_facts(
     kind: str | None = None,
     min_confidence: float | None = None,
 ) -> list[PendingFact]:
-    """Facts waiting for review, newest source first, with their first citation's quote."""
-    if kind is not None and kind not in KINDS:
-        raise FactError(f"--kind {kind!r}: not one of {', '.join(KINDS)}")
+    """Facts waiting for review, newest source first, with their first citation's quote; then
+    the names proposed beside facts."""
+    if kind is not None and kind not in KINDS and kind not in NAME_KINDS:
+        raise FactError(f"--kind {kind!r}: not one of {', '.join([*KINDS, *NAME_KINDS])}")
     refs = References(session)
     found = []
-    for fact_kind in KINDS.values() if kind is None else [KINDS[kind]]:
+    fact_kinds = [] if kind in NAME_KINDS else KINDS.values() if kind is None else [KINDS[kind]]
+    for fact_kind in fact_kinds:
         model = fact_kind.model
         citation_fact = getattr(Citation, fact_kind.citation_column)
         statement = (
@@ -123,6 +129,28 @@ def pending_facts(
                     fingerprint=fingerprint(row.review_status, fields),
                 )
             )
+    if kind is None or kind in NAME_KINDS:
+        found += pending_names(session, refs, source, kind, min_confidence)
+    return found
+
+
+def pending_names(session, refs, source, kind, min_confidence) -> list[PendingFact]:
+    found = []
+    for row, source_key in proposals.pending_names(session, source, kind, min_confidence):
+        fields = proposals.name_fields(row, refs)
+        found.append(
+            PendingFact(
+                id=proposals.name_id(row),
+                kind=row.kind,
+                key=row.key,
+                source=source_key,
+                confidence=row.confidence,
+                quote=row.quote,
+                summary=summarise(fields),
+                fields=fields,
+                fingerprint=fingerprint(row.status, fields),
+            )
+        )
     return found
 
 
@@ -196,14 +224,32 @@ def decide(
 ) -> list[str]:
     """Accept or reject each fact; any bad ID raises before anything is written."""
     status = STATUS_OF[decision]
-    found = [(identifier, *find_fact(session, identifier)) for identifier in identifiers]
+    identifiers = list(identifiers)
+    names = [
+        (identifier, proposals.find_name(session, identifier))
+        for identifier in identifiers
+        if proposals.is_name_id(identifier)
+    ]
+    found = [
+        (identifier, *find_fact(session, identifier))
+        for identifier in identifiers
+        if not proposals.is_name_id(identifier)
+    ]
     for identifier, kind, row in found:
         reviewable(identifier, kind, row)
         if row.review_status == status:
             raise FactError(f"{identifier}: already {status}")
+    for identifier, row in names:
+        proposals.reviewable_name(identifier, row, decision)
     for _, kind, row in found:
         set_status(session, kind, row, decision, actor, note)
-    return [fact_id(kind, row) for _, kind, row in found]
+    session.flush()
+    done = [fact_id(kind, row) for _, kind, row in found]
+    for _, row in names:
+        if row.status == proposals.PENDING:  # not already decided with a namesake
+            proposals.decide_name(session, row, decision, actor, note)
+        done.append(proposals.name_id(row))
+    return done
 
 
 def set_status(session, kind: FactKind, row, decision: str, actor: str, note=None) -> None:
@@ -231,7 +277,12 @@ def edit(
     refs: References | None = None,
 ) -> dict[str, list]:
     """Change fields of a fact (``{"value": "44 billion", "period.start": "2024-01-01"}``);
-    validated with the record model first, so a bad value writes nothing. Returns what changed."""
+    validated with the record model first, so a bad value writes nothing. Returns what changed.
+    A proposed name takes its own fields (proposals.editable_name_fields)."""
+    if proposals.is_name_id(identifier):
+        row = proposals.find_name(session, identifier)
+        refs = refs or References(session)
+        return proposals.edit_name(session, identifier, row, changes, actor, note, refs)
     kind, row = find_fact(session, identifier)
     reviewable(identifier, kind, row)
     refs = refs or References(session)
@@ -244,7 +295,7 @@ def edit(
         raise FactError(f"{identifier}: {validation_reason(exc)}") from None
     except FactError as exc:
         raise FactError(f"{identifier}: {exc}") from None
-    for column, value in fact_columns(kind, record, refs).items():
+    for column, value in fact_columns(kind, record, refs, published_of(session, kind, row)).items():
         setattr(row, column, value)
     row.note = record.note
     session.flush()
@@ -256,6 +307,19 @@ def edit(
     if changed:
         record_action(session, kind, row, "edit", actor, changed, note=note)
     return changed
+
+
+def published_of(session: Session, kind: FactKind, row: Any) -> date | None:
+    """The publication date of the first source citing the fact (its USD rate's year when it
+    has no date of its own)."""
+    column = getattr(Citation, kind.citation_column)
+    return session.scalar(
+        select(Source.published_date)
+        .join(Citation, Citation.source_id == Source.id)
+        .where(column == row.id)
+        .order_by(Citation.id)
+        .limit(1)
+    )
 
 
 def apply_changes(
@@ -308,6 +372,9 @@ def merge(session: Session, identifier: str, into: str, actor: str, note: str | 
         )
     column = getattr(Citation, kind.citation_column)
     moved = session.execute(update(Citation).where(column == row.id).values({column: target.id}))
+    if kind.citation_column in proposals.ROLES_BESIDE:  # names proposed beside it follow it
+        named = getattr(ProposedName, kind.citation_column)
+        session.execute(update(ProposedName).where(named == row.id).values({named: target.id}))
     changes = {
         "citations": [fact_id(kind, row), fact_id(kind, target)],
         "moved": [0, moved.rowcount],
@@ -321,8 +388,11 @@ def merge(session: Session, identifier: str, into: str, actor: str, note: str | 
 def history(session: Session, identifier: str) -> list[ReviewAction]:
     """Every review action on a fact, oldest first (also for a fact merged away, by key)."""
     try:
-        _, row = find_fact(session, identifier)
-        key = row.key
+        if proposals.is_name_id(identifier):
+            key = proposals.find_name(session, identifier).key
+        else:
+            _, row = find_fact(session, identifier)
+            key = row.key
     except FactError:
         key = identifier
     actions = session.scalars(
@@ -344,7 +414,11 @@ def export_workbook(session: Session, path: Path, **filters) -> int:
     for kind in KINDS.values():
         rows = [fact for fact in facts if fact.kind == kind.name]
         if rows:
-            write_sheet(workbook, kind, rows)
+            write_sheet(workbook, kind.name, editable_fields(kind), rows)
+    for name_kind in NAME_KINDS:
+        rows = [fact for fact in facts if fact.kind == name_kind]
+        if rows:
+            write_sheet(workbook, name_kind, proposals.editable_name_fields(name_kind), rows)
     if not facts:
         sheet = workbook.create_sheet("review")
         sheet.append(["no fact is waiting for review"])
@@ -352,9 +426,10 @@ def export_workbook(session: Session, path: Path, **filters) -> int:
     return len(facts)
 
 
-def write_sheet(workbook: Workbook, kind: FactKind, facts: list[PendingFact]) -> None:
-    sheet = workbook.create_sheet(kind.name)
-    editable = editable_fields(kind)
+def write_sheet(
+    workbook: Workbook, title: str, editable: list[str], facts: list[PendingFact]
+) -> None:
+    sheet = workbook.create_sheet(title)
     header = [*FIXED_COLUMNS, *editable, *TAIL_COLUMNS]
     sheet.append(header)
     for cell in sheet[1]:
@@ -448,7 +523,7 @@ def read_workbook(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise FactError(f"{path}: not an Excel workbook ({type(exc).__name__})") from None
     for sheet in workbook.worksheets:
-        if sheet.title not in KINDS:
+        if sheet.title not in KINDS and sheet.title not in NAME_KINDS:
             continue
         header = [cell.value for cell in sheet[1]]
         missing = [name for name in (*FIXED_COLUMNS, *TAIL_COLUMNS) if name not in header]
@@ -464,6 +539,8 @@ def read_workbook(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def apply_row(session: Session, refs: References, values: dict[str, Any], actor: str) -> str | None:
     identifier = str(values["id"]).strip()
+    if proposals.is_name_id(identifier):
+        return apply_name_row(session, refs, identifier, values, actor)
     kind, row = find_fact(session, identifier)
     fields = record_fields(kind, row, refs)
     if fingerprint(row.review_status, fields) != str(values.get("fingerprint") or ""):
@@ -486,6 +563,35 @@ def apply_row(session: Session, refs: References, values: dict[str, Any], actor:
         set_status(session, kind, row, decision, actor, note)
         done.append(STATUS_OF[decision])
     return f"{fact_id(kind, row)} {' and '.join(done)}" if done else None
+
+
+def apply_name_row(
+    session: Session, refs: References, identifier: str, values: dict[str, Any], actor: str
+) -> str | None:
+    """A row of the organization or person sheet: edits, then the decision."""
+    row = proposals.find_name(session, identifier)
+    fields = proposals.name_fields(row, refs)
+    if fingerprint(row.status, fields) != str(values.get("fingerprint") or ""):
+        raise FactError(
+            f"the name changed after the export (now {row.status}); export again to review it"
+        )
+    decision = str(values.get("decision") or "").strip().lower()
+    if decision and decision not in DECISIONS:
+        raise FactError(f"decision {decision!r}: write accept, reject or leave it empty")
+    changes = {
+        name: typed_cell(values.get(name))
+        for name in proposals.editable_name_fields(row.kind)
+        if name in values and typed_cell(values.get(name)) != cell_text(fields.get(name))
+    }
+    note = str(values.get("comment") or "").strip() or None
+    done = []
+    if changes and proposals.edit_name(session, identifier, row, changes, actor, note, refs):
+        done.append("edited")
+    if decision:
+        proposals.reviewable_name(identifier, row, decision)
+        proposals.decide_name(session, row, decision, actor, note)
+        done.append(STATUS_OF[decision])
+    return f"{proposals.name_id(row)} {' and '.join(done)}" if done else None
 
 
 def typed_cell(value: Any) -> str:

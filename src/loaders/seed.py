@@ -223,16 +223,32 @@ def usd_value(
 ) -> Decimal | None:
     """The amount in USD through a rate that covers the whole span; None without one. A yuan
     or tenge figure is never taken as dollars."""
+    return usd_conversion(amount, currency, span, rates)[0]
+
+
+def usd_conversion(
+    amount: Decimal | None,
+    currency: str | None,
+    span: tuple[date, date] | None,
+    rates: list[CurrencyRateRecord],
+) -> tuple[Decimal | None, CurrencyRateRecord | None]:
+    """``usd_value`` and the rate it was converted with (None for dollars and no value), so
+    the fact can store which rate gave it (``currency_rate_id``)."""
     if amount is None or currency is None or not is_currency(currency):
-        return None
+        return None, None
     if currency == "USD":
-        return amount
+        return amount, None
     if span is None:
-        return None
+        return None, None
     for rate in rates:
         if rate.currency == currency and rate.covers(*span):
-            return rounded_amount(amount * rate.usd_per_unit)
-    return None
+            return rounded_amount(amount * rate.usd_per_unit), rate
+    return None, None
+
+
+def publication_year(published: date | None) -> tuple[date, date] | None:
+    """The span an undated agreement is converted at: its article's publication year."""
+    return (date(published.year, 1, 1), date(published.year, 12, 31)) if published else None
 
 
 # ------------------------------------------------------------------------------------- sync
@@ -502,6 +518,14 @@ class SeedSync:
             for row in self.session.scalars(select(CurrencyRate))
         }
         self.upsert("currency_rates", CurrencyRate, wanted, existing)
+        self.session.flush()
+        self.rate_ids = {
+            (row.currency, row.valid_from): row.id
+            for row in self.session.scalars(select(CurrencyRate))
+        }
+
+    def rate_id(self, rate: CurrencyRateRecord | None) -> int | None:
+        return None if rate is None else self.rate_ids[(rate.currency, rate.valid_from)]
 
     # ------------------------------------------------------------------- parties and sources
 
@@ -543,6 +567,12 @@ class SeedSync:
             "people", ChildTable(PersonAlias, "person_id", ("alias",)), rows, aliases
         )
         self.remember_ids("person", rows)
+
+    def first_published(self, record) -> date | None:
+        """The publication date of the source a record cites first."""
+        if not hasattr(self, "_published"):
+            self._published = {s.key: s.published_date for s in self.data.sources}
+        return self._published.get(record.citations[0].source) if record.citations else None
 
     def sync_sources(self) -> None:
         wanted = {}
@@ -638,11 +668,13 @@ class SeedSync:
         self.remember_ids("event", rows)
 
     def money_values(self, record, span: tuple[date, date] | None) -> dict[str, Any]:
+        usd, rate = usd_conversion(record.value, record.currency, span, self.data.currency_rates)
         return dict(
             value_amount=record.value,
             value_currency=record.currency,
             value_qualifier=record.qualifier if record.value is not None else None,
-            value_usd=usd_value(record.value, record.currency, span, self.data.currency_rates),
+            value_usd=usd,
+            currency_rate_id=self.rate_id(rate),
         )
 
     def sync_projects(self) -> None:
@@ -692,7 +724,7 @@ class SeedSync:
             span = (
                 (a.signed_date, span_end(a.signed_date, a.date_precision))
                 if a.signed_date
-                else None
+                else publication_year(self.first_published(a))
             )
             wanted[a.key] = (
                 self.fact_values(a)
@@ -724,6 +756,10 @@ class SeedSync:
         self.sync_children("agreements", sectors, rows, sector_ids)
         self.sync_citations("agreements", "agreement_id", rows, records)
 
+    def usd_columns(self, amount, currency, span) -> dict[str, Any]:
+        usd, rate = usd_conversion(amount, currency, span, self.data.currency_rates)
+        return dict(value_usd=usd, currency_rate_id=self.rate_id(rate))
+
     def measured_values(self, record) -> dict[str, Any]:
         """Columns trade flows and indicators share: value, unit, period, attribution."""
         period = record.period
@@ -733,7 +769,7 @@ class SeedSync:
             value=record.value,
             unit=record.unit,
             value_qualifier=record.qualifier,
-            value_usd=usd_value(record.value, record.unit, span, self.data.currency_rates),
+            **self.usd_columns(record.value, record.unit, span),
             period_start=period.start if period else None,
             period_end=period.end if period else None,
             period_label=period.label if period else None,

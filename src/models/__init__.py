@@ -16,7 +16,7 @@ from .parties import Organization, OrganizationAlias, Person, PersonAlias
 from .projects import Project, ProjectAlias, ProjectCountry, ProjectOrganization
 from .provenance import Citation, Source, SourceFactCount
 from .reference import Country, CountryAlias, CountryGroupMember, CurrencyRate, Sector
-from .review import ReviewAction
+from .review import ProposedName, ReviewAction
 from .runs import ReportRun
 from .trade import TradeFlow, TradeFlowGroup
 
@@ -65,6 +65,7 @@ __all__ = [
     "ProjectAlias",
     "ProjectCountry",
     "ProjectOrganization",
+    "ProposedName",
     "ReportRun",
     "ReviewAction",
     "Sector",

@@ -252,6 +252,7 @@ class MoneyMixin:
     value_currency: Mapped[str | None] = mapped_column(String(3))
     value_qualifier: Mapped[str | None] = mapped_column(String(10))
     value_usd: Mapped[Decimal | None] = mapped_column(Amount)
+    currency_rate_id: Mapped[int | None] = mapped_column(ForeignKey("currency_rates.id"))
 
     @staticmethod
     def money_checks() -> tuple[CheckConstraint, ...]:

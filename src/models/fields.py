@@ -34,7 +34,7 @@ from .projects import (
 )
 from .provenance import FACT_KINDS, LOAD_METHODS
 from .reference import ALIAS_KINDS
-from .review import FACT_TABLES, REVIEW_ACTIONS
+from .review import NAME_KINDS, NAME_ROLES, NAME_STATUSES, REVIEW_ACTIONS, REVIEWED_TABLES
 from .runs import RUN_STATUSES
 from .trade import FLOWS, MEASURES, NON_CURRENCY_UNITS
 
@@ -115,6 +115,10 @@ FIELDS: dict[str, Field] = {
         "The figure converted through currency_rates; NULL when it is not money or no rate "
         "covers its date.",
         unit="USD",
+    ),
+    "currency_rate_id": Field(
+        "The currency_rates row whose rate gave value_usd (stored when value_usd is computed); "
+        "NULL for amounts stated in USD, figures that are not money and amounts no rate covers."
     ),
     # the period a figure covers (PeriodMixin) and whom it is attributed to (AttributionMixin)
     "period_start": Field("First day of the period the figure covers."),
@@ -393,8 +397,55 @@ TABLE_FIELDS: dict[str, dict[str, Field]] = {
             "the workbook says so), one warning per line; NULL when there was nothing to say."
         ),
     },
+    "proposed_names": {
+        "key": Field(
+            "Stable key: <source key>.<kind>-<char_start>-<n>; the same name beside the same "
+            "fact gets it again when the article is reindexed."
+        ),
+        "kind": Field("What the name is proposed as.", NAME_KINDS),
+        "name": Field(
+            "The name as it would be added (Xinjiang Tianshan Cement Group; a ministry after a "
+            "country's possessive as Ministry of Energy of Kazakhstan)."
+        ),
+        "organization_kind": Field(
+            "For an organisation: the organizations.kind it gets, from the word that makes it "
+            "one (Bank: bank, Ministry: ministry).",
+            ORGANIZATION_KINDS,
+        ),
+        "position": Field("For a person: the title the article gives (Deputy Prime Minister)."),
+        "country_id": Field(
+            "The country the article ties the name to (a possessive, a demonym, 'of Kazakhstan'); "
+            "NULL when it says none."
+        ),
+        "role": Field(
+            "The name's role in the fact beside it: a party's role in an agreement, an "
+            "organisation's in a project, or attributed (the source of a trade figure).",
+            NAME_ROLES,
+        ),
+        "source_id": Field("The article that names it."),
+        "quote": Field("The sentence that names it beside the fact."),
+        "char_start": Field(
+            "Offset of the name's first character in sources.body_text (0-based).",
+            unit="characters",
+        ),
+        "char_end": Field("Offset just past the name's last character.", unit="characters"),
+        "agreement_id": Field("The agreement it stands beside (NULL if the fact is gone)."),
+        "project_id": Field("The project it stands beside (NULL if the fact is gone)."),
+        "trade_flow_id": Field("The trade flow it stands beside (NULL if the fact is gone)."),
+        "status": Field(
+            "Review state of the proposal.", NAME_STATUSES, {"proposed": "not yet reviewed"}
+        ),
+        "confidence": Field("How sure the extractor was that this is a new name, from 0 to 1."),
+        "organization_id": Field(
+            "Once accepted: the organisation added (or the known one of that name) and linked."
+        ),
+        "person_id": Field("Once accepted: the person added (or the known one) and linked."),
+    },
     "review_actions": {
-        "fact_table": Field("The table of the reviewed fact.", FACT_TABLES),
+        "fact_table": Field(
+            "The table of the reviewed fact (proposed_names: a proposed new name).",
+            REVIEWED_TABLES,
+        ),
         "fact_key": Field("The reviewed fact's key (stable across merges)."),
         "fact_id": Field(
             "The reviewed fact's id at the time; no foreign key, since a merge deletes it."

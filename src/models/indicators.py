@@ -52,5 +52,6 @@ class Indicator(IdMixin, CuratedMixin, PeriodMixin, AttributionMixin, Base):
     unit: Mapped[str] = mapped_column(String(24))
     value_qualifier: Mapped[str] = mapped_column(String(10), default="exact")
     value_usd: Mapped[Decimal | None] = mapped_column(Amount)
+    currency_rate_id: Mapped[int | None] = mapped_column(ForeignKey("currency_rates.id"))
     is_target: Mapped[bool] = mapped_column(default=False)
     description: Mapped[str | None] = mapped_column(Text)

@@ -75,6 +75,7 @@ class TradeFlow(IdMixin, CuratedMixin, PeriodMixin, AttributionMixin, Base):
     unit: Mapped[str] = mapped_column(String(16))
     value_qualifier: Mapped[str] = mapped_column(String(10), default="exact")
     value_usd: Mapped[Decimal | None] = mapped_column(Amount)
+    currency_rate_id: Mapped[int | None] = mapped_column(ForeignKey("currency_rates.id"))
 
 
 # trade_flow_groups columns indexed over the groups stated by more than one source

@@ -475,13 +475,13 @@ def money_columns(table: str) -> list[Column]:
 
 def money_values(row, rates: RateBook) -> tuple:
     """The cells of ``money_columns`` for a row with value_amount, value_currency,
-    value_qualifier and value_usd."""
+    value_qualifier, value_usd and currency_rate_id (the rate stored with value_usd)."""
     return (
         usd_mn(row.value_amount),
         row.value_currency,
         row.value_qualifier,
         usd_mn(row.value_usd),
-        rates.used(row.value_amount, row.value_currency, row.value_usd),
+        rates.label(row.currency_rate_id),
     )
 
 
@@ -591,6 +591,7 @@ def agreement_rows(
             Agreement.value_currency,
             Agreement.value_qualifier,
             Agreement.value_usd,
+            Agreement.currency_rate_id,
             Agreement.review_status,
             Agreement.key,
             Event.title.label("event_title"),
@@ -673,6 +674,7 @@ def project_rows(
             Project.value_currency,
             Project.value_qualifier,
             Project.value_usd,
+            Project.currency_rate_id,
             Project.start_year,
             Project.end_year,
             Project.review_status,

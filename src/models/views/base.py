@@ -117,6 +117,15 @@ def spread(prefix: str = "") -> str:
 
 
 # The citing source's columns, documented once (trade claims, disagreements, source facts).
+# The rate that gave a fact's value_usd (currency_rates, through currency_rate_id).
+USD_RATE_COLUMNS = (
+    col(
+        "usd_rate",
+        description="USD per unit of the stated currency: the rate that gave value_usd "
+        "(currency_rates.usd_per_unit); NULL for dollars and figures without a USD value.",
+    ),
+    col("usd_rate_source", description="Where that rate comes from (currency_rates.source_note)."),
+)
 SOURCE_COLUMNS_DOC = (
     col("source_id", "citations.source_id"),
     col("source_key", "sources.key"),

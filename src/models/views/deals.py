@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Dialect, View, col, party_joins, party_name, source_count
+from .base import USD_RATE_COLUMNS, Dialect, View, col, party_joins, party_name, source_count
 
 
 def _deals_sql(d: Dialect, counted) -> str:
@@ -33,12 +33,14 @@ SELECT a.id AS agreement_id, a.key, a.title, a.kind, a.status, a.document_count,
        CASE WHEN a.part_of_agreement_id IS NULL THEN 1 ELSE 0 END AS is_top_level,
        a.project_id, pr.name AS project_name,
        a.value_amount, a.value_currency, a.value_qualifier, a.value_usd,
+       a.currency_rate_id, cr.usd_per_unit AS usd_rate, cr.source_note AS usd_rate_source,
        {source_count("agreement_id", "a.id")} AS source_count,
        a.review_status
 FROM agreements a
 LEFT JOIN events ev ON ev.id = a.event_id
 LEFT JOIN agreements pkg ON pkg.id = a.part_of_agreement_id
 LEFT JOIN projects pr ON pr.id = a.project_id
+LEFT JOIN currency_rates cr ON cr.id = a.currency_rate_id
 WHERE {counted("a.review_status")}"""
 
 
@@ -91,6 +93,8 @@ DEAL_COLUMNS = (
     col("value_currency", "agreements.value_currency"),
     col("value_qualifier", "agreements.value_qualifier"),
     col("value_usd", "agreements.value_usd"),
+    col("currency_rate_id", "agreements.currency_rate_id"),
+    *USD_RATE_COLUMNS,
     col("source_count", description="Number of distinct sources that cite it."),
     col("review_status", "agreements.review_status"),
 )

@@ -3,7 +3,7 @@ sources (trade_flow_consensus), read from the summary trade_flow_groups."""
 
 from __future__ import annotations
 
-from .base import SOURCE_COLUMNS_DOC, Counting, Dialect, View, col, spread
+from .base import SOURCE_COLUMNS_DOC, USD_RATE_COLUMNS, Counting, Dialect, View, col, spread
 
 
 def _trade_flow_claims_sql(d: Dialect, counted: Counting) -> str:
@@ -15,6 +15,7 @@ SELECT tf.id AS trade_flow_id, tf.key,
        r.iso3 AS reporter_iso3, r.name AS reporter, p.iso3 AS partner_iso3, p.name AS partner,
        tf.period_start, tf.period_end, tf.period_label, {d.year("tf.period_start")} AS period_year,
        tf.flow, tf.measure, tf.value, tf.unit, tf.value_qualifier, tf.value_usd,
+       tf.currency_rate_id, cr.usd_per_unit AS usd_rate, cr.source_note AS usd_rate_source,
        COALESCE(atp.name, ato.name) AS attributed_to,
        tf.attributed_to_person_id, tf.attributed_to_organization_id,
        s.id AS source_id, s.key AS source_key, s.title AS source_title,
@@ -25,6 +26,7 @@ JOIN countries r ON r.id = tf.reporter_country_id
 JOIN countries p ON p.id = tf.partner_country_id
 LEFT JOIN people atp ON atp.id = tf.attributed_to_person_id
 LEFT JOIN organizations ato ON ato.id = tf.attributed_to_organization_id
+LEFT JOIN currency_rates cr ON cr.id = tf.currency_rate_id
 LEFT JOIN citations ci ON ci.trade_flow_id = tf.id
 LEFT JOIN sources s ON s.id = ci.source_id
 WHERE {counted("tf.review_status")}"""
@@ -69,6 +71,8 @@ CLAIM_COLUMNS = (
     col("unit", "trade_flows.unit"),
     col("value_qualifier", "trade_flows.value_qualifier"),
     col("value_usd", "trade_flows.value_usd"),
+    col("currency_rate_id", "trade_flows.currency_rate_id"),
+    *USD_RATE_COLUMNS,
     col(
         "attributed_to",
         description="Name of the person or organisation the source attributes the figure to.",
