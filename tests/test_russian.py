@@ -235,3 +235,61 @@ def test_refilling_the_index_keeps_the_lemmas(reference_url, databases, tmp_path
         with engine.begin() as connection:
             connection.exec_driver_sql("INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')")
         assert search(engine, "соглашение") == []
+
+
+# ------------------------------------------------------------- the real extractor, end to end
+
+INBOX_ARTICLE = (
+    "Токаев и Си Цзиньпин провели переговоры в Астане\n\n"
+    "АСТАНА. 17 июня. КАЗИНФОРМ – Президент Казахстана Касым-Жомарт Токаев во вторник провёл "
+    "переговоры с Председателем КНР Си Цзиньпином.\n\n"
+    "По итогам переговоров подписано 58 соглашений на сумму 24 млрд долларов. Товарооборот "
+    "между Казахстаном и Китаем в 2024 году составил 43,82 млрд долларов.\n"
+)
+
+
+def test_a_russian_article_in_the_inbox_waits_for_review_with_russian_quotes(
+    reference_url, databases, tmp_path
+):
+    """No stand-in: the extractor itself reads the Russian article (issue 20's done-when)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "astana.txt").write_text(INBOX_ARTICLE, encoding="utf-8")
+    run(reference_url, "ingest", str(inbox), "--published", "2025-06-18")
+    engine = databases.engine(reference_url)
+    with engine.connect() as connection:
+        [(language,)] = connection.execute(
+            text("SELECT language FROM sources WHERE loaded_by = 'article'")
+        ).all()
+        mentions = {
+            row[0]
+            for row in connection.execute(
+                text(
+                    "SELECT mention_text FROM mentions m JOIN sources s ON s.id = m.source_id "
+                    "WHERE s.loaded_by = 'article'"
+                )
+            )
+        }
+    assert language == "ru"
+    assert {"Казахстаном", "Китаем", "Си Цзиньпином", "Казахстана"} <= mentions
+    facts = json.loads(run(reference_url, "review", "list", "--json").stdout)
+    by_kind = {(f["kind"], f["quote"]) for f in facts}
+    assert (
+        "trade_flow",
+        "Товарооборот между Казахстаном и Китаем в 2024 году составил 43,82 млрд долларов.",
+    ) in by_kind
+    assert any(kind == "agreement" and "58 соглашений" in quote for kind, quote in by_kind)
+    assert any(kind == "event" for kind, _ in by_kind)
+
+
+def test_a_russian_and_an_english_article_meet_through_the_real_extractor(
+    reference_url, databases, tmp_path
+):
+    engine = databases.engine(reference_url)
+    russian = load(engine, tmp_path, "ru.txt", RUSSIAN)
+    english = load(engine, tmp_path, "en.txt", ENGLISH.replace("$13.8 billion", "$14.1 billion"))
+    for source in (russian, english):
+        run(reference_url, "review", "accept", "--all", "--source", source)
+    found = consensus(engine)
+    assert found["group"][0] == 2
+    assert [key for key, *_ in found["disagreements"]] == [russian, english]
