@@ -491,8 +491,9 @@ class FigureReader:
         ], borrowed
 
     def _partners_named(self) -> list[Mention]:
-        """ "Uzbekistan is China's second-largest trading partner": the two trade, whatever
-        other country the sentence names ("After Kazakhstan, ...")."""
+        """ "X is (or remained) Y's biggest trading partner": X and Y are the pair that trade,
+        whatever other country the sentence names. A general pattern (IS_A, PARTNER_OF): any
+        linking verb, any country pair, any rank word."""
         countries = self.sentence.countries()
         for first, second in itertools.pairwise(countries):
             if IS_A.fullmatch(self.text, first.char_end, second.char_start) and PARTNER_OF.match(
