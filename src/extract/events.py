@@ -5,12 +5,12 @@ article (the rules are in extractor.py's docstring, section 4)."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..lemmas import is_cyrillic
-from .dates import find_dates, weekday_dates
+from .dates import DateMention, find_dates, week_dates, weekday_dates
 from .gazetteer import Gazetteer
-from .lexicon import load
+from .lexicon import alternation, load
 from .reading import BASE_CONFIDENCE, Context, Lexicon, Sentence
 from .types import ExtractedFact
 
@@ -26,6 +26,15 @@ MONTH_NAME = re.compile(
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+$", re.I)
 GENERIC_REACH = 60  # how far from an event word a future or generic word makes it no event
 PERSONAL_EVENT_KINDS = ("bilateral_meeting", "phone_call", "state_visit", "working_visit")
+VISIT_OR_MEETING = {"bilateral_meeting", "state_visit", "working_visit"}
+CLOSING_REACH = 12  # "concluded Monday", "closed on June 30": the date right after the verb
+NAMED_SUBJECT_REACH = 25  # "The Kazakhstan-China Business Council met": the name ends this near
+PLACE_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")  # "visited Tashkent", "visited the Chinese capital"
+PERSON_REACH_WORDS = 4  # "received a Chinese delegation", "received CNPC Chairman Dai Houliang"
+PERSON_BEFORE_REACH = 80  # "President Xi Jinping arrived in": the person this far before the verb
+# A word between a verb and a title that makes the title someone else's ("received approval
+# from the Minister"): the person received is the verb's object, right after it.
+NOT_OBJECT_WORDS = {"from", "of", "for", "in", "on", "at", "to", "with", "by", "and"}
 TITLE_WORD = re.compile(r"[\w’'\-–.]+")
 PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 # Words that start a sentence or a phrase and never belong to an event's name.
@@ -69,20 +78,69 @@ class EventReader:
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        titles = load("titles")["person_titles"]
+        self.title_words = re.compile(rf"\b(?:{alternation(titles)}|delegation)\b", re.I)
 
     def read(self, sentence: Sentence, context: Context) -> list[ExtractedFact]:
-        text, span = sentence.text, sentence.span
         facts = []
-        seen_kinds = set()
-        if not self.lexicon.event.may_occur(text, span.start, span.end):
-            return facts
-        for match in self.lexicon.event.finditer(text, span.start, span.end):
-            kind = self.lexicon.event.category(match)
+        seen_kinds: set[str] = set()
+        for match, kind in self._candidates(sentence):
             if kind in seen_kinds or self._generic(sentence, match):
+                continue
+            if self._told_by_another(sentence, match, kind, seen_kinds):
                 continue
             seen_kinds.add(kind)
             facts.append(self._event(sentence, match, kind, context))
         return [fact for fact in facts if fact is not None]
+
+    def _candidates(self, sentence: Sentence) -> list[tuple[re.Match, str]]:
+        """The event words of a sentence, in text order, with their kinds: the event table's
+        phrases (not those that name no event, "press conference"), and the verbs that need a
+        person beside them ("received CNPC Chairman ...", "Mirziyoyev arrived in ...")."""
+        text, start, end = sentence.text, sentence.span.start, sentence.span.end
+        found = []
+        lexicon = self.lexicon
+        if lexicon.event.may_occur(text, start, end):
+            for match in lexicon.event.finditer(text, start, end):
+                if (kind := lexicon.event.category(match)) != "not_event":
+                    found.append((match, kind))
+        for table, beside in (
+            (lexicon.event_with_person_after, _person_after),
+            (lexicon.event_with_person_before, _person_before),
+            (lexicon.event_with_place_after, _place_after),
+        ):
+            if table.may_occur(text, start, end):
+                for match in table.finditer(text, start, end):
+                    if beside(sentence, match, self.title_words):
+                        found.append((match, table.category(match)))
+        return sorted(found, key=lambda item: item[0].start())
+
+    def _told_by_another(self, sentence: Sentence, match: re.Match, kind: str, seen: set) -> bool:
+        """One sentence tells a visit and the meeting held during it ("visited Tashkent, where he
+        met ...", "met visiting Vice-Premier ...", "held talks ... as part of his state visit"):
+        the first of the two is the event. A meeting verb right after a named event is that
+        event's verb ("The Business Council met in Astana"), and a meeting word right before one
+        is a part of it ("the plenary meeting of the summit")."""
+        if kind in VISIT_OR_MEETING and seen & VISIT_OR_MEETING:
+            joined = sentence.text[max(sentence.span.start, match.start() - 20) : match.end()]
+            if self.lexicon.event_within_other.search(
+                joined, 0, len(joined) - len(match.group())
+            ) or self.lexicon.event_within_other.search(joined):
+                return True
+        if kind != "bilateral_meeting" or match.group()[0].isupper():
+            return False
+        text, span = sentence.text, sentence.span
+        around = (
+            text[max(span.start, match.start() - NAMED_SUBJECT_REACH) : match.start()],
+            text[match.end() : min(span.end, match.end() + TITLE_REACH)],
+        )
+        before, after = around
+        subject = [m for m in self.lexicon.event.finditer(before) if not before[m.end() :].strip()]
+        owner = [m for m in self.lexicon.event.finditer(after) if _name_gap(after[: m.start()])]
+        return any(
+            self.lexicon.event.category(named) not in (*PERSONAL_EVENT_KINDS, "not_event")
+            for named in (*subject, *owner)
+        )
 
     def _generic(self, sentence: Sentence, match: re.Match) -> bool:
         """A future or generic word near the event word, in its clause ("will visit", "the next
@@ -107,10 +165,7 @@ class EventReader:
         dates = _event_dates(sentence, context.published)
         if dates:
             nearest = min(dates, key=lambda d: abs(d.start - match.start()))
-            fields["start_date"] = nearest.first
-            if nearest.last != nearest.first:
-                fields["end_date"] = nearest.last
-            fields["date_precision"] = nearest.precision
+            fields.update(self._dated(sentence, match, nearest))
         place = _place(text, sentence, match, self.gazetteer)
         if place:
             fields["place"], country = place
@@ -123,8 +178,15 @@ class EventReader:
         refers_back = DEFINITE_BEFORE.search(
             text, max(span.start, match.start() - 6), match.start()
         )
-        if kind in PERSONAL_EVENT_KINDS and not fields.get("participants"):
+        if kind in PERSONAL_EVENT_KINDS and not fields.get("participants") and not dates:
             refers_back = refers_back or not match.group()[0].isupper()
+        told = dates or place  # a mention that states neither may refer to an event told
+        if (
+            kind == "bilateral_meeting"
+            and told
+            and _is_multilateral(sentence, match, fields, self.gazetteer)
+        ):
+            fields["kind"] = "conference"  # China and the five states met: not two sides
         # Russian has no article to mark a mention of an event already told ("the talks"):
         # a later mention of the same kind that states no date of its own is that event.
         if is_cyrillic(match.group()) and not dates and kind in context.events_seen:
@@ -141,6 +203,42 @@ class EventReader:
             note,
             refers_back=bool(refers_back),
         )
+
+    def _dated(self, sentence: Sentence, match: re.Match, date_: DateMention) -> dict:
+        """The date fields: a date after a closing verb ("concluded Monday") is the last day,
+        and the first is counted back from "five-day" when the sentence says how long."""
+        fields = {"start_date": date_.first, "date_precision": date_.precision}
+        if date_.last != date_.first:
+            fields["end_date"] = date_.last
+        clause = sentence.clause_of(date_.start)
+        closing = self.lexicon.event_closing.search(sentence.text, clause.start, date_.start)
+        if closing is None or date_.start - closing.end() > CLOSING_REACH:
+            return fields
+        length = self.lexicon.event_length.search(
+            sentence.text, sentence.span.start, sentence.span.end
+        )
+        if length is None:
+            return {}  # the last day only: the first is not stated
+        days = self.lexicon.count_words.get(length.group("n").lower()) or int(length.group("n"))
+        return {
+            "start_date": date_.last - timedelta(days=days - 1),
+            "end_date": date_.last,
+            "date_precision": "day",
+        }
+
+
+def _is_multilateral(
+    sentence: Sentence, match: re.Match, fields: dict, gazetteer: Gazetteer
+) -> bool:
+    """Three countries or more, or a group of them, in the clause of a meeting ("the foreign ministers of China
+    and the five Central Asian states met"), with no person named (a person meets another:
+    "Xi met Tokayev at the China-Central Asia summit"), not counting the host country."""
+    if any("person" in p for p in fields.get("participants", [])):
+        return False
+    clause = sentence.clause_of(match.start())
+    countries = {m.key for m in sentence.countries(clause.start, clause.end)}
+    countries.discard(fields.get("country"))
+    return len(countries) >= 3 or any(code in gazetteer.groups for code in countries)
 
 
 def _event_title(sentence: Sentence, match: re.Match, kind: str) -> str:
@@ -165,7 +263,11 @@ def _event_dates(sentence: Sentence, published: date | None) -> list:
     dateline = DATELINE.match(sentence.text, span.start, span.end)
     if dateline:
         found = [d for d in found if d.start >= dateline.end()]
-    return found + weekday_dates(sentence.text, span.start, span.end, published)
+    return (
+        found
+        + weekday_dates(sentence.text, span.start, span.end, published)
+        + week_dates(sentence.text, span.start, span.end, published)
+    )
 
 
 def _participants(sentence: Sentence, kind: str) -> dict:
@@ -175,6 +277,50 @@ def _participants(sentence: Sentence, kind: str) -> dict:
     if not found:
         return {}
     return {"participants": [{kind_: key, "role": "participant"} for kind_, key in found]}
+
+
+def _person_after(sentence: Sentence, match: re.Match, titles: re.Pattern) -> bool:
+    """A person (a known name, a title, a delegation) is the object of the verb: within its
+    first few words, with no preposition before it."""
+    clause = sentence.clause_of(match.start())
+    words = TITLE_WORD.findall(sentence.text[match.end() : clause.end])[:PERSON_REACH_WORDS]
+    for index, word in enumerate(words):
+        if word.lower() in NOT_OBJECT_WORDS:
+            return False
+        if titles.fullmatch(word) or _is_known_person(sentence, match.end(), word):
+            return True
+        if index + 1 < len(words) and titles.fullmatch(f"{word} {words[index + 1]}"):
+            return True
+    return False
+
+
+def _is_known_person(sentence: Sentence, after: int, word: str) -> bool:
+    return any(
+        m.kind == "person" and m.char_start >= after and m.text.startswith(word)
+        for m in sentence.mentions
+    )
+
+
+def _name_gap(gap: str) -> bool:
+    """Between a meeting word and the event it is part of ("a meeting of the Kazakhstan-China
+    Business Council", "заседании саммита") stand only "of the" and the name's own words."""
+    return all(word in ("of", "the") or word[0].isupper() for word in TITLE_WORD.findall(gap))
+
+
+def _place_after(sentence: Sentence, match: re.Match, titles: re.Pattern) -> bool:
+    """ "visited Tashkent", "visited the Chinese capital": a name right after the verb."""
+    return PLACE_NEXT.match(sentence.text, match.end()) is not None
+
+
+def _person_before(sentence: Sentence, match: re.Match, titles: re.Pattern) -> bool:
+    """The subject of "arrived in" is a person: a known name or a title just before it."""
+    clause = sentence.clause_of(match.start())
+    floor = max(clause.start, match.start() - PERSON_BEFORE_REACH)
+    if titles.search(sentence.text, floor, match.start()):
+        return True
+    return any(
+        m.kind == "person" and floor <= m.char_start < match.start() for m in sentence.mentions
+    )
 
 
 def _title_start(text: str, floor: int, position: int) -> int:
@@ -245,13 +391,46 @@ def merge_events(facts: list[ExtractedFact], headline_end: int = 0) -> list[Extr
         if same.char_start < headline_end <= fact.char_start:
             same.quote, same.char_start, same.char_end = fact.quote, fact.char_start, fact.char_end
             same.note = same.note or fact.note
-    kinds = {f.fields["kind"] for f in kept if f.kind == "event"}
+    kept = _headline_told_again(kept, headline_end)
+    kinds = {_family(f.fields["kind"]) for f in kept if f.kind == "event"}
     for fact in bare:
-        if fact.fields["kind"] not in kinds:
-            kinds.add(fact.fields["kind"])
+        if _family(fact.fields["kind"]) not in kinds:
+            kinds.add(_family(fact.fields["kind"]))
             fact.refers_back = False
             kept.append(fact)
     return sorted(kept, key=lambda f: f.char_start)
+
+
+def _headline_told_again(facts: list[ExtractedFact], headline_end: int) -> list[ExtractedFact]:
+    """A headline tells the body's story: its event is the body's event of the same kind when
+    the body has one such event only, or one that shares a participant with it."""
+    body = [f for f in facts if f.kind == "event" and f.char_start >= headline_end]
+    kept = []
+    for fact in facts:
+        if fact.kind != "event" or fact.char_start >= headline_end:
+            kept.append(fact)
+            continue
+        same_kind = [f for f in body if _family(f.fields["kind"]) == _family(fact.fields["kind"])]
+        sharing = [f for f in same_kind if _shared_participant(f.fields, fact.fields)]
+        told = same_kind if len(same_kind) == 1 else sharing[:1]
+        if not told:
+            kept.append(fact)
+            continue
+        for name, value in fact.fields.items():
+            told[0].fields.setdefault(name, value)
+    return kept
+
+
+def _shared_participant(a: dict, b: dict) -> bool:
+    def keys(fields: dict) -> set:
+        return {next(iter(p.values())) for p in fields.get("participants", [])}
+
+    return bool(keys(a) & keys(b))
+
+
+def _family(kind: str) -> str:
+    """A state and a working visit are one family: "the visit" may be either."""
+    return "visit" if kind in ("state_visit", "working_visit") else kind
 
 
 def _is_bare(fields: dict) -> bool:

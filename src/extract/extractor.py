@@ -38,9 +38,22 @@ How one article is read
    is the filing date, not the event's; "on Monday" is the last Monday on or before
    publication) and the people (for meetings, visits and calls also the countries) named as
    participants. Future or generic mentions ("the next summit", "invited to attend") are not
-   events. Mentions of one event in an article are merged (same kind, no stated trait that
-   differs, and an ordinal, place or the people agreeing: a year alone is not enough); a bare
-   "the summit" joins the article's summit; the merged event quotes the body, not the headline.
+   events, nor words with an event word inside ("a press conference"). Some verbs make an
+   event only with a person beside them: "received"/"hosted" a title, a known name or a
+   delegation right after; "arrived in" a person before; "visited" a place right after.
+   Dates: "June 17 last year" is in the year before, "last week" is the week before the
+   publication's, a weekday after a word ("met Wednesday", "last Friday") is read as "on
+   Wednesday", and a date after a closing verb ("concluded Monday") is the last day (the first
+   counted back from "five-day", else unstated). A bilateral meeting of three countries or
+   more, or of a group, that names no person is a conference.
+   One event told two ways in one sentence is one event: a visit and a meeting joined by
+   "where", "as part of", "visiting", "on a ... visit" give the first; a meeting word right
+   after an event's name ("the Business Council met") or before it ("a meeting of the ...
+   Business Council") is that event. Mentions of one event in an article are merged (same
+   kind, no stated trait that differs, and an ordinal, place or the people agreeing: a year
+   alone is not enough); a bare "the summit" joins the article's summit, "the visit" a state
+   or working visit; a headline's event is the body's event of its kind when the body has one
+   such event or one sharing a participant; the merged event quotes the body, not the headline.
 5. A figure in the headline (the first line) that the body states again is dropped: the body's
    sentence is the better quote.
 

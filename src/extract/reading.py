@@ -17,6 +17,8 @@ from .types import Mention
 CHINA = "CHN"
 # Word lists of data/topics.yaml read by their own regexes, not as the cue of an amount.
 SEPARATE_TOPICS = ("signing", "build", "spend", "total_trade", "expected", "expected_outcome")
+# Lists of data/events.yaml that are no event kind: each has its own regex below.
+EVENT_WORDS_NOT_KINDS = ("generic", "closing", "within_other")
 BASE_CONFIDENCE = {
     "trade_flow": 0.8,
     "agreement": 0.75,
@@ -69,8 +71,26 @@ class Lexicon:
         self.agreement_status = PhraseTable(statuses["agreement"])
         self.project_status = PhraseTable(statuses["project"])
         events = load("events")
-        self.event_kinds = {k: v for k, v in events.items() if k not in ("ordinals", "generic")}
+        self.event_kinds = {
+            k: v
+            for k, v in events.items()
+            if isinstance(v, list) and k not in EVENT_WORDS_NOT_KINDS
+        }
         self.event = PhraseTable(self.event_kinds)
+        self.event_with_person_after = PhraseTable(events["with_person_after"])
+        self.event_with_person_before = PhraseTable(events["with_person_before"])
+        self.event_with_place_after = PhraseTable(events["with_place_after"])
+        self.event_within_other = re.compile(
+            rf"\b(?:{alternation(events['within_other'])})\s*$", re.I
+        )
+        self.event_closing = re.compile(rf"\b{alternation(events['closing'])}\b", re.I)
+        # "the five-day event": how many days an event lasted, in words or digits
+        self.count_words = {
+            str(k): v for k, v in load("dates")["part_months"].items() if str(k).isalpha()
+        }
+        self.event_length = re.compile(
+            rf"\b(?P<n>\d{{1,2}}|{alternation(self.count_words)})-day\b", re.I
+        )
         self.ordinals = events["ordinals"]
         self.ordinal = re.compile(
             rf"\b(?:(?P<word>{alternation(events['ordinals'])})|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b",
