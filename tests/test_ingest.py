@@ -353,6 +353,38 @@ def test_reindex_keeps_reviewed_facts_and_replaces_pending(reference_url, databa
         assert session.scalar(select(func.count()).select_from(Citation)) == 2
 
 
+PROJECT_TEXT = (
+    "Plant deal signed\n"
+    "TASHKENT, March 3, 2025 -- Uzbekistan and China agreed on Monday to build a glass plant "
+    "in Navoi region costing $210 million, the ministry said.\n"
+)
+
+
+def test_reindex_replaces_a_pending_project_that_the_article_proposed(
+    reference_url, databases, tmp_path
+):
+    """The project the first run proposed is deleted and proposed again: nothing the new run
+    writes (its mentions, a link of the new fact) may point at the deleted row."""
+    engine = databases.engine(reference_url)
+    ingest_paths(engine, [write_article(tmp_path, "plant.txt", PROJECT_TEXT)])
+
+    def pending_projects():
+        with Session(engine) as session:
+            rows = session.scalars(select(Project).where(Project.review_status == "extracted"))
+            return [(row.key, row.value_amount) for row in rows]
+
+    before = pending_projects()
+    assert [value for _, value in before] == [Decimal(210) * 10**6]
+    report = ArticleLoader(engine).reindex()
+    assert report.of("failed") == [], [o.reason for o in report.of("failed")]
+    assert pending_projects() == before  # the same project, proposed again under its key
+    with Session(engine) as session:
+        cited = session.scalar(
+            select(func.count()).select_from(Citation).where(Citation.project_id.is_not(None))
+        )
+    assert cited == 1
+
+
 def test_cli_json_summary_and_exit_code(reference_url, tmp_path):
     write_article(tmp_path, "in/ok.txt", TRADE_TEXT)
     write_article(tmp_path, "in/empty.txt", b"")

@@ -660,6 +660,14 @@ class ArticleLoader(ArticlePreparer):
                 progress(outcome)
         return report
 
+    def _forget_projects(self, keys: list[str]) -> dict[str, int]:
+        """Drop ``keys`` from the known projects; returns what was dropped (key -> id)."""
+        known_ids, known_keys = self.refs.ids["project"], self.refs.keys["project"]
+        dropped = {key: known_ids.pop(key) for key in keys if key in known_ids}
+        for project_id in dropped.values():
+            known_keys.pop(project_id, None)
+        return dropped
+
     def reindex_source(self, source_id: int, key: str) -> Outcome:
         with self._session() as session:
             source = session.get(Source, source_id)
@@ -675,11 +683,15 @@ class ArticleLoader(ArticlePreparer):
             }
             prepared: list[PreparedFact] = []
             reviewed_names: set[str] = set()
+            # Its own pending projects are deleted below: nothing may link to them or mention
+            # them (a project this article proposed is proposed again, as a new row).
+            hidden = self._forget_projects(pending_project_keys(session, source_id))
             if source.loaded_by == ARTICLE:
                 kept = reviewed_keys(session, source_id, key.replace("_", "-"))
                 prepared = self.prepare(source, source.published_date, outcome, kept)
                 reviewed_names = reviewed_name_keys(session, source_id)
             session.expunge(source)
+        mentions = [m for m in mentions if not (m.kind == "project" and m.key in hidden)]
         try:
             with self.transaction() as session:
                 session.execute(delete(Mention).where(Mention.source_id == source_id))
@@ -690,6 +702,8 @@ class ArticleLoader(ArticlePreparer):
                 self.write_mentions(session.connection(), source_id, mentions)
                 self.write_facts(session.connection(), source_id, prepared, reviewed_names)
         except SQLAlchemyError as exc:
+            for project_key, project_id in hidden.items():  # rolled back: they are still there
+                self.refs.remember("project", project_key, project_id)
             return self._failed(outcome, f"not reindexed, rolled back: {first_line(exc)}")
         outcome.mentions = len(mentions)
         for item in prepared:
@@ -770,6 +784,15 @@ def reviewed_name_keys(session: Session, source_id: int) -> set[str]:
             )
         )
     )
+
+
+def pending_project_keys(session: Session, source_id: int) -> list[str]:
+    """The projects that only this article's extraction made and no one has reviewed yet."""
+    return [
+        row.key
+        for kind, row in cited_facts(session, source_id)
+        if kind.name == "project" and row.review_status == "extracted" and row.loaded_by == ARTICLE
+    ]
 
 
 def delete_pending_facts(session: Session, source_id: int) -> None:
