@@ -47,7 +47,14 @@ How one article is read
 Fields
 - **Period** of an amount: a period stated in its clause, else in the sentence (outside a
   comparison clause), else the one stated in one of the two previous sentences. A shift
-  ("the previous year", "the same period in 2024") applies to the period it is compared with.
+  ("the previous year", "the same period in 2024") applies to the period it is compared with;
+  "the same nine months" after "a year earlier" in the sentence takes that shift; "for the same
+  period" with no period left in play is the period of the last trade figure. A sum after
+  ", from" or ", after" ("fell to $312m, from $605m in 2024") is a comparison clause, read with
+  the clause before it for its cue. A part stated alone ("In September alone", "in the third
+  quarter alone") dates its own figure only, and a figure of a year shifted back (the one
+  compared with) is not carried: later figures keep the period in play. A sentence that states
+  no amount and no trade word carries no period ("the summit in June 2025" is a date).
   A trade flow with no period at all is dated to the last full calendar year before publication
   (as curators date an undated "turnover has reached $X"), with a note and lower confidence;
   without a publication date it becomes an indicator instead.
@@ -190,11 +197,16 @@ def _advance(context: Context, sentence: Sentence) -> None:
         p.period
         for p in sentence.periods
         if p.period is not None
+        and not p.alone
         and not is_comparison(sentence.text, sentence.clause_of(p.start))
         and not compared_before(sentence.text, p.start)
     ]
     if context.trade_sentence == context.sentence_index:
         stated.append(context.trade_period)  # as the sentence's last figure resolved it
+    elif not sentence.amounts and not sentence.lexicon.flow.search(
+        sentence.text, sentence.span.start, sentence.span.end
+    ):
+        stated = []  # "the spirit proclaimed at the summit in June 2025": a date, not a period
     if stated and stated[-1] is not None:
         context.period = stated[-1]
         context.period_age = 0

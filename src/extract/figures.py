@@ -32,6 +32,7 @@ NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
 SHARE_BEFORE = re.compile(
     r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
 )
+COMPARED_SUM = re.compile(r"(?:from|after)\s", re.I)  # a clause of text.py's "from $3,400"
 CLOSING_QUOTE = re.compile(r'[”"]')
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
@@ -108,6 +109,7 @@ class FigureReader:
         self.text = sentence.text
         self.consumed: set[int] = set()  # amount starts used as a document count
         self.compared_period = False  # the last period read was the one compared with
+        self.alone_period = False  # the last period read was a part stated alone ("in May alone")
         self.list_slot: int | None = None  # the party a list's items stand for (0 reporter)
 
     def figures(self) -> list[ExtractedFact]:
@@ -120,8 +122,17 @@ class FigureReader:
 
     # ------------------------------------------------------------------ classification
 
-    def _cue(self, amount: Amount) -> Cue | None:
+    def _cue_clause(self, amount: Amount) -> Span:
+        """The amount's clause; a sum compared with ("slipped to $2,900, from $3,400 a year
+        earlier") is read with the clause before it, whose figure it is compared with."""
         clause = self.sentence.clause_of(amount.start)
+        if clause.start > self.sentence.span.start and COMPARED_SUM.match(self.text, clause.start):
+            before = self.sentence.clause_of(clause.start - 1)
+            return Span(before.start, clause.end, clause.paragraph)
+        return clause
+
+    def _cue(self, amount: Amount) -> Cue | None:
+        clause = self._cue_clause(amount)
         allowed = MONEY_CUES if amount.is_money else None
         cues = [c for c in self.sentence.cues if allowed is None or c.category in allowed]
         head = [
@@ -153,7 +164,7 @@ class FigureReader:
         return before[-1] if before else None
 
     def _in_clause(self, amount: Amount, category: str, before_only: bool = True) -> Cue | None:
-        clause = self.sentence.clause_of(amount.start)
+        clause = self._cue_clause(amount)
         limit = amount.start if before_only else clause.end
         found = [
             c
@@ -400,15 +411,22 @@ class FigureReader:
         """The amount's period and a note when it was inferred (module docstring)."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
-        self.compared_period = False
+        self.compared_period = self.alone_period = False
         in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
         if in_clause:
             own = [p for p in in_clause if self._owner(p) is amount]
             nearest = min(own or in_clause, key=lambda p: _gap(p, amount))
             self.compared_period = compared_before(self.text, nearest.start)
+            self.alone_period = nearest.alone
             if nearest.period is not None:
                 return nearest.period, nearest.note
-            return self._shifted(nearest, self._base_period(nearest.start))
+            base = self._base_period(nearest.start)
+            if base is None and for_trade:
+                base = self.context.trade_period  # "for the same period": of the last figure
+            shift = self._with_earlier_shift(nearest)
+            # a year before the period in play is the one compared with: it is not carried on
+            self.compared_period = self.compared_period or shift.shift < 0
+            return self._shifted(shift, base)
         outside = [
             p
             for p in sentence.periods
@@ -416,6 +434,7 @@ class FigureReader:
         ]
         if outside:
             nearest = min(outside, key=lambda p: abs(p.start - amount.start))
+            self.alone_period = nearest.alone
             return nearest.period, nearest.note
         if self.context.period is not None:
             return self.context.period, "period carried from the previous sentence"
@@ -428,6 +447,18 @@ class FigureReader:
         in 2019' gives 1994 to the first sum and 2019 to the second."""
         money = [a for a in self.sentence.amounts if a.unit != "count"]
         return min(money, key=lambda a: _gap(period, a)) if money else None
+
+    def _with_earlier_shift(self, mention: PeriodMention) -> PeriodMention:
+        """'up 19% from a year earlier, when it stood at $9.7bn over the same nine months': the
+        same months, in the year the sentence has just shifted to."""
+        if mention.period is not None or mention.shift != 0 or mention.whole_year:
+            return mention
+        earlier = [
+            p
+            for p in self.sentence.periods
+            if p.end <= mention.start and p.period is None and p.shift < 0
+        ]
+        return earlier[-1] if earlier else mention
 
     def _base_period(self, position: int) -> Period | None:
         """The period a comparison at ``position`` refers to: the last one stated before it."""
@@ -607,7 +638,8 @@ class FigureReader:
         # turnover stood at $33.9bn") neither sets the subject nor the period carried on.
         if measure == "value" and not comparison and not listed and not self.compared_period:
             self.context.trade_pair = (reporter, partner)
-            self.context.trade_period = period
+            if not self.alone_period:  # "in March alone" dates its own figure only
+                self.context.trade_period = period
             self.context.trade_sentence = self.context.sentence_index
             self.context.trade_paragraph = self.sentence.span.paragraph
         fields = {

@@ -1,0 +1,112 @@
+"""Trade-figure attribution: the countries and the period of each figure, read by general
+rules (extractor.py's docstring, Fields). Every sentence here is written for the test."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from silkledger.extract import Extractor
+from silkledger.loaders.evaluation import reference_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = date(2025, 11, 20)
+BN = Decimal(10) ** 9
+MN = Decimal(10) ** 6
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(reference_gazetteer(ROOT / "seed"))
+
+
+def flows(extractor, text, published=PUBLISHED):
+    """(reporter, partner, flow, value, period label) of every trade flow in money."""
+    found = extractor.extract("Headline\n" + text, published)
+    return [
+        (
+            f.fields["reporter"],
+            f.fields["partner"],
+            f.fields["flow"],
+            f.fields["value"],
+            f.fields["period"]["label"],
+        )
+        for f in found
+        if f.kind == "trade_flow" and f.fields["measure"] == "value"
+    ]
+
+
+def periods(extractor, text, published=PUBLISHED):
+    return [label for *_, label in flows(extractor, text, published)]
+
+
+# ------------------------------------------------------------------------------ periods
+
+
+def test_a_part_stated_alone_dates_its_own_figure_only(extractor):
+    text = (
+        "Trade between Tajikistan and China came to $2.2 billion in January-August 2025. "
+        "In August alone, the turnover was $310 million.\n\n"
+        "Tajikistan's exports to China were $150 million."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-08", "2025-08", "2025-01..2025-08"]
+
+
+def test_the_third_quarter_and_the_second_half(extractor):
+    text = "Kyrgyzstan's trade with China reached $1.9 billion in the third quarter of 2025."
+    assert periods(extractor, text) == ["2025-07..2025-09"]
+    text = "Trade between Kazakhstan and China hit $16 billion in the second half of 2024."
+    assert periods(extractor, text) == ["2024-07..2024-12"]
+
+
+def test_the_same_period_of_last_year_shifts_the_period_in_play(extractor):
+    text = (
+        "Uzbekistan's trade with China reached $9.9 billion in January-August 2025, "
+        "compared to the same period of last year ($8.2 billion)."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-08", "2024-01..2024-08"]
+
+
+def test_the_same_months_after_a_year_earlier_are_those_of_the_year_before(extractor):
+    text = (
+        "Kazakhstan's trade with China rose to $30.1bn in January-October 2025. "
+        "That is 8% more than a year earlier, when it was $27.9bn over the same ten months. "
+        "Exports reached $13.3bn."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-10", "2024-01..2024-10", "2025-01..2025-10"]
+
+
+def test_a_sum_after_from_is_the_one_compared_with(extractor):
+    text = (
+        "Kazakhstan's trade with China reached $30bn in January-October 2025. "
+        "Wheat sales to China fell to $210 million, from $340 million in January-October 2024."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-10", "2025-01..2025-10", "2024-01..2024-10"]
+
+
+def test_a_sum_after_after_is_the_one_compared_with(extractor):
+    text = (
+        "Kyrgyzstan's trade with China reached $6.1bn in January-September 2025. "
+        "In the third quarter alone, turnover was $2.2bn, after $2bn in April-June.\n\n"
+        "Russia came second with $2.4bn."
+    )
+    found = periods(extractor, text)
+    assert found == ["2025-01..2025-09", "2025-07..2025-09", "2025-04..2025-06", "2025-01..2025-09"]
+
+
+def test_the_same_period_takes_the_period_of_the_last_figure(extractor):
+    text = (
+        "Kazakhstan's trade with China came to $8.8 billion in January-March 2025. "
+        "Grain shipments were small. Oil prices fell. "
+        "Chinese customs put Kazakhstan-China trade at $9.9 billion for the same period."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-03", "2025-01..2025-03"]
+
+
+def test_a_date_in_a_sentence_without_figures_or_trade_is_not_a_period(extractor):
+    text = (
+        "Turkmenistan's trade with China reached $10.1 billion in 2025. "
+        "Officials hailed the result at a forum held in Ashgabat in May 2025. "
+        "Turkmen exports to China were $8.9 billion."
+    )
+    assert periods(extractor, text) == ["2025", "2025"]
