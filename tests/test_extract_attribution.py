@@ -110,3 +110,42 @@ def test_a_date_in_a_sentence_without_figures_or_trade_is_not_a_period(extractor
         "Turkmen exports to China were $8.9 billion."
     )
     assert periods(extractor, text) == ["2025", "2025"]
+
+
+# ------------------------------------------------------------------------------ sides
+
+
+def test_china_s_exports_to_the_region_are_the_region_s_imports(extractor):
+    text = (
+        "China's exports to Central Asia reached $58 billion in 2025, while its imports from "
+        "the region came to $41 billion."
+    )
+    assert flows(extractor, text) == [
+        ("XCA", "CHN", "imports", 58 * BN, "2025"),
+        ("XCA", "CHN", "exports", 41 * BN, "2025"),
+    ]
+
+
+def test_exports_to_a_country_other_than_china_are_its_imports(extractor):
+    text = (
+        "Trade between Tajikistan and China reached $3.1 billion in 2025. Chinese purchases "
+        "from Tajikistan were $0.4 billion, while exports to Tajikistan came to $2.7 billion."
+    )
+    assert [row[:3] for row in flows(extractor, text)] == [
+        ("TJK", "CHN", "turnover"),
+        ("TJK", "CHN", "exports"),
+        ("TJK", "CHN", "imports"),
+    ]
+
+
+def test_the_central_asian_country_is_the_member_in_play(extractor):
+    text = (
+        "Turnover between Kyrgyzstan and China hit $4.4 billion in January-June 2025. "
+        "Chinese exports to the Central Asian nation totaled $4.1 billion.\n\n"
+        "In June alone, the two countries' trade came to $700 million."
+    )
+    assert flows(extractor, text) == [
+        ("KGZ", "CHN", "turnover", Decimal("4.4") * BN, "2025-01..2025-06"),
+        ("KGZ", "CHN", "imports", Decimal("4.1") * BN, "2025-01..2025-06"),
+        ("KGZ", "CHN", "turnover", 700 * MN, "2025-06"),
+    ]

@@ -33,6 +33,13 @@ SHARE_BEFORE = re.compile(
     r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
 )
 COMPARED_SUM = re.compile(r"(?:from|after)\s", re.I)  # a clause of text.py's "from $3,400"
+# "the Central Asian country": a group's demonym before a singular noun is one of its members
+ONE_MEMBER = re.compile(r"\s+(?:country|nation|republic|state|neighbou?r)\b(?!s)", re.I)
+SWAPPED = {"exports": "imports", "imports": "exports"}
+# After a flow word, the country the goods go to or come from: "exports to (the) X"
+DESTINATION = re.compile(r"\s+(?:to|from|into)\s+(?P<name>)(?:the\s+)?", re.I)
+BARE_DESTINATION = re.compile(r"\s+(?P<name>)(?:the\s+)?", re.I)
+PREPOSITION_END = re.compile(r"\b(?:to|from)$", re.I)
 CLOSING_QUOTE = re.compile(r'[”"]')
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
@@ -502,6 +509,7 @@ class FigureReader:
             [m for m in sentence.countries() if not self._in_a_later_figure_clause(m, clause)]
         )
         ordered = [m for m in ordered if not self._owns_another_figure(m, amount)]
+        ordered = [self._member_meant(m) for m in ordered]
         if partners := self._partners_named():
             ordered = partners + ordered
         codes = list(dict.fromkeys(m.key for m in ordered))
@@ -520,6 +528,19 @@ class FigureReader:
         return [
             mentions.get(code) or Mention("country", code, -1, -1, code) for code in codes
         ], borrowed
+
+    def _member_meant(self, mention: Mention) -> Mention:
+        """'exports to the Central Asian country', 'the Central Asian nation': one member of
+        the group, the one in play (a party of the carried subject, else the member named
+        last), not the group itself."""
+        members = self.gazetteer.groups.get(mention.key)
+        if not members or not ONE_MEMBER.match(self.text, mention.char_end):
+            return mention
+        in_play = [*(self.context.trade_pair or ()), *self.context.recent_countries()]
+        member = next((code for code in in_play if code in members), None)
+        if member is None:
+            return mention
+        return Mention("country", member, mention.char_start, mention.char_end, mention.text)
 
     def _partners_named(self) -> list[Mention]:
         """ "X is (or remained) Y's biggest trading partner": X and Y are the pair that trade,
@@ -613,9 +634,15 @@ class FigureReader:
             self.context.list_head = base  # the items after it share the same subject
         elif measure == "value":
             self.context.list_head = (reporter, partner)
+        notes = []
+        if measure != "share" and flow in SWAPPED:
+            sides = self._from_the_other_side(reporter, partner, flow_position, countries)
+            if sides is not None:
+                reporter, partner = sides
+                flow = SWAPPED[flow]
+                notes.append("stated from China's side: read from its partner's")
         period, period_note = self._period(amount, for_trade=True)
         confidence = BASE_CONFIDENCE["trade_flow"]
-        notes = []
         if period is None:
             period, period_note = self._default_year()
             confidence -= 0.1
@@ -657,6 +684,30 @@ class FigureReader:
         if attribution := self._attribution():
             fields["attributed_to"] = attribution
         return self._fact("trade_flow", fields, amount, confidence, notes)
+
+    def _from_the_other_side(
+        self, reporter: str, partner: str, flow_position: int, countries: list[Mention]
+    ) -> tuple[str, str] | None:
+        """The party other than China reports (tests/data/corpus/README.md): "China's exports
+        to the region" are the region's imports from China, and so are "exports to Kazakhstan"
+        when Kazakhstan is where the goods go ("imports from Kazakhstan": its exports)."""
+        if reporter == CHINA and partner != CHINA:
+            return partner, CHINA
+        if partner != CHINA:
+            return None
+        word = self.lexicon.flow.regex.match(self.text, flow_position)
+        if word is None:
+            return None
+        ends_in_one = PREPOSITION_END.search(word.group()) is not None  # "sales to"
+        destination = (BARE_DESTINATION if ends_in_one else DESTINATION).match(
+            self.text, word.end()
+        )
+        if destination is None:
+            return None
+        # the mention may hold the article itself ("the region")
+        starts = {destination.start("name"), destination.end()}
+        named = [m for m in countries if m.char_start in starts]
+        return (reporter, partner) if named and named[0].key == reporter else None
 
     def _beside_the_subject(self, countries: list[Mention], reporter, partner):
         """One new country named beside the carried subject, not as the side that trades: a
