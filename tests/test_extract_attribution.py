@@ -149,3 +149,34 @@ def test_the_central_asian_country_is_the_member_in_play(extractor):
         ("KGZ", "CHN", "imports", Decimal("4.1") * BN, "2025-01..2025-06"),
         ("KGZ", "CHN", "turnover", 700 * MN, "2025-06"),
     ]
+
+
+def test_china_s_trade_with_a_country_is_reported_by_that_country(extractor):
+    text = "China's trade with Turkmenistan reached $10.5 billion in 2024."
+    assert flows(extractor, text) == [("TKM", "CHN", "turnover", Decimal("10.5") * BN, "2024")]
+
+
+# ------------------------------------------------------------------------------ rankings
+
+
+def test_the_region_s_largest_partner_of_china_trades_with_china(extractor):
+    text = (
+        "Central Asia's trade with China reached $61 billion in January-August 2025. "
+        "Uzbekistan was the region's biggest trading partner of China with $20.2 billion, "
+        "followed by Tajikistan ($9.1 billion) and Turkmenistan ($7.7 billion)."
+    )
+    assert [row[:2] for row in flows(extractor, text)] == [
+        ("XCA", "CHN"),
+        ("UZB", "CHN"),
+        ("TJK", "CHN"),
+        ("TKM", "CHN"),
+    ]
+
+
+def test_a_partner_after_with_is_not_a_list_item(extractor):
+    text = (
+        "Central Asia's trade with China reached $61 billion in January-August 2025. "
+        "The European Union's trade with the five countries totaled about $30 billion over "
+        "the same period, while Russia's came to $25 billion."
+    )
+    assert [row[:2] for row in flows(extractor, text)][:2] == [("XCA", "CHN"), ("EUU", "XCA")]

@@ -66,11 +66,15 @@ Fields
   trade"), the convention is: the party that is not China reports and China is the partner (the
   seed's orientation, which groups claims about one pair); without China, the first-named party
   reports. The flow is the one stated (turnover when only "trade" is said). **China's side is
-  read from its partner's** (tests/data/corpus/README.md): "China's exports to the region" are
+  read from its partner's** (tests/data/corpus/README.md): "China's trade with X" is X's trade
+  with China; "China's exports to the region" are
   the region's imports from China, and so are "exports to Tajikistan" (the goods go to the
   party other than China); "imports from X" are X's exports. A group's demonym before a
   singular noun ("the Central Asian country/nation") is the member in play (a party of the
-  carried subject, else the member named last), not the group. Such a fact gets a
+  carried subject, else the member named last), not the group. "X is/remained the region's
+  largest trading partner (of China)", X a member of the region: the pair is X and China (the
+  group is where X ranks, not a party). A country after "with/to/from" before its sum ("Russia's
+  trade with the five countries totaled $34bn") is the stated partner, not a list item. Such a fact gets a
   note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.

@@ -35,11 +35,12 @@ SHARE_BEFORE = re.compile(
 COMPARED_SUM = re.compile(r"(?:from|after)\s", re.I)  # a clause of text.py's "from $3,400"
 # "the Central Asian country": a group's demonym before a singular noun is one of its members
 ONE_MEMBER = re.compile(r"\s+(?:country|nation|republic|state|neighbou?r)\b(?!s)", re.I)
-SWAPPED = {"exports": "imports", "imports": "exports"}
+SWAPPED = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
 # After a flow word, the country the goods go to or come from: "exports to (the) X"
 DESTINATION = re.compile(r"\s+(?:to|from|into)\s+(?P<name>)(?:the\s+)?", re.I)
 BARE_DESTINATION = re.compile(r"\s+(?P<name>)(?:the\s+)?", re.I)
 PREPOSITION_END = re.compile(r"\b(?:to|from)$", re.I)
+PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
 CLOSING_QUOTE = re.compile(r'[”"]')
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
@@ -511,7 +512,12 @@ class FigureReader:
         ordered = [m for m in ordered if not self._owns_another_figure(m, amount)]
         ordered = [self._member_meant(m) for m in ordered]
         if partners := self._partners_named():
-            ordered = partners + ordered
+            # the group a member ranks in is no party ("the region's largest partner")
+            ordered = partners + [
+                m
+                for m in ordered
+                if m.key in {p.key for p in partners} or m.key not in self.gazetteer.groups
+            ]
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
         carried = list(self.context.trade_pair or ())
@@ -551,6 +557,11 @@ class FigureReader:
             if IS_A.fullmatch(self.text, first.char_end, second.char_start) and PARTNER_OF.match(
                 self.text, second.char_end
             ):
+                if first.key in self.gazetteer.groups.get(second.key, ()):
+                    # "Kazakhstan remained the region's largest trading partner (of China)":
+                    # the member ranks among its group, and trades with China
+                    china = [m for m in countries if m.key == CHINA]
+                    return [first, china[0] if china else Mention("country", CHINA, -1, -1, "")]
                 return [first, second]
         return []
 
@@ -628,6 +639,7 @@ class FigureReader:
         own = self._own_country(amount)
         base = self.context.list_head or self.context.trade_pair or (reporter, partner)
         listed = own is not None and own not in base and None not in base
+        listed = listed and not self._stated_partner(amount, own)
         if listed:
             reporter, partner = self._list_item_parties(own, base)
             stated = True
@@ -767,6 +779,25 @@ class FigureReader:
         if len(sums) < 2 and len({m.key for m in self.sentence.countries()}) > 1:
             return None
         return mention.key
+
+    def _stated_partner(self, amount: Amount, own: str) -> bool:
+        """ "Russia's trade with the five countries totaled $34 billion": the country before
+        the sum is the partner after "with/to/from", not a list item of its own ("trade with
+        A and B came to $X and $Y respectively" is a list)."""
+        if self._respective_country(amount) is not None:
+            return False
+        before = [
+            m
+            for m in self.sentence.countries(end=amount.start)
+            if m.key == own and m.char_end <= amount.start
+        ]
+        span = self.sentence.span
+        return bool(before) and (
+            PARTNER_BEFORE.search(
+                self.text, max(span.start, before[-1].char_start - 8), before[-1].char_start
+            )
+            is not None
+        )
 
     def _list_item_parties(self, own: str, base: tuple[str, str]) -> tuple[str, str]:
         """The first item of a sentence's list decides which party the items stand for; the
