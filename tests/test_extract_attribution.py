@@ -180,3 +180,11 @@ def test_a_partner_after_with_is_not_a_list_item(extractor):
         "the same period, while Russia's came to $25 billion."
     )
     assert [row[:2] for row in flows(extractor, text)][:2] == [("XCA", "CHN"), ("EUU", "XCA")]
+
+
+def test_the_region_in_an_aside_is_no_party_and_a_peer_keeps_the_partner(extractor):
+    text = (
+        "Kazakhstan, the region's largest economy, had $44 billion in trade with China in "
+        "2025. Kyrgyzstan's figure was $23 billion."
+    )
+    assert [row[:2] for row in flows(extractor, text)] == [("KAZ", "CHN"), ("KGZ", "CHN")]

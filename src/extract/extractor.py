@@ -74,7 +74,10 @@ Fields
   carried subject, else the member named last), not the group. "X is/remained the region's
   largest trading partner (of China)", X a member of the region: the pair is X and China (the
   group is where X ranks, not a party). A country after "with/to/from" before its sum ("Russia's
-  trade with the five countries totaled $34bn") is the stated partner, not a list item. Such a fact gets a
+  trade with the five countries totaled $34bn") is the stated partner, not a list item. A group
+  in an aside on one of its members ("Uzbekistan, the region's most populous country, had ...")
+  is no party; a country named alone beside a carried subject whose reporter is its peer takes
+  that reporter's place ("Tajikistan's figure was $4.1bn" after Uzbekistan's trade with China). Such a fact gets a
   note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.

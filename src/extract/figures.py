@@ -41,6 +41,7 @@ DESTINATION = re.compile(r"\s+(?:to|from|into)\s+(?P<name>)(?:the\s+)?", re.I)
 BARE_DESTINATION = re.compile(r"\s+(?P<name>)(?:the\s+)?", re.I)
 PREPOSITION_END = re.compile(r"\b(?:to|from)$", re.I)
 PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
+APPOSITION = re.compile(r",\s+")
 CLOSING_QUOTE = re.compile(r'[”"]')
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
@@ -510,7 +511,7 @@ class FigureReader:
             [m for m in sentence.countries() if not self._in_a_later_figure_clause(m, clause)]
         )
         ordered = [m for m in ordered if not self._owns_another_figure(m, amount)]
-        ordered = [self._member_meant(m) for m in ordered]
+        ordered = [self._member_meant(m) for m in ordered if not self._appositive_group(m)]
         if partners := self._partners_named():
             # the group a member ranks in is no party ("the region's largest partner")
             ordered = partners + [
@@ -521,6 +522,15 @@ class FigureReader:
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
         carried = list(self.context.trade_pair or ())
+        if len(codes) == 1 and len(carried) == 2:
+            # "Uzbekistan had $17.6bn in trade with China. Tajikistan's figure was $4.1bn": a
+            # peer of the carried reporter takes its place beside the carried partner
+            group = self.gazetteer.group_of(codes[0])
+            peers = [
+                c for c in carried if group is not None and self.gazetteer.group_of(c) == group
+            ]
+            if len(peers) == 1 and codes[0] not in carried:
+                carried.remove(peers[0])
         # With no subject carried, China is the other party of a country named alone: every
         # article here is about China's relations (as the headline and earlier figures show).
         china = [CHINA] if not carried and CHINA in self.context.countries else []
@@ -534,6 +544,23 @@ class FigureReader:
         return [
             mentions.get(code) or Mention("country", code, -1, -1, code) for code in codes
         ], borrowed
+
+    def _appositive_group(self, mention: Mention) -> bool:
+        """'Uzbekistan, the region's most populous country, had $17.6 billion in trade': the
+        group in an aside on one of its members describes it; it is no party."""
+        members = self.gazetteer.groups.get(mention.key)
+        if not members or not POSSESSIVE.match(self.text, mention.char_end):
+            return False
+        before = [
+            m
+            for m in self.sentence.countries(end=mention.char_start)
+            if m.char_end <= mention.char_start
+        ]
+        return (
+            bool(before)
+            and before[-1].key in members
+            and APPOSITION.fullmatch(self.text, before[-1].char_end, mention.char_start) is not None
+        )
 
     def _member_meant(self, mention: Mention) -> Mention:
         """'exports to the Central Asian country', 'the Central Asian nation': one member of
