@@ -212,16 +212,20 @@ def test_unstated_reporter_convention(small_gazetteer):
     assert flow.confidence < 0.8 and "reporter not stated" in flow.note
 
 
-def test_a_stated_reporter_is_kept_and_trusted_more(small_gazetteer):
+def test_a_stated_reporter_is_trusted_more_and_china_s_side_is_read_from_its_partner(
+    small_gazetteer,
+):
     (flow,) = extract(
         small_gazetteer, "China's exports to Uzbekistan rose to $9.1 billion in 2024."
     )
     assert (flow.fields["reporter"], flow.fields["partner"], flow.fields["flow"]) == (
-        "CHN",
         "UZB",
-        "exports",
+        "CHN",
+        "imports",
     )
-    assert flow.confidence == 0.8 and flow.note is None
+    assert (
+        flow.confidence == 0.8 and flow.note == "stated from China's side: read from its partner's"
+    )
 
 
 def test_without_china_the_first_named_party_reports(small_gazetteer):

@@ -7,7 +7,10 @@ Periods (what a figure covers) carry a start, an end and a label in the seed's s
 Rules:
 - "in 2024", "for 2024", "by the end of 2024" -> the calendar year.
 - "the first five months of 2026", "the first quarter of 2023", "the first half of 2026",
-  "January–May 2025", "between January and April", "Q1 2025", "H1 2025" -> those months.
+  "January–May 2025", "between January and April", "Q1 2025", "H1 2025" -> those months;
+  "the third quarter", "the second half of 2024" -> that quarter or half.
+- "In September alone", "in the third quarter alone": a part of the period in play, marked
+  ``alone`` (it dates its own figure and is not carried to the next ones).
 - A month range without a year is in the publication year when it has ended by the
   publication month, else in the year before ("January–May" read in September 2025 is 2025).
 - "last year" / "this year" -> the publication year minus one / the publication year.
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -58,6 +61,7 @@ class PeriodMention:
     shift: int = 0  # -1: a year before the period in context; 0: that period; else: that year
     note: str | None = None
     whole_year: bool = False  # "for the full year": the whole year of the period in context
+    alone: bool = False  # "in September alone": a part of the period in play, not carried on
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,12 @@ def _rx() -> dict[str, re.Pattern]:
             rf"(?:{alternation(word_forms('месяц'))})|(?P<part>{alternation(table['parts'])}))"
             rf"|(?<!\w)(?:за|в)\s+(?P<n2>{count}|\d{{1,2}})\s+(?:{alternation(word_forms('месяц'))}))"
             rf"(?P<q>(?!x)x)?(?:\s+{year_ref})?(?!\w)",
+            re.I,
+        ),
+        # "the third quarter", "the second half of 2024" (the first is read by first_part)
+        "nth_part": re.compile(
+            rf"\b(?P<nth>{alternation([o for o in table['ordinals'] if o != 'first'])})\s+"
+            rf"(?P<part>quarter|half)\b(?:\s+(?:of\s+)?{year_ref})?",
             re.I,
         ),
         "quarter": re.compile(r"\b(?P<qh>[QH])(?P<qn>[1-4])\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -190,7 +200,20 @@ def find_periods(text: str, start: int, end: int, published: date | None) -> lis
             for match in rx[name].finditer(text, start, end):
                 if (item := reader(match, published)) is not None:
                     found.append(item)
-    return _without_overlaps(found)
+    found = _without_overlaps(found)
+    if "alone" in gates:
+        found = [_alone(text, item) for item in found]
+    return found
+
+
+ALONE = re.compile(r",?\s+alone\b", re.I)
+
+
+def _alone(text: str, item: PeriodMention) -> PeriodMention:
+    """'In September alone': a part of the period in play, stated for its own figure only."""
+    if item.period is None or not ALONE.match(text, item.end):
+        return item
+    return replace(item, alone=True)
 
 
 # The stems that let a Russian form occur: «году», «года»; «месяцев», «полугодие», «квартал»;
@@ -213,11 +236,13 @@ def _gates(text: str, start: int, end: int) -> set[str]:
     (most sentences state no period at all)."""
     rx = _rx()
     lowered = text[start:end].lower()
-    gates = {word for word in ("first", "same", "year") if word in lowered}
+    gates = {word for word in ("first", "same", "year", "alone") if word in lowered}
     if "months" in lowered:
         gates.add("first")
-    if any(word in lowered for word in ("previous", "earlier", "ago", "before")):
+    if any(word in lowered for word in ("previous", "earlier", "ago", "before", "last")):
         gates.add("shift")
+    if "quarter" in lowered or "half" in lowered:
+        gates.add("part")
     gates |= {gate for stem, gate in RUSSIAN_GATES if stem in lowered}
     if rx["year_hint"].search(text, start, end):
         gates.add("digits")
@@ -242,6 +267,20 @@ def _first_part(match: re.Match, published: date | None) -> PeriodMention | None
     if year is None:
         return None
     return PeriodMention(match.start(), match.end(), months_period(year, 1, months), note=note)
+
+
+def _nth_part(match: re.Match, published: date | None) -> PeriodMention | None:
+    size = load("dates")["parts"][match.group("part").lower()]
+    last = load("dates")["ordinals"][match.group("nth").lower()] * size
+    if last > 12:
+        return None
+    year, note = _year(match, published)
+    if year is None:
+        year, note = _unstated_year(last, published)
+    if year is None:
+        return None
+    period = months_period(year, last - size + 1, last)
+    return PeriodMention(match.start(), match.end(), period, note=note)
 
 
 def _quarter(match: re.Match, published: date | None) -> PeriodMention:
@@ -327,6 +366,7 @@ def _relative_year(match: re.Match, published: date | None) -> PeriodMention | N
 _PERIOD_READERS = (
     ("first", "first_part", _first_part),
     ("first", "ru_first_part", _first_part),
+    ("part", "nth_part", _nth_part),
     ("digits", "quarter", _quarter),
     ("month", "month_range", _month_range),
     ("same", "same_period", _same_period),

@@ -60,7 +60,14 @@ How one article is read
 Fields
 - **Period** of an amount: a period stated in its clause, else in the sentence (outside a
   comparison clause), else the one stated in one of the two previous sentences. A shift
-  ("the previous year", "the same period in 2024") applies to the period it is compared with.
+  ("the previous year", "the same period in 2024") applies to the period it is compared with;
+  "the same nine months" after "a year earlier" in the sentence takes that shift; "for the same
+  period" with no period left in play is the period of the last trade figure. A sum after
+  ", from" or ", after" ("fell to $312m, from $605m in 2024") is a comparison clause, read with
+  the clause before it for its cue. A part stated alone ("In September alone", "in the third
+  quarter alone") dates its own figure only, and a figure of a year shifted back (the one
+  compared with) is not carried: later figures keep the period in play. A sentence that states
+  no amount and no trade word carries no period ("the summit in June 2025" is a date).
   A trade flow with no period at all is dated to the last full calendar year before publication
   (as curators date an undated "turnover has reached $X"), with a note and lower confidence;
   without a publication date it becomes an indicator instead.
@@ -71,7 +78,19 @@ Fields
   **When no reporter is stated** ("Trade between China and Kazakhstan reached ...", "bilateral
   trade"), the convention is: the party that is not China reports and China is the partner (the
   seed's orientation, which groups claims about one pair); without China, the first-named party
-  reports. The flow is the one stated (turnover when only "trade" is said). Such a fact gets a
+  reports. The flow is the one stated (turnover when only "trade" is said). **China's side is
+  read from its partner's** (tests/data/corpus/README.md): "China's trade with X" is X's trade
+  with China; "China's exports to the region" are
+  the region's imports from China, and so are "exports to Tajikistan" (the goods go to the
+  party other than China); "imports from X" are X's exports. A group's demonym before a
+  singular noun ("the Central Asian country/nation") is the member in play (a party of the
+  carried subject, else the member named last), not the group. "X is/remained the region's
+  largest trading partner (of China)", X a member of the region: the pair is X and China (the
+  group is where X ranks, not a party). A country after "with/to/from" before its sum ("Russia's
+  trade with the five countries totaled $34bn") is the stated partner, not a list item. A group
+  in an aside on one of its members ("Uzbekistan, the region's most populous country, had ...")
+  is no party; a country named alone beside a carried subject whose reporter is its peer takes
+  that reporter's place ("Tajikistan's figure was $4.1bn" after Uzbekistan's trade with China). Such a fact gets a
   note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.
@@ -203,11 +222,16 @@ def _advance(context: Context, sentence: Sentence) -> None:
         p.period
         for p in sentence.periods
         if p.period is not None
+        and not p.alone
         and not is_comparison(sentence.text, sentence.clause_of(p.start))
         and not compared_before(sentence.text, p.start)
     ]
     if context.trade_sentence == context.sentence_index:
         stated.append(context.trade_period)  # as the sentence's last figure resolved it
+    elif not sentence.amounts and not sentence.lexicon.flow.search(
+        sentence.text, sentence.span.start, sentence.span.end
+    ):
+        stated = []  # "the spirit proclaimed at the summit in June 2025": a date, not a period
     if stated and stated[-1] is not None:
         context.period = stated[-1]
         context.period_age = 0

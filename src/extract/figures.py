@@ -32,6 +32,16 @@ NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
 SHARE_BEFORE = re.compile(
     r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
 )
+COMPARED_SUM = re.compile(r"(?:from|after)\s", re.I)  # a clause of text.py's "from $3,400"
+# "the Central Asian country": a group's demonym before a singular noun is one of its members
+ONE_MEMBER = re.compile(r"\s+(?:country|nation|republic|state|neighbou?r)\b(?!s)", re.I)
+SWAPPED = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
+# After a flow word, the country the goods go to or come from: "exports to (the) X"
+DESTINATION = re.compile(r"\s+(?:to|from|into)\s+(?P<name>)(?:the\s+)?", re.I)
+BARE_DESTINATION = re.compile(r"\s+(?P<name>)(?:the\s+)?", re.I)
+PREPOSITION_END = re.compile(r"\b(?:to|from)$", re.I)
+PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
+APPOSITION = re.compile(r",\s+")
 CLOSING_QUOTE = re.compile(r'[”"]')
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
@@ -108,6 +118,7 @@ class FigureReader:
         self.text = sentence.text
         self.consumed: set[int] = set()  # amount starts used as a document count
         self.compared_period = False  # the last period read was the one compared with
+        self.alone_period = False  # the last period read was a part stated alone ("in May alone")
         self.list_slot: int | None = None  # the party a list's items stand for (0 reporter)
 
     def figures(self) -> list[ExtractedFact]:
@@ -120,8 +131,17 @@ class FigureReader:
 
     # ------------------------------------------------------------------ classification
 
-    def _cue(self, amount: Amount) -> Cue | None:
+    def _cue_clause(self, amount: Amount) -> Span:
+        """The amount's clause; a sum compared with ("slipped to $2,900, from $3,400 a year
+        earlier") is read with the clause before it, whose figure it is compared with."""
         clause = self.sentence.clause_of(amount.start)
+        if clause.start > self.sentence.span.start and COMPARED_SUM.match(self.text, clause.start):
+            before = self.sentence.clause_of(clause.start - 1)
+            return Span(before.start, clause.end, clause.paragraph)
+        return clause
+
+    def _cue(self, amount: Amount) -> Cue | None:
+        clause = self._cue_clause(amount)
         allowed = MONEY_CUES if amount.is_money else None
         cues = [c for c in self.sentence.cues if allowed is None or c.category in allowed]
         head = [
@@ -153,7 +173,7 @@ class FigureReader:
         return before[-1] if before else None
 
     def _in_clause(self, amount: Amount, category: str, before_only: bool = True) -> Cue | None:
-        clause = self.sentence.clause_of(amount.start)
+        clause = self._cue_clause(amount)
         limit = amount.start if before_only else clause.end
         found = [
             c
@@ -400,15 +420,22 @@ class FigureReader:
         """The amount's period and a note when it was inferred (module docstring)."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
-        self.compared_period = False
+        self.compared_period = self.alone_period = False
         in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
         if in_clause:
             own = [p for p in in_clause if self._owner(p) is amount]
             nearest = min(own or in_clause, key=lambda p: _gap(p, amount))
             self.compared_period = compared_before(self.text, nearest.start)
+            self.alone_period = nearest.alone
             if nearest.period is not None:
                 return nearest.period, nearest.note
-            return self._shifted(nearest, self._base_period(nearest.start))
+            base = self._base_period(nearest.start)
+            if base is None and for_trade:
+                base = self.context.trade_period  # "for the same period": of the last figure
+            shift = self._with_earlier_shift(nearest)
+            # a year before the period in play is the one compared with: it is not carried on
+            self.compared_period = self.compared_period or shift.shift < 0
+            return self._shifted(shift, base)
         outside = [
             p
             for p in sentence.periods
@@ -416,6 +443,7 @@ class FigureReader:
         ]
         if outside:
             nearest = min(outside, key=lambda p: abs(p.start - amount.start))
+            self.alone_period = nearest.alone
             return nearest.period, nearest.note
         if self.context.period is not None:
             return self.context.period, "period carried from the previous sentence"
@@ -428,6 +456,18 @@ class FigureReader:
         in 2019' gives 1994 to the first sum and 2019 to the second."""
         money = [a for a in self.sentence.amounts if a.unit != "count"]
         return min(money, key=lambda a: _gap(period, a)) if money else None
+
+    def _with_earlier_shift(self, mention: PeriodMention) -> PeriodMention:
+        """'up 19% from a year earlier, when it stood at $9.7bn over the same nine months': the
+        same months, in the year the sentence has just shifted to."""
+        if mention.period is not None or mention.shift != 0 or mention.whole_year:
+            return mention
+        earlier = [
+            p
+            for p in self.sentence.periods
+            if p.end <= mention.start and p.period is None and p.shift < 0
+        ]
+        return earlier[-1] if earlier else mention
 
     def _base_period(self, position: int) -> Period | None:
         """The period a comparison at ``position`` refers to: the last one stated before it."""
@@ -471,11 +511,26 @@ class FigureReader:
             [m for m in sentence.countries() if not self._in_a_later_figure_clause(m, clause)]
         )
         ordered = [m for m in ordered if not self._owns_another_figure(m, amount)]
+        ordered = [self._member_meant(m) for m in ordered if not self._appositive_group(m)]
         if partners := self._partners_named():
-            ordered = partners + ordered
+            # the group a member ranks in is no party ("the region's largest partner")
+            ordered = partners + [
+                m
+                for m in ordered
+                if m.key in {p.key for p in partners} or m.key not in self.gazetteer.groups
+            ]
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
         carried = list(self.context.trade_pair or ())
+        if len(codes) == 1 and len(carried) == 2:
+            # "Uzbekistan had $17.6bn in trade with China. Tajikistan's figure was $4.1bn": a
+            # peer of the carried reporter takes its place beside the carried partner
+            group = self.gazetteer.group_of(codes[0])
+            peers = [
+                c for c in carried if group is not None and self.gazetteer.group_of(c) == group
+            ]
+            if len(peers) == 1 and codes[0] not in carried:
+                carried.remove(peers[0])
         # With no subject carried, China is the other party of a country named alone: every
         # article here is about China's relations (as the headline and earlier figures show).
         china = [CHINA] if not carried and CHINA in self.context.countries else []
@@ -490,6 +545,36 @@ class FigureReader:
             mentions.get(code) or Mention("country", code, -1, -1, code) for code in codes
         ], borrowed
 
+    def _appositive_group(self, mention: Mention) -> bool:
+        """'Uzbekistan, the region's most populous country, had $17.6 billion in trade': the
+        group in an aside on one of its members describes it; it is no party."""
+        members = self.gazetteer.groups.get(mention.key)
+        if not members or not POSSESSIVE.match(self.text, mention.char_end):
+            return False
+        before = [
+            m
+            for m in self.sentence.countries(end=mention.char_start)
+            if m.char_end <= mention.char_start
+        ]
+        return (
+            bool(before)
+            and before[-1].key in members
+            and APPOSITION.fullmatch(self.text, before[-1].char_end, mention.char_start) is not None
+        )
+
+    def _member_meant(self, mention: Mention) -> Mention:
+        """'exports to the Central Asian country', 'the Central Asian nation': one member of
+        the group, the one in play (a party of the carried subject, else the member named
+        last), not the group itself."""
+        members = self.gazetteer.groups.get(mention.key)
+        if not members or not ONE_MEMBER.match(self.text, mention.char_end):
+            return mention
+        in_play = [*(self.context.trade_pair or ()), *self.context.recent_countries()]
+        member = next((code for code in in_play if code in members), None)
+        if member is None:
+            return mention
+        return Mention("country", member, mention.char_start, mention.char_end, mention.text)
+
     def _partners_named(self) -> list[Mention]:
         """ "X is (or remained) Y's biggest trading partner": X and Y are the pair that trade,
         whatever other country the sentence names. A general pattern (IS_A, PARTNER_OF): any
@@ -499,6 +584,11 @@ class FigureReader:
             if IS_A.fullmatch(self.text, first.char_end, second.char_start) and PARTNER_OF.match(
                 self.text, second.char_end
             ):
+                if first.key in self.gazetteer.groups.get(second.key, ()):
+                    # "Kazakhstan remained the region's largest trading partner (of China)":
+                    # the member ranks among its group, and trades with China
+                    china = [m for m in countries if m.key == CHINA]
+                    return [first, china[0] if china else Mention("country", CHINA, -1, -1, "")]
                 return [first, second]
         return []
 
@@ -576,15 +666,22 @@ class FigureReader:
         own = self._own_country(amount)
         base = self.context.list_head or self.context.trade_pair or (reporter, partner)
         listed = own is not None and own not in base and None not in base
+        listed = listed and not self._stated_partner(amount, own)
         if listed:
             reporter, partner = self._list_item_parties(own, base)
             stated = True
             self.context.list_head = base  # the items after it share the same subject
         elif measure == "value":
             self.context.list_head = (reporter, partner)
+        notes = []
+        if measure != "share" and flow in SWAPPED:
+            sides = self._from_the_other_side(reporter, partner, flow_position, countries)
+            if sides is not None:
+                reporter, partner = sides
+                flow = SWAPPED[flow]
+                notes.append("stated from China's side: read from its partner's")
         period, period_note = self._period(amount, for_trade=True)
         confidence = BASE_CONFIDENCE["trade_flow"]
-        notes = []
         if period is None:
             period, period_note = self._default_year()
             confidence -= 0.1
@@ -607,7 +704,8 @@ class FigureReader:
         # turnover stood at $33.9bn") neither sets the subject nor the period carried on.
         if measure == "value" and not comparison and not listed and not self.compared_period:
             self.context.trade_pair = (reporter, partner)
-            self.context.trade_period = period
+            if not self.alone_period:  # "in March alone" dates its own figure only
+                self.context.trade_period = period
             self.context.trade_sentence = self.context.sentence_index
             self.context.trade_paragraph = self.sentence.span.paragraph
         fields = {
@@ -625,6 +723,30 @@ class FigureReader:
         if attribution := self._attribution():
             fields["attributed_to"] = attribution
         return self._fact("trade_flow", fields, amount, confidence, notes)
+
+    def _from_the_other_side(
+        self, reporter: str, partner: str, flow_position: int, countries: list[Mention]
+    ) -> tuple[str, str] | None:
+        """The party other than China reports (tests/data/corpus/README.md): "China's exports
+        to the region" are the region's imports from China, and so are "exports to Kazakhstan"
+        when Kazakhstan is where the goods go ("imports from Kazakhstan": its exports)."""
+        if reporter == CHINA and partner != CHINA:
+            return partner, CHINA
+        if partner != CHINA:
+            return None
+        word = self.lexicon.flow.regex.match(self.text, flow_position)
+        if word is None:
+            return None
+        ends_in_one = PREPOSITION_END.search(word.group()) is not None  # "sales to"
+        destination = (BARE_DESTINATION if ends_in_one else DESTINATION).match(
+            self.text, word.end()
+        )
+        if destination is None:
+            return None
+        # the mention may hold the article itself ("the region")
+        starts = {destination.start("name"), destination.end()}
+        named = [m for m in countries if m.char_start in starts]
+        return (reporter, partner) if named and named[0].key == reporter else None
 
     def _beside_the_subject(self, countries: list[Mention], reporter, partner):
         """One new country named beside the carried subject, not as the side that trades: a
@@ -684,6 +806,25 @@ class FigureReader:
         if len(sums) < 2 and len({m.key for m in self.sentence.countries()}) > 1:
             return None
         return mention.key
+
+    def _stated_partner(self, amount: Amount, own: str) -> bool:
+        """ "Russia's trade with the five countries totaled $34 billion": the country before
+        the sum is the partner after "with/to/from", not a list item of its own ("trade with
+        A and B came to $X and $Y respectively" is a list)."""
+        if self._respective_country(amount) is not None:
+            return False
+        before = [
+            m
+            for m in self.sentence.countries(end=amount.start)
+            if m.key == own and m.char_end <= amount.start
+        ]
+        span = self.sentence.span
+        return bool(before) and (
+            PARTNER_BEFORE.search(
+                self.text, max(span.start, before[-1].char_start - 8), before[-1].char_start
+            )
+            is not None
+        )
 
     def _list_item_parties(self, own: str, base: tuple[str, str]) -> tuple[str, str]:
         """The first item of a sentence's list decides which party the items stand for; the

@@ -56,10 +56,15 @@ _CLAUSE = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?=(?:while|whereas|compared|up\s+from|down\s+from|against|versus|"
     r"and|but|with|of\s+which|reaching|creating|bringing|marking|showing|making)\b)"
     r"|\s+(?=(?:while|whereas|compared\s+(?:to|with))\b)"
+    # "fell to $312m, from $605m in 2024", "$4.3bn, after $3.9bn in April-June": the sum before
+    r"|,\s+(?=(?:from|after)\s+(?:about\s+|around\s+)?(?:US\$|\$|€|£|¥|USD\b|\d))"
     # Russian: «13,9 млрд долларов, а за первый квартал — 3,4 млрд», «..., тогда как ...»
     r"|,\s+(?=(?:а|тогда\s+как|в\s+то\s+время\s+как|при\s+этом|что|против)\s)|\s+(?=—\s)"
 )
-COMPARISON_START = re.compile(r"(?:compared|up\s+from|down\s+from|against|versus)\b")
+COMPARISON_START = re.compile(
+    r"(?:compared|up\s+from|down\s+from|against|versus)\b"
+    r"|(?:from|after)\s+(?:about\s+|around\s+)?(?:US\$|\$|€|£|¥|USD\b|\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,190 @@
+"""Trade-figure attribution: the countries and the period of each figure, read by general
+rules (extractor.py's docstring, Fields). Every sentence here is written for the test."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from silkledger.extract import Extractor
+from silkledger.loaders.evaluation import reference_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = date(2025, 11, 20)
+BN = Decimal(10) ** 9
+MN = Decimal(10) ** 6
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(reference_gazetteer(ROOT / "seed"))
+
+
+def flows(extractor, text, published=PUBLISHED):
+    """(reporter, partner, flow, value, period label) of every trade flow in money."""
+    found = extractor.extract("Headline\n" + text, published)
+    return [
+        (
+            f.fields["reporter"],
+            f.fields["partner"],
+            f.fields["flow"],
+            f.fields["value"],
+            f.fields["period"]["label"],
+        )
+        for f in found
+        if f.kind == "trade_flow" and f.fields["measure"] == "value"
+    ]
+
+
+def periods(extractor, text, published=PUBLISHED):
+    return [label for *_, label in flows(extractor, text, published)]
+
+
+# ------------------------------------------------------------------------------ periods
+
+
+def test_a_part_stated_alone_dates_its_own_figure_only(extractor):
+    text = (
+        "Trade between Tajikistan and China came to $2.2 billion in January-August 2025. "
+        "In August alone, the turnover was $310 million.\n\n"
+        "Tajikistan's exports to China were $150 million."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-08", "2025-08", "2025-01..2025-08"]
+
+
+def test_the_third_quarter_and_the_second_half(extractor):
+    text = "Kyrgyzstan's trade with China reached $1.9 billion in the third quarter of 2025."
+    assert periods(extractor, text) == ["2025-07..2025-09"]
+    text = "Trade between Kazakhstan and China hit $16 billion in the second half of 2024."
+    assert periods(extractor, text) == ["2024-07..2024-12"]
+
+
+def test_the_same_period_of_last_year_shifts_the_period_in_play(extractor):
+    text = (
+        "Uzbekistan's trade with China reached $9.9 billion in January-August 2025, "
+        "compared to the same period of last year ($8.2 billion)."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-08", "2024-01..2024-08"]
+
+
+def test_the_same_months_after_a_year_earlier_are_those_of_the_year_before(extractor):
+    text = (
+        "Kazakhstan's trade with China rose to $30.1bn in January-October 2025. "
+        "That is 8% more than a year earlier, when it was $27.9bn over the same ten months. "
+        "Exports reached $13.3bn."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-10", "2024-01..2024-10", "2025-01..2025-10"]
+
+
+def test_a_sum_after_from_is_the_one_compared_with(extractor):
+    text = (
+        "Kazakhstan's trade with China reached $30bn in January-October 2025. "
+        "Wheat sales to China fell to $210 million, from $340 million in January-October 2024."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-10", "2025-01..2025-10", "2024-01..2024-10"]
+
+
+def test_a_sum_after_after_is_the_one_compared_with(extractor):
+    text = (
+        "Kyrgyzstan's trade with China reached $6.1bn in January-September 2025. "
+        "In the third quarter alone, turnover was $2.2bn, after $2bn in April-June.\n\n"
+        "Russia came second with $2.4bn."
+    )
+    found = periods(extractor, text)
+    assert found == ["2025-01..2025-09", "2025-07..2025-09", "2025-04..2025-06", "2025-01..2025-09"]
+
+
+def test_the_same_period_takes_the_period_of_the_last_figure(extractor):
+    text = (
+        "Kazakhstan's trade with China came to $8.8 billion in January-March 2025. "
+        "Grain shipments were small. Oil prices fell. "
+        "Chinese customs put Kazakhstan-China trade at $9.9 billion for the same period."
+    )
+    assert periods(extractor, text) == ["2025-01..2025-03", "2025-01..2025-03"]
+
+
+def test_a_date_in_a_sentence_without_figures_or_trade_is_not_a_period(extractor):
+    text = (
+        "Turkmenistan's trade with China reached $10.1 billion in 2025. "
+        "Officials hailed the result at a forum held in Ashgabat in May 2025. "
+        "Turkmen exports to China were $8.9 billion."
+    )
+    assert periods(extractor, text) == ["2025", "2025"]
+
+
+# ------------------------------------------------------------------------------ sides
+
+
+def test_china_s_exports_to_the_region_are_the_region_s_imports(extractor):
+    text = (
+        "China's exports to Central Asia reached $58 billion in 2025, while its imports from "
+        "the region came to $41 billion."
+    )
+    assert flows(extractor, text) == [
+        ("XCA", "CHN", "imports", 58 * BN, "2025"),
+        ("XCA", "CHN", "exports", 41 * BN, "2025"),
+    ]
+
+
+def test_exports_to_a_country_other_than_china_are_its_imports(extractor):
+    text = (
+        "Trade between Tajikistan and China reached $3.1 billion in 2025. Chinese purchases "
+        "from Tajikistan were $0.4 billion, while exports to Tajikistan came to $2.7 billion."
+    )
+    assert [row[:3] for row in flows(extractor, text)] == [
+        ("TJK", "CHN", "turnover"),
+        ("TJK", "CHN", "exports"),
+        ("TJK", "CHN", "imports"),
+    ]
+
+
+def test_the_central_asian_country_is_the_member_in_play(extractor):
+    text = (
+        "Turnover between Kyrgyzstan and China hit $4.4 billion in January-June 2025. "
+        "Chinese exports to the Central Asian nation totaled $4.1 billion.\n\n"
+        "In June alone, the two countries' trade came to $700 million."
+    )
+    assert flows(extractor, text) == [
+        ("KGZ", "CHN", "turnover", Decimal("4.4") * BN, "2025-01..2025-06"),
+        ("KGZ", "CHN", "imports", Decimal("4.1") * BN, "2025-01..2025-06"),
+        ("KGZ", "CHN", "turnover", 700 * MN, "2025-06"),
+    ]
+
+
+def test_china_s_trade_with_a_country_is_reported_by_that_country(extractor):
+    text = "China's trade with Turkmenistan reached $10.5 billion in 2024."
+    assert flows(extractor, text) == [("TKM", "CHN", "turnover", Decimal("10.5") * BN, "2024")]
+
+
+# ------------------------------------------------------------------------------ rankings
+
+
+def test_the_region_s_largest_partner_of_china_trades_with_china(extractor):
+    text = (
+        "Central Asia's trade with China reached $61 billion in January-August 2025. "
+        "Uzbekistan was the region's biggest trading partner of China with $20.2 billion, "
+        "followed by Tajikistan ($9.1 billion) and Turkmenistan ($7.7 billion)."
+    )
+    assert [row[:2] for row in flows(extractor, text)] == [
+        ("XCA", "CHN"),
+        ("UZB", "CHN"),
+        ("TJK", "CHN"),
+        ("TKM", "CHN"),
+    ]
+
+
+def test_a_partner_after_with_is_not_a_list_item(extractor):
+    text = (
+        "Central Asia's trade with China reached $61 billion in January-August 2025. "
+        "The European Union's trade with the five countries totaled about $30 billion over "
+        "the same period, while Russia's came to $25 billion."
+    )
+    assert [row[:2] for row in flows(extractor, text)][:2] == [("XCA", "CHN"), ("EUU", "XCA")]
+
+
+def test_the_region_in_an_aside_is_no_party_and_a_peer_keeps_the_partner(extractor):
+    text = (
+        "Kazakhstan, the region's largest economy, had $44 billion in trade with China in "
+        "2025. Kyrgyzstan's figure was $23 billion."
+    )
+    assert [row[:2] for row in flows(extractor, text)] == [("KAZ", "CHN"), ("KGZ", "CHN")]
