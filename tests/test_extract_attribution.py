@@ -188,3 +188,80 @@ def test_the_region_in_an_aside_is_no_party_and_a_peer_keeps_the_partner(extract
         "2025. Kyrgyzstan's figure was $23 billion."
     )
     assert [row[:2] for row in flows(extractor, text)] == [("KAZ", "CHN"), ("KGZ", "CHN")]
+
+
+# ------------------------------------------------------------------ round three, on s, t, u
+
+
+def test_a_country_a_relative_clause_hangs_on_is_the_partner(extractor):
+    found = flows(
+        extractor,
+        "Uzbekistan's trade with China came to $10.4 billion in January-September 2025. "
+        "China was ahead of Kazakhstan, with which Uzbekistan's trade amounted to $3.1 billion.",
+    )
+    assert found[1][:2] == ("UZB", "KAZ")
+
+
+def test_a_compound_adjective_names_a_pair_not_a_reporter(extractor):
+    found = flows(extractor, "Kyrgyz-Kazakh trade turnover was $1.2 billion in January-June 2025.")
+    assert found == [("KGZ", "KAZ", "turnover", Decimal("1.2") * BN, "2025-01..2025-06")]
+
+
+def test_a_peer_ranked_among_a_country_s_partners_is_its_partner(extractor):
+    found = flows(
+        extractor,
+        "Tajik-Russian trade turnover over the first half of 2025 was $876 million. "
+        "Kazakhstan came third with $598 million.",
+    )
+    assert [pair[:2] for pair in found] == [("TJK", "RUS"), ("TJK", "KAZ")]
+
+
+def test_the_lead_s_period_dates_figures_stated_later_without_one(extractor):
+    found = flows(
+        extractor,
+        "Tashkent -- China stayed Uzbekistan's largest trade partner in January-September "
+        "2025, the statistics committee said.\n\n"
+        "Exports of the country rose strongly. Imports of cars doubled. Machinery led.\n\n"
+        "Trade with China reached $11.9 billion.",
+    )
+    assert found == [("UZB", "CHN", "turnover", Decimal("11.9") * BN, "2025-01..2025-09")]
+
+
+def test_the_countries_of_a_later_share_are_the_share_s_own(extractor):
+    found = flows(
+        extractor,
+        "Trade between Kazakhstan and China was $30.2 billion in 2024.\n\n"
+        "Chinese customs put bilateral trade at $43.8 billion last year, which accounts for "
+        "46 percent of China's total trade with Central Asia.",
+    )
+    assert [pair[:2] for pair in found] == [("KAZ", "CHN"), ("KAZ", "CHN")]
+
+
+def test_clauses_that_name_their_partner_after_with_keep_it(extractor):
+    found = flows(
+        extractor,
+        "China's trade with Kazakhstan reached 255.4 billion yuan in January-October. Trade "
+        "with Kyrgyzstan rose to 168.7 billion yuan, while trade with Uzbekistan stood at 101.2 "
+        "billion yuan.",
+    )
+    assert [pair[:2] for pair in found] == [("KAZ", "CHN"), ("KGZ", "CHN"), ("UZB", "CHN")]
+
+
+def test_a_partner_sentence_without_a_figure_sets_the_subject(extractor):
+    found = flows(
+        extractor,
+        "Turkmenistan's trade with China was $10.1 billion in 2024.\n\n"
+        "Kazakhstan remained China's largest partner in the region. Chinese customs recorded "
+        "bilateral trade of $41 billion in 2024.",
+    )
+    assert [pair[:2] for pair in found] == [("TKM", "CHN"), ("KAZ", "CHN")]
+
+
+def test_trade_with_the_country_is_the_member_named_last(extractor):
+    found = flows(
+        extractor,
+        "China's trade with the five Central Asian states reached $94.8 billion in 2024.\n\n"
+        "Kyrgyzstan shows the gap best. Chinese customs recorded $22.7 billion in trade with "
+        "the country last year.",
+    )
+    assert [pair[:2] for pair in found] == [("XCA", "CHN"), ("KGZ", "CHN")]

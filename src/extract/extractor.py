@@ -68,7 +68,9 @@ Fields
   quarter alone") dates its own figure only, and a figure of a year shifted back (the one
   compared with) is not carried: later figures keep the period in play. A sentence that states
   no amount and no trade word carries no period ("the summit in June 2025" is a date).
-  A trade flow with no period at all is dated to the last full calendar year before publication
+  A trade flow with no period in play takes the period the lead (the headline and the first
+  two sentences) stated, if it stated one; with none at all it is dated to the last full
+  calendar year before publication
   (as curators date an undated "turnover has reached $X"), with a note and lower confidence;
   without a publication date it becomes an indicator instead.
 - **Reporter and partner**: the text states the reporter with a possessive before the flow word
@@ -90,8 +92,17 @@ Fields
   trade with the five countries totaled $34bn") is the stated partner, not a list item. A group
   in an aside on one of its members ("Uzbekistan, the region's most populous country, had ...")
   is no party; a country named alone beside a carried subject whose reporter is its peer takes
-  that reporter's place ("Tajikistan's figure was $4.1bn" after Uzbekistan's trade with China). Such a fact gets a
-  note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
+  that reporter's place ("Tajikistan's figure was $4.1bn" after Uzbekistan's trade with China)
+  only when China is the carried partner: beside a pair without China it is the reporter's next
+  partner ("Tajik-Russian trade was $876m. Kazakhstan came third with $598m"). The halves of a
+  compound ("Tajik-Russian trade") state a pair, not a reporter. A country a relative clause
+  hangs on ("Russia, with which Kazakhstan's trade amounted to ...") is its figure's partner.
+  The countries after a later share in the sentence ("..., which is 46% of China's trade with
+  Central Asia") are the share's own; a clause that names its partner after "with" and states
+  its sum keeps its country to itself ("trade with Kyrgyzstan rose to X, while trade with
+  Uzbekistan stood at Y"). "with/to/from the country" is the member of a group named last. "X
+  is China's largest partner" without a figure sets the subject, as a trade sentence does. Such
+  a fact gets a note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.
 - **Attribution**: "according to X", "X said/reported/noted" or a quotation closed by
@@ -111,7 +122,7 @@ from decimal import Decimal
 from .amounts import find_amounts
 from .dates import dateline_place, find_periods
 from .events import EventReader, merge_events
-from .figures import FigureReader
+from .figures import PARTNER_OF, FigureReader
 from .gazetteer import Gazetteer
 from .names import NameFinder
 from .reading import CHINA, Context, Lexicon, Sentence
@@ -128,6 +139,9 @@ PERIOD_CARRY_SENTENCES = 2
 # parties ("Exports rose to $11.4 billion."), with its period, within its paragraph and the next
 # three (wire copy sets one sentence a paragraph); a figure that names its own parties replaces it.
 SUBJECT_CARRY_PARAGRAPHS = 3
+# The headline and the first two sentences (a byline line may come first) are the lead: the
+# period it states dates the article's trade figures that state none and carry none.
+LEAD_SENTENCES = 3
 
 
 class Extractor:
@@ -195,11 +209,14 @@ def _outside_amounts(mentions: list, amounts: list) -> list:
 
 
 def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> None:
-    """A sentence that speaks of trade between two countries without a figure sets the subject
-    for the figures after it: "Kazakhstan remained China's biggest trading partner in the
-    region. Bilateral trade hit $24.1bn ..." (aggregates such as "the region" are left aside)."""
-    if context.trade_sentence == context.sentence_index or not sentence.lexicon.flow.search(
-        sentence.text, sentence.span.start, sentence.span.end
+    """A sentence that speaks of trade (or partners) between two countries without a figure
+    sets the subject for the figures after it: "Kazakhstan remained China's largest partner in
+    the region. Bilateral trade hit $24.1bn ..." (aggregates such as "the region" are left
+    aside)."""
+    span = sentence.span
+    if context.trade_sentence == context.sentence_index or not (
+        sentence.lexicon.flow.search(sentence.text, span.start, span.end)
+        or PARTNER_OF.search(sentence.text, span.start, span.end)
     ):
         return
     if any(a.is_money for a in sentence.amounts):
@@ -235,6 +252,8 @@ def _advance(context: Context, sentence: Sentence) -> None:
     if stated and stated[-1] is not None:
         context.period = stated[-1]
         context.period_age = 0
+        if context.sentence_index < LEAD_SENTENCES and context.lead_period is None:
+            context.lead_period = stated[-1]
     context.sentence_index += 1
     if sentence.lexicon.project_kind.search(sentence.text, sentence.span.start, sentence.span.end):
         context.project_named_at = context.sentence_index - 1

@@ -42,6 +42,8 @@ BARE_DESTINATION = re.compile(r"\s+(?P<name>)(?:the\s+)?", re.I)
 PREPOSITION_END = re.compile(r"\b(?:to|from)$", re.I)
 PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
 APPOSITION = re.compile(r",\s+")
+THE_COUNTRY = re.compile(r"\b(?:with|to|from)\s+the\s+(?:country|republic|nation)\b(?!['’])", re.I)
+WITH_WHICH = re.compile(r",\s+(?:with|to|from)\s+(?:which|whom)\b", re.I)
 CLOSING_QUOTE = re.compile(r'[”"]')
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
@@ -91,7 +93,9 @@ WHERE_INVESTS = re.compile(r",\s+(?:where|which|for\s+which|in\s+which)\b[^,;]*$
 IS_A = re.compile(
     r"\s+(?:is|was|remains|remained|became|has\s+become|stays|ranks\s+as)\s+(?:now\s+)?"
 )
-PARTNER_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading|trade|commercial)\s+partner", re.I)
+PARTNER_OF = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:trading|trade|commercial)\s+)?partner", re.I
+)
 SCALED = re.compile(r"\d\s?(?:billion|million|bn|mln|mn|trillion)\b", re.I)
 SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:(?:total\s+)?costs?\s+)?$", re.I)
 BUILDING_GERUND = re.compile(
@@ -449,6 +453,8 @@ class FigureReader:
             return self.context.period, "period carried from the previous sentence"
         if for_trade and self.context.trade_period is not None:
             return self.context.trade_period, "period of the trade figure before it"
+        if for_trade and self.context.lead_period is not None:
+            return self.context.lead_period, "the period the article's lead states"
         return None, None
 
     def _owner(self, period: PeriodMention) -> Amount | None:
@@ -506,9 +512,23 @@ class FigureReader:
         trade hit $24.1bn, while trade with Kyrgyzstan and Uzbekistan came to ...")."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
-        ordered = self._grouped(sentence.countries(clause.start, clause.end))
+        ordered = self._grouped(
+            [
+                m
+                for m in sentence.countries(clause.start, clause.end)
+                if not self._in_a_later_share(m, amount)
+            ]
+        )
+        ordered += self._antecedent(clause)
+        own_named = bool(ordered)
         ordered += self._grouped(
-            [m for m in sentence.countries() if not self._in_a_later_figure_clause(m, clause)]
+            [
+                m
+                for m in sentence.countries()
+                if not self._in_a_later_figure_clause(m, clause)
+                and not self._in_a_later_share(m, amount)
+                and not (own_named and self._in_another_figure_clause(m, clause))
+            ]
         )
         ordered = [m for m in ordered if not self._owns_another_figure(m, amount)]
         ordered = [self._member_meant(m) for m in ordered if not self._appositive_group(m)]
@@ -522,6 +542,10 @@ class FigureReader:
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
         carried = list(self.context.trade_pair or ())
+        if (member := self._the_country_meant(clause, codes)) is not None:
+            # "in trade with the country": the member named last, not its group carried
+            codes.append(member)
+            carried = [c for c in carried if member not in self.gazetteer.groups.get(c, ())]
         if len(codes) == 1 and len(carried) == 2:
             # "Uzbekistan had $17.6bn in trade with China. Tajikistan's figure was $4.1bn": a
             # peer of the carried reporter takes its place beside the carried partner
@@ -529,8 +553,8 @@ class FigureReader:
             peers = [
                 c for c in carried if group is not None and self.gazetteer.group_of(c) == group
             ]
-            if len(peers) == 1 and codes[0] not in carried:
-                carried.remove(peers[0])
+            if len(peers) == 1 and codes[0] not in carried and CHINA in carried:
+                carried.remove(peers[0])  # (a peer of a country ranked by its partners is one)
         # With no subject carried, China is the other party of a country named alone: every
         # article here is about China's relations (as the headline and earlier figures show).
         china = [CHINA] if not carried and CHINA in self.context.countries else []
@@ -544,6 +568,28 @@ class FigureReader:
         return [
             mentions.get(code) or Mention("country", code, -1, -1, code) for code in codes
         ], borrowed
+
+    def _the_country_meant(self, clause: Span, codes: list[str]) -> str | None:
+        """'Kyrgyzstan illustrates the problem. Customs recorded $22.7 billion in trade with the
+        country': "the country" after with/to/from is the member of a group named last."""
+        if any(self.gazetteer.group_of(code) for code in codes):
+            return None
+        if THE_COUNTRY.search(self.text, clause.start, clause.end) is None:
+            return None
+        members = [c for c in self.context.recent_countries() if self.gazetteer.group_of(c)]
+        return members[0] if members else None
+
+    def _antecedent(self, clause: Span) -> list[Mention]:
+        """'Russia, with which Kazakhstan's trade amounted to $26.8 billion': the country a
+        relative clause hangs on is the other party of its figure."""
+        before = [
+            m for m in self.sentence.countries(end=clause.start) if m.char_end <= clause.start
+        ]
+        for mention in reversed(before):
+            relative = WITH_WHICH.match(self.text, mention.char_end)
+            if relative is not None and relative.end() <= clause.end:
+                return [mention]
+        return []
 
     def _appositive_group(self, mention: Mention) -> bool:
         """'Uzbekistan, the region's most populous country, had $17.6 billion in trade': the
@@ -609,6 +655,39 @@ class FigureReader:
             and self.lexicon.list_item.fullmatch(self.text, mention.char_end, a.start)
             for a in sums
         )
+
+    def _in_another_figure_clause(self, mention: Mention, clause: Span) -> bool:
+        """Another clause keeps its country to itself when it is given a figure of its own:
+        'Trade with Kyrgyzstan rose to $16.9bn, while trade with Uzbekistan stood at $10.1bn'
+        (each clause names its partner after "with" and states its sum)."""
+        other = self.sentence.clause_of(mention.char_start)
+        if other.start == clause.start:
+            return False
+        own = [a for a in self.sentence.amounts if other.start <= a.start < other.end]
+        return (
+            any(a.is_money for a in own)
+            and self._partner_after_with(mention)
+            and any(
+                self._partner_after_with(m)
+                for m in self.sentence.countries(clause.start, clause.end)
+            )
+        )
+
+    def _in_a_later_share(self, mention: Mention, amount: Amount) -> bool:
+        """'bilateral trade reached $43.8bn, which is 46% of China's trade with Central Asia':
+        the countries after a later share in the sentence are the share's own."""
+        return any(
+            amount.end <= a.start and a.end <= mention.char_start and self._is_share(a)
+            for a in self.sentence.amounts
+        )
+
+    def _partner_after_with(self, mention: Mention) -> bool:
+        span = self.sentence.span
+        start = max(span.start, mention.char_start - 8)
+        return PARTNER_BEFORE.search(self.text, start, mention.char_start) is not None
+
+    def _is_share(self, amount: Amount) -> bool:
+        return amount.unit == "percent" and bool(self.lexicon.share_of.match(self.text, amount.end))
 
     def _owns_another_figure(self, mention: Mention, amount: Amount) -> bool:
         """A list item's country belongs to its own figure: "Russia came second with $9.2
@@ -762,7 +841,11 @@ class FigureReader:
         if subject in members or other in members:  # the whole region after one of its members
             return (new, other) if subject in members else (subject, new)
         peer_group = self.gazetteer.group_of(new)
-        if peer_group is not None and peer_group in (subject, self.gazetteer.group_of(subject)):
+        same_group = peer_group is not None and peer_group in (
+            subject,
+            self.gazetteer.group_of(subject),
+        )
+        if same_group and other == CHINA:  # a ranking of China's partners in the region
             return new, other
         return subject, new
 
@@ -931,7 +1014,7 @@ class FigureReader:
             if 0 <= m.char_end <= flow_position
             and (
                 (POSSESSIVE.match(self.text, m.char_end) and flow_position - m.char_end < 40)
-                or flow_position - m.char_end <= RIGHT_BEFORE_FLOW
+                or (flow_position - m.char_end <= RIGHT_BEFORE_FLOW and not self._compound(m))
             )
         ]
         if possessive and measure != "share":
@@ -943,6 +1026,16 @@ class FigureReader:
             other = second if first == CHINA else first
             return other, CHINA, False
         return first, second, False
+
+    def _compound(self, mention: Mention) -> bool:
+        """'Tajik-Russian trade', 'Sino-Uzbek trade': the second half of a pair names no
+        reporter (the pair is stated, the convention orients it)."""
+        start = mention.char_start
+        return (
+            start > 0
+            and self.text[start - 1] in "-–"
+            and any(m.char_end == start - 1 for m in self.sentence.countries())
+        )
 
     def _attribution(self) -> dict | None:
         span = self.sentence.span

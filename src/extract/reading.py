@@ -146,6 +146,9 @@ class Context:
     list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
     trade_paragraph: int = 0
     events_seen: set[str] = field(default_factory=set)  # event kinds found so far
+    # The period the headline or the lead states ("in January-September 2025"): a statistics
+    # story's figures that state none are of it, rather than of the last full year.
+    lead_period: Period | None = None
 
     def recent_countries(self) -> list[str]:
         ordered: list[str] = []
