@@ -265,3 +265,117 @@ def test_trade_with_the_country_is_the_member_named_last(extractor):
         "the country last year.",
     )
     assert [pair[:2] for pair in found] == [("XCA", "CHN"), ("KGZ", "CHN")]
+
+
+# ------------------------------------------------------------------ round four, on m, n, o
+
+
+def test_n_months_of_a_year_are_its_first_n_months(extractor):
+    found = flows(
+        extractor, "Kyrgyzstan's trade with China hit $14.1 billion in ten months of 2025."
+    )
+    assert periods(
+        extractor, "Kyrgyzstan's trade with China hit $14.1 billion in ten months of 2025."
+    ) == ["2025-01..2025-10"]
+    assert found[0][:2] == ("KGZ", "CHN")
+
+
+def test_a_period_compared_with_after_the_sum_is_not_its_own(extractor):
+    found = flows(
+        extractor,
+        "Tashkent -- China led Uzbekistan's trade partners in January-July 2025.\n\n"
+        "In the reporting period, trade between Uzbekistan and China reached $7.9 billion, "
+        "which is 12% more than in January-July 2024 ($7.05 billion).",
+    )
+    assert found[0][3:] == (Decimal("7.9") * BN, "2025-01..2025-07")
+
+
+def test_the_country_after_imports_from_is_the_partner(extractor):
+    found = flows(
+        extractor,
+        "Uzbekistan's trade with Russia reached $6.4 billion in January-August 2025. "
+        "Imports from Russia were $4.2 billion.",
+    )
+    assert found[1][:3] == ("UZB", "RUS", "imports")
+
+
+def test_trade_with_the_region_after_a_member_is_the_region_s_with_china(extractor):
+    found = flows(
+        extractor,
+        "Tajikistan's trade with China was 38 billion yuan in January-September 2025.\n\n"
+        "Measured in yuan, trade with the region totaled 562 billion yuan over the period.",
+    )
+    assert found[1][:2] == ("XCA", "CHN")
+
+
+def test_the_year_of_a_total_is_a_period(extractor):
+    found = flows(
+        extractor,
+        "China's trade with Central Asia reached $39.9 billion in January-May 2025.\n\n"
+        "Kazakhstan alone accounted for $43.8 billion of the 2024 total.",
+    )
+    assert found[1][2:] == ("turnover", Decimal("43.8") * BN, "2024")
+
+
+def test_the_same_period_of_an_earlier_year_is_not_carried_on(extractor):
+    found = flows(
+        extractor,
+        "Uzbekistan's trade with China reached $6.9bn in January-July 2025, up 8.7% from $6.35bn "
+        "in the same period of 2024.\n\nImports from China accounted for $5.7bn.",
+    )
+    assert [label for *_, label in found] == [
+        "2025-01..2025-07",
+        "2024-01..2024-07",
+        "2025-01..2025-07",
+    ]
+
+
+def test_a_new_paragraph_leaves_a_background_year_for_the_lead_s(extractor):
+    found = flows(
+        extractor,
+        "China's trade with Central Asia reached 738 billion yuan in 2025, customs said. "
+        "In 2024, total trade between the two sides was 674 billion yuan.\n\n"
+        "Kazakhstan remained China's largest trading partner in the region, with bilateral "
+        "trade reaching 335 billion yuan.",
+        published=date(2026, 1, 15),
+    )
+    assert found[-1] == ("KAZ", "CHN", "turnover", 335 * BN, "2025")
+
+
+def test_a_list_of_all_members_after_exports_to_is_the_region(extractor):
+    found = flows(
+        extractor,
+        "China's exports to Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
+        "stood at 472.3 billion yuan in 2025.",
+        published=date(2026, 1, 15),
+    )
+    assert found == [("XCA", "CHN", "imports", Decimal("472.3") * BN, "2025")]
+
+
+def test_a_member_named_beside_the_region_and_china_takes_the_region_s_place(extractor):
+    found = flows(
+        extractor,
+        "China's trade with Central Asia reached $65.8 billion in January-September 2025.\n\n"
+        "Trade with Tajikistan, the smallest economy in the region, totaled $2.8 billion.",
+    )
+    assert found[1][:2] == ("TJK", "CHN")
+
+
+def test_a_first_person_partner_sentence_sets_no_subject(extractor):
+    found = flows(
+        extractor,
+        "Tajikistan's trade with China was $834 million in the first half of 2025. "
+        "China is now our second largest trading partner after Russia. Our exports to China "
+        "were only $98 million.",
+    )
+    assert found[1][:2] == ("TJK", "CHN")
+
+
+def test_the_two_countries_are_the_pair_in_play(extractor):
+    found = flows(
+        extractor,
+        "Kazakhstan's trade with China was $21 billion in January-June 2025.\n\n"
+        "Trade between the two countries climbed to a record $43.8 billion last year, well above "
+        "Kazakhstan's $27.8 billion in trade with Russia.",
+    )
+    assert found[1][:2] == ("KAZ", "CHN")

@@ -61,6 +61,7 @@ def trade(extractor, text, published=PUBLISHED):
         ("BEIJING, June 30 (Xinhua) -- Trade rose.", date(2025, 6, 30)),
         ("By Aigerim Seitova | 14 March 2025\nTrade rose.", date(2025, 3, 14)),
         ("21:10 / 25.01.2025\nTrade rose.", date(2025, 1, 25)),
+        ("Posted by the Desk\nFeb. 10 – Trade rose.", date(2025, 2, 10)),
     ],
 )
 def test_the_dateline_is_the_publication_date(opening, expected):
@@ -74,6 +75,7 @@ def test_a_sentence_with_a_date_is_no_dateline():
         is None
     )
     assert dateline("Headline\nASTANA – Kazakhstan and China met.\n") is None
+    assert dateline("Headline\nMay 2025 was a record month for trade.\n") is None
 
 
 # ------------------------------------------------------------------------------ currencies and amounts

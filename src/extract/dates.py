@@ -5,8 +5,9 @@ Periods (what a figure covers) carry a start, an end and a label in the seed's s
 (day, month or year), and a note when resolution needed the publication date.
 
 Rules:
-- "in 2024", "for 2024", "by the end of 2024" -> the calendar year.
-- "the first five months of 2026", "the first quarter of 2023", "the first half of 2026",
+- "in 2024", "for 2024", "by the end of 2024", "the 2024 total" -> the calendar year.
+- "the first five months of 2026", "in eight months of 2023", "the first quarter of 2023",
+  "the first half of 2026",
   "January–May 2025", "between January and April", "Q1 2025", "H1 2025" -> those months;
   "the third quarter", "the second half of 2024" -> that quarter or half.
 - "In September alone", "in the third quarter alone": a part of the period in play, marked
@@ -98,7 +99,7 @@ def _rx() -> dict[str, re.Pattern]:
         "month_hint": re.compile(rf"\b{month}\b", re.IGNORECASE),
         "first_part": re.compile(
             rf"\b(?:first\s+(?:(?P<n>{count})\s+months|(?P<q>{count})\s+quarters|(?P<part>quarter|half))"
-            rf"|(?:the\s+)(?P<n2>{count})\s+months)(?:\s+(?:of\s+)?{year_ref})?",
+            rf"|(?:the|in|for|over|during)\s+(?P<n2>{count})\s+months)(?:\s+(?:of\s+)?{year_ref})?",
             re.I,
         ),
         # «за первое полугодие 2025 года», «в первом квартале», «за девять месяцев», «за 9 месяцев»
@@ -136,6 +137,10 @@ def _rx() -> dict[str, re.Pattern]:
         "year": re.compile(
             rf"\b(?:{alternation(table['year_prepositions'])})\s*(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
             re.I,
+        ),
+        # "of the 2024 total", "the 2023 figure": a year before a noun for a year's figure
+        "year_noun": re.compile(
+            rf"\bthe\s+(?P<year>(?:19|20)\d\d)\s+{alternation(table['year_nouns'])}\b", re.I
         ),
         "full_year": re.compile(
             r"\b(?:for|in|over|during)\s+(?:the\s+)?(?:full|whole|entire)(?:\s+|-)year\b"
@@ -376,6 +381,7 @@ _PERIOD_READERS = (
     ("year", "full_year", _full_year),
     ("digits", "year_span", _year_span),
     ("digits", "year", _whole_year),
+    ("digits", "year_noun", _whole_year),
     ("year", "relative", _relative_year),
 )
 
@@ -575,7 +581,8 @@ def _dateline_rx() -> dict[str, re.Pattern]:
 
 
 def dateline(text: str, reference: date | None = None) -> Dateline | None:
-    """The date of a wire dateline ("ASTANA, 12 June 2025 –", "BISHKEK, Feb. 4 (24.kg) –") or
+    """The date of a wire dateline ("ASTANA, 12 June 2025 –", "BISHKEK, Feb. 4 (24.kg) –",
+    "Feb. 10 –" without a place) or
     of a short byline line near the top ("By A. Writer | June 12, 2025"). A date without a year
     is the last such day on or before ``reference`` (the day the article was loaded): news is
     loaded soon after it appears. Nothing is read past the first lines."""
@@ -595,6 +602,7 @@ def dateline(text: str, reference: date | None = None) -> Dateline | None:
     return None
 
 
+DATE_DASH = re.compile(r"\s*(?:--|[–—])\s")  # a dateline without a place: "Feb. 10 – "
 # What closes a dateline after its date: an agency in brackets and/or a dash or full stop.
 DATELINE_CLOSE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—-]|\.|:)\s*")
 
@@ -615,6 +623,10 @@ def dateline_place(text: str) -> tuple[int, int] | None:
 
 def _opening_date(line: str) -> re.Match | None:
     rx = _dateline_rx()
+    offset = len(line) - len(line.lstrip())
+    bare = rx["forms"].match(line, offset)  # "Feb. 10 – China's trade ...": a date, a dash
+    if bare is not None and DATE_DASH.match(line, bare.end()):
+        return bare
     place = rx["place"].match(line.lstrip())
     if place is None:
         return None

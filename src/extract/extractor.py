@@ -67,9 +67,13 @@ Fields
   the clause before it for its cue. A part stated alone ("In September alone", "in the third
   quarter alone") dates its own figure only, and a figure of a year shifted back (the one
   compared with) is not carried: later figures keep the period in play. A sentence that states
-  no amount and no trade word carries no period ("the summit in June 2025" is a date).
+  no amount and no trade word carries no period ("the summit in June 2025" is a date). A
+  period compared with after the sum ("$8.6bn, 38% more than in January-August 2022") is not
+  the sum's, and "the same period of 2023" beside a figure of 2024 is the one compared with
+  (not carried on).
   A trade flow with no period in play takes the period the lead (the headline and the first
-  two sentences) stated, if it stated one; with none at all it is dated to the last full
+  two sentences) stated, if it stated one, and a new paragraph drops a carried period that
+  ended before the lead's (a background year: "In 2024, trade was ..." in a story on 2025); with none at all it is dated to the last full
   calendar year before publication
   (as curators date an undated "turnover has reached $X"), with a note and lower confidence;
   without a publication date it becomes an indicator instead.
@@ -101,7 +105,13 @@ Fields
   Central Asia") are the share's own; a clause that names its partner after "with" and states
   its sum keeps its country to itself ("trade with Kyrgyzstan rose to X, while trade with
   Uzbekistan stood at Y"). "with/to/from the country" is the member of a group named last. "X
-  is China's largest partner" without a figure sets the subject, as a trade sentence does. Such
+  is China's largest partner" without a figure sets the subject, as a trade sentence does
+  (not when it speaks in the first person: "China is our second partner"). The country right
+  after the flow word's preposition ("imports from Russia") is the partner; "trade with the
+  region" after one of its members is the region's with China. "the two countries" is the
+  pair in play. The last member of a list that names the whole group is the group's, not a
+  list item; a member named beside a carried group and China takes the group's place; a group
+  in an aside ("Tajikistan, the smallest economy in the region, ...") is no party. Such
   a fact gets a note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.
@@ -115,6 +125,7 @@ Fields
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -142,6 +153,7 @@ SUBJECT_CARRY_PARAGRAPHS = 3
 # The headline and the first two sentences (a byline line may come first) are the lead: the
 # period it states dates the article's trade figures that state none and carry none.
 LEAD_SENTENCES = 3
+FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
 
 
 class Extractor:
@@ -157,9 +169,13 @@ class Extractor:
         """Every fact ``text`` states, each with its quote and span (see the module docstring)."""
         context = Context(published)
         facts: list[ExtractedFact] = []
+        paragraph = 0
         for sentence in self._sentences(text, published):
             if context.period_age >= PERIOD_CARRY_SENTENCES:
                 context.period = None
+            if sentence.span.paragraph != paragraph:
+                paragraph = sentence.span.paragraph
+                _back_to_the_lead(context)
             if sentence.span.paragraph - context.trade_paragraph > SUBJECT_CARRY_PARAGRAPHS:
                 context.trade_pair = context.trade_period = None
             context.list_head = None
@@ -221,6 +237,8 @@ def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> No
         return
     if any(a.is_money for a in sentence.amounts):
         return
+    if FIRST_PERSON.search(sentence.text, span.start, span.end):
+        return  # "China is our second largest partner after Russia": the speaker's country
     named = [m.key for m in sentence.countries() if m.key not in groups]
     named = list(dict.fromkeys(named))
     if len(named) != 2 or CHINA not in named or set(named) == set(context.trade_pair or ()):
@@ -228,6 +246,18 @@ def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> No
     other = next(code for code in named if code != CHINA)
     context.trade_pair = (other, CHINA)
     context.trade_paragraph = sentence.span.paragraph
+
+
+def _back_to_the_lead(context: Context) -> None:
+    """A new paragraph leaves a background period that ended before the lead's ("In 2024,
+    trade was 674 billion yuan." in a story on 2025): its figures return to the story's."""
+    lead = context.lead_period
+    if lead is None:
+        return
+    if context.period is not None and context.period.end < lead.start:
+        context.period = None
+    if context.trade_period is not None and context.trade_period.end < lead.start:
+        context.trade_period = None
 
 
 def _advance(context: Context, sentence: Sentence) -> None:

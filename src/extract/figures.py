@@ -38,10 +38,14 @@ ONE_MEMBER = re.compile(r"\s+(?:country|nation|republic|state|neighbou?r)\b(?!s)
 SWAPPED = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
 # After a flow word, the country the goods go to or come from: "exports to (the) X"
 DESTINATION = re.compile(r"\s+(?:to|from|into)\s+(?P<name>)(?:the\s+)?", re.I)
+PARTNER_AFTER = re.compile(r"\s+(?:to|from|into|with)\s+(?P<name>)(?:the\s+)?", re.I)
 BARE_DESTINATION = re.compile(r"\s+(?P<name>)(?:the\s+)?", re.I)
 PREPOSITION_END = re.compile(r"\b(?:to|from)$", re.I)
 PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
 APPOSITION = re.compile(r",\s+")
+ASIDE_OPEN = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{0,50}?\b(?:in|of)\s+(?:the\s+)?", re.I)
+ASIDE_CLOSE = re.compile(r"\s*,")
+TWO_COUNTRIES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides)\b", re.I)
 THE_COUNTRY = re.compile(r"\b(?:with|to|from)\s+the\s+(?:country|republic|nation)\b(?!['’])", re.I)
 WITH_WHICH = re.compile(r",\s+(?:with|to|from)\s+(?:which|whom)\b", re.I)
 CLOSING_QUOTE = re.compile(r'[”"]')
@@ -425,7 +429,14 @@ class FigureReader:
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
         self.compared_period = self.alone_period = False
-        in_clause = [p for p in sentence.periods if clause.start <= p.start < clause.end]
+        in_clause = [
+            p
+            for p in sentence.periods
+            if clause.start <= p.start < clause.end
+            # "$8.64bn, 38% more than in January-August 2022": the period after the sum that
+            # it is compared with is the other figure's
+            and not (p.start > amount.end and compared_before(self.text, p.start))
+        ]
         if in_clause:
             own = [p for p in in_clause if self._owner(p) is amount]
             nearest = min(own or in_clause, key=lambda p: _gap(p, amount))
@@ -438,12 +449,16 @@ class FigureReader:
                 base = self.context.trade_period  # "for the same period": of the last figure
             shift = self._with_earlier_shift(nearest)
             # a year before the period in play is the one compared with: it is not carried on
-            self.compared_period = self.compared_period or shift.shift < 0
+            # ("-1", or "the same period of 2023" beside a figure of 2024)
+            earlier_year = base is not None and 1900 < shift.shift < base.start.year
+            self.compared_period = self.compared_period or shift.shift < 0 or earlier_year
             return self._shifted(shift, base)
         outside = [
             p
             for p in sentence.periods
-            if p.period is not None and not is_comparison(self.text, sentence.clause_of(p.start))
+            if p.period is not None
+            and not is_comparison(self.text, sentence.clause_of(p.start))
+            and not compared_before(self.text, p.start)
         ]
         if outside:
             nearest = min(outside, key=lambda p: abs(p.start - amount.start))
@@ -512,6 +527,11 @@ class FigureReader:
         trade hit $24.1bn, while trade with Kyrgyzstan and Uzbekistan came to ...")."""
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
+        pair = self.context.trade_pair
+        if pair and TWO_COUNTRIES.search(self.text, sentence.span.start, amount.start):
+            # "Trade between the two countries climbed to $43.8bn, well above Kazakhstan's
+            # $27.8bn with Russia": the pair in play; later names are another figure's
+            return [Mention("country", code, -1, -1, code) for code in pair], True
         ordered = self._grouped(
             [
                 m
@@ -551,7 +571,7 @@ class FigureReader:
             # peer of the carried reporter takes its place beside the carried partner
             group = self.gazetteer.group_of(codes[0])
             peers = [
-                c for c in carried if group is not None and self.gazetteer.group_of(c) == group
+                c for c in carried if group is not None and group in (c, self.gazetteer.group_of(c))
             ]
             if len(peers) == 1 and codes[0] not in carried and CHINA in carried:
                 carried.remove(peers[0])  # (a peer of a country ranked by its partners is one)
@@ -592,21 +612,26 @@ class FigureReader:
         return []
 
     def _appositive_group(self, mention: Mention) -> bool:
-        """'Uzbekistan, the region's most populous country, had $17.6 billion in trade': the
-        group in an aside on one of its members describes it; it is no party."""
+        """'Uzbekistan, the region's most populous country, had $17.6 billion in trade',
+        'Tajikistan, the smallest economy in the region, ...': the group in an aside on one of
+        its members describes it; it is no party."""
         members = self.gazetteer.groups.get(mention.key)
-        if not members or not POSSESSIVE.match(self.text, mention.char_end):
+        if not members:
             return False
         before = [
             m
             for m in self.sentence.countries(end=mention.char_start)
             if m.char_end <= mention.char_start
         ]
-        return (
-            bool(before)
-            and before[-1].key in members
-            and APPOSITION.fullmatch(self.text, before[-1].char_end, mention.char_start) is not None
-        )
+        if not before or before[-1].key not in members:
+            return False
+        if POSSESSIVE.match(self.text, mention.char_end):
+            gap = APPOSITION
+        elif ASIDE_CLOSE.match(self.text, mention.char_end):
+            gap = ASIDE_OPEN  # "Tajikistan, the smallest economy in the region, totaled ..."
+        else:
+            return False
+        return gap.fullmatch(self.text, before[-1].char_end, mention.char_start) is not None
 
     def _member_meant(self, mention: Mention) -> Mention:
         """'exports to the Central Asian country', 'the Central Asian nation': one member of
@@ -746,6 +771,7 @@ class FigureReader:
         base = self.context.list_head or self.context.trade_pair or (reporter, partner)
         listed = own is not None and own not in base and None not in base
         listed = listed and not self._stated_partner(amount, own)
+        listed = listed and not _inside_a_group(own, amount, countries, self.sentence)
         if listed:
             reporter, partner = self._list_item_parties(own, base)
             stated = True
@@ -1021,11 +1047,34 @@ class FigureReader:
             reporter = possessive[-1].key
             others = [c for c in codes if c != reporter]
             return reporter, others[0] if others else None, True
+        if (partner := self._partner_after_flow(countries, flow_position)) is not None:
+            # "imports from Russia": Russia is the partner, the other reports; "trade with the
+            # region" after one of its members: the region's trade with China
+            members = self.gazetteer.groups.get(partner, ())
+            others = [c for c in codes if c != partner and c not in members]
+            if members and not others:
+                others = [CHINA]
+            if others and others[0] != partner:
+                return others[0], partner, True
         first, second = codes[0], codes[1]
         if CHINA in (first, second):
             other = second if first == CHINA else first
             return other, CHINA, False
         return first, second, False
+
+    def _partner_after_flow(self, countries: list[Mention], flow_position: int) -> str | None:
+        """'imports from Russia', 'trade with Kyrgyzstan', 'exports to the region': the country
+        right after the flow word and its preposition."""
+        word = self.lexicon.flow.regex.match(self.text, flow_position)
+        if word is None:
+            return None
+        ends_in_one = PREPOSITION_END.search(word.group()) is not None  # "sales to"
+        after = (BARE_DESTINATION if ends_in_one else PARTNER_AFTER).match(self.text, word.end())
+        if after is None:
+            return None
+        starts = {after.start("name"), after.end()}
+        named = [m for m in countries if m.char_start in starts]
+        return named[0].key if named else None
 
     def _compound(self, mention: Mention) -> bool:
         """'Tajik-Russian trade', 'Sino-Uzbek trade': the second half of a pair names no
@@ -1301,6 +1350,19 @@ class FigureReader:
             fields["attributed_to"] = attribution
         notes = [period_note] if period_note else []
         return self._fact("indicator", fields, amount, BASE_CONFIDENCE["indicator"], notes)
+
+
+def _inside_a_group(own: str, amount: Amount, countries: list[Mention], sentence) -> bool:
+    """'China's exports to Kazakhstan, ..., and Uzbekistan stood at ...': the last member of a
+    list that names the whole group is the group's, not a list item of its own."""
+    named = [m for m in sentence.countries(end=amount.start) if m.key == own]
+    if not named:
+        return False
+    position = named[-1].char_start
+    return any(
+        c.char_start <= position < c.char_end and c.key != own and c.char_start >= 0
+        for c in countries
+    )
 
 
 def _gap(period: PeriodMention, amount: Amount) -> int:
