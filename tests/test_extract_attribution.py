@@ -379,3 +379,59 @@ def test_the_two_countries_are_the_pair_in_play(extractor):
         "Kazakhstan's $27.8 billion in trade with Russia.",
     )
     assert found[1][:2] == ("KAZ", "CHN")
+
+
+# ------------------------------------------------------------------ round five, on j, k, l
+
+
+def test_ranked_partners_belong_to_the_story_s_country(extractor):
+    found = flows(
+        extractor,
+        "Kazakhstan's trade with China reached $22.4 billion in January-September 2025. "
+        "Russia came second with $19.8 billion, followed by Italy. Uzbekistan, with $3.1 "
+        "billion, was third, and Turkey fourth with $2.9 billion.",
+    )
+    assert [pair[:2] for pair in found] == [
+        ("KAZ", "CHN"),
+        ("KAZ", "RUS"),
+        ("KAZ", "UZB"),
+        ("KAZ", "TUR"),
+    ]
+
+
+def test_a_member_ranked_after_a_figure_with_china_is_china_s_partner(extractor):
+    found = flows(
+        extractor,
+        "Kazakhstan's trade with China reached $33.5 billion in January-September 2025. "
+        "Kyrgyzstan came second with $16.4 billion.",
+    )
+    assert [pair[:2] for pair in found] == [("KAZ", "CHN"), ("KGZ", "CHN")]
+
+
+def test_a_ranking_sentence_without_a_figure_sets_the_partner_for_it(extractor):
+    found = flows(
+        extractor,
+        "Uzbekistan's trade with China amounted to $8.9 billion in January-July 2025.\n\n"
+        "Russia remains the second largest partner. Trade with it increased to $6.7 billion.",
+    )
+    assert found[1][:2] == ("UZB", "RUS")
+
+
+def test_trade_with_a_third_party_is_the_story_country_s(extractor):
+    found = flows(
+        extractor,
+        "Uzbekistan's trade with China amounted to $8.9 billion in January-July 2025.\n\n"
+        "For comparison, trade with the European Union amounted to $3.9 billion.",
+    )
+    assert found[1][:2] == ("UZB", "EUU")
+
+
+def test_the_two_countries_before_any_figure_are_the_headline_s_pair(extractor):
+    found = extractor.extract(
+        "Turkmenistan and China sign gas deal\n"
+        "The route would run through Uzbekistan and Kyrgyzstan. Customs said trade between the "
+        "two countries reached $11.18 billion in 2022.",
+        PUBLISHED,
+    )
+    flow = next(f for f in found if f.kind == "trade_flow")
+    assert (flow.fields["reporter"], flow.fields["partner"]) == ("TKM", "CHN")

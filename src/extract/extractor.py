@@ -111,7 +111,15 @@ Fields
   region" after one of its members is the region's with China. "the two countries" is the
   pair in play. The last member of a list that names the whole group is the group's, not a
   list item; a member named beside a carried group and China takes the group's place; a group
-  in an aside ("Tajikistan, the smallest economy in the region, ...") is no party. Such
+  in an aside ("Tajikistan, the smallest economy in the region, ...") is no party. **The
+  story's country** (its home) is the reporter of its first trade figure when that is one
+  country other than China: a ranked partner ("Russia came second with $19.8bn", "Kazakhstan,
+  with $1.04bn, was third") is its partner, unless the ranked country is its peer right after
+  a figure with China (then China's partner, the peer rule); a sentence that ranks one country
+  without a figure ("Russia remains the second largest partner") sets the pair for "Trade with
+  it ..."; a sum of trade with a third party named alone ("trade with the European Union came
+  to $3.9bn") is the home's. Before any figure, "the two countries" are the first country the
+  article names and China. Such
   a fact gets a note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.
@@ -133,7 +141,7 @@ from decimal import Decimal
 from .amounts import find_amounts
 from .dates import dateline_place, find_periods
 from .events import EventReader, merge_events
-from .figures import PARTNER_OF, FigureReader
+from .figures import PARTNER_OF, RANKED, FigureReader
 from .gazetteer import Gazetteer
 from .names import NameFinder
 from .reading import CHINA, Context, Lexicon, Sentence
@@ -182,7 +190,7 @@ class Extractor:
             facts += FigureReader(self.lexicon, self.gazetteer, sentence, context).figures()
             facts += self.events.read(sentence, context)
             _new_trade_subject(context, sentence, self.gazetteer.groups)
-            _advance(context, sentence)
+            _advance(context, sentence, self.gazetteer.groups)
         facts = _without_headline_repeats(text, merge_events(facts, _headline_end(text)))
         self.names.attach(text, facts)  # names the database does not know, for review
         return facts
@@ -228,11 +236,14 @@ def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> No
     """A sentence that speaks of trade (or partners) between two countries without a figure
     sets the subject for the figures after it: "Kazakhstan remained China's largest partner in
     the region. Bilateral trade hit $24.1bn ..." (aggregates such as "the region" are left
-    aside)."""
+    aside); one that ranks a single country among the story's partners sets the story's country
+    and it ("Russia remains the second largest partner. Trade with it ...")."""
     span = sentence.span
+    ranked = RANKED.search(sentence.text, span.start, span.end) is not None
     if context.trade_sentence == context.sentence_index or not (
         sentence.lexicon.flow.search(sentence.text, span.start, span.end)
         or PARTNER_OF.search(sentence.text, span.start, span.end)
+        or ranked
     ):
         return
     if any(a.is_money for a in sentence.amounts):
@@ -241,6 +252,11 @@ def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> No
         return  # "China is our second largest partner after Russia": the speaker's country
     named = [m.key for m in sentence.countries() if m.key not in groups]
     named = list(dict.fromkeys(named))
+    if ranked and len(named) == 1 and context.home and named[0] != context.home:
+        # "Russia remains the second largest partner. Trade with it rose to $6.71bn"
+        context.trade_pair = (context.home, named[0])
+        context.trade_paragraph = sentence.span.paragraph
+        return
     if len(named) != 2 or CHINA not in named or set(named) == set(context.trade_pair or ()):
         return
     other = next(code for code in named if code != CHINA)
@@ -260,7 +276,7 @@ def _back_to_the_lead(context: Context) -> None:
         context.trade_period = None
 
 
-def _advance(context: Context, sentence: Sentence) -> None:
+def _advance(context: Context, sentence: Sentence, groups: dict) -> None:
     """Carry the sentence's period and countries to the sentences after it."""
     context.period_age += 1
     # The last period the sentence states for its own figures, not one it compares them with
@@ -287,6 +303,10 @@ def _advance(context: Context, sentence: Sentence) -> None:
     context.sentence_index += 1
     if sentence.lexicon.project_kind.search(sentence.text, sentence.span.start, sentence.span.end):
         context.project_named_at = context.sentence_index - 1
+    if context.first_country is None:
+        context.first_country = next(
+            (m.key for m in sentence.countries() if m.key != CHINA and m.key not in groups), None
+        )
     context.countries += [m.key for m in sentence.countries()]
     del context.countries[:-12]
 

@@ -45,6 +45,15 @@ PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
 APPOSITION = re.compile(r",\s+")
 ASIDE_OPEN = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{0,50}?\b(?:in|of)\s+(?:the\s+)?", re.I)
 ASIDE_CLOSE = re.compile(r"\s*,")
+# "came second", "is third", "ranked fourth", "was second on", "in third place", "followed by"
+RANKED = re.compile(
+    r"\b(?:(?:came|was|is|ranked|ranks|placed|remains|remained|stood)\s+(?:in\s+)?"
+    r"(?:the\s+)?(?:second|third|fourth|fifth|sixth|next)\b"
+    r"|(?:second|third|fourth|fifth|sixth)\s+(?:place|with|on|at)\b"
+    r"|(?:in|took)\s+(?:the\s+)?(?:second|third|fourth|fifth)\s+place"
+    r"|followed\s+by)",
+    re.I,
+)
 TWO_COUNTRIES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides)\b", re.I)
 THE_COUNTRY = re.compile(r"\b(?:with|to|from)\s+the\s+(?:country|republic|nation)\b(?!['’])", re.I)
 WITH_WHICH = re.compile(r",\s+(?:with|to|from)\s+(?:which|whom)\b", re.I)
@@ -528,6 +537,8 @@ class FigureReader:
         sentence = self.sentence
         clause = sentence.clause_of(amount.start)
         pair = self.context.trade_pair
+        if pair is None and self.context.first_country:
+            pair = (self.context.first_country, CHINA)  # the pair the story opened with
         if pair and TWO_COUNTRIES.search(self.text, sentence.span.start, amount.start):
             # "Trade between the two countries climbed to $43.8bn, well above Kazakhstan's
             # $27.8bn with Russia": the pair in play; later names are another figure's
@@ -562,6 +573,11 @@ class FigureReader:
         codes = list(dict.fromkeys(m.key for m in ordered))
         borrowed = False
         carried = list(self.context.trade_pair or ())
+        home = self.context.home
+        outside = len(codes) == 1 and codes[0] != CHINA and not self.gazetteer.group_of(codes[0])
+        if outside and home and codes[0] != home and self._partner_after_with(ordered[0]):
+            # "trade with the European Union came to $3.92bn" in a story on Uzbekistan's trade
+            return [ordered[0], Mention("country", home, -1, -1, home)], True
         if (member := self._the_country_meant(clause, codes)) is not None:
             # "in trade with the country": the member named last, not its group carried
             codes.append(member)
@@ -772,7 +788,10 @@ class FigureReader:
         listed = own is not None and own not in base and None not in base
         listed = listed and not self._stated_partner(amount, own)
         listed = listed and not _inside_a_group(own, amount, countries, self.sentence)
-        if listed:
+        if (ranked := self._ranked_partner(amount, own, countries)) is not None:
+            # a ranked partner, like a list item, does not become the subject carried on
+            reporter, partner, stated, listed = self.context.home, ranked, True, True
+        elif listed:
             reporter, partner = self._list_item_parties(own, base)
             stated = True
             self.context.list_head = base  # the items after it share the same subject
@@ -804,6 +823,11 @@ class FigureReader:
             confidence -= 0.1
             notes.append("a party taken from an earlier sentence")
         self.context.trade_reporter = reporter
+        if measure == "value":
+            self.context.last_partner = partner
+        if self.context.home is None and measure == "value":
+            is_one_country = reporter != CHINA and reporter not in self.gazetteer.groups
+            self.context.home = reporter if is_one_country else ""  # "": a story on China's
         comparison = is_comparison(self.text, self.sentence.clause_of(amount.start))
         # A figure of the period compared with ("higher than in January-October 2024, when
         # turnover stood at $33.9bn") neither sets the subject nor the period carried on.
@@ -1075,6 +1099,32 @@ class FigureReader:
         starts = {after.start("name"), after.end()}
         named = [m for m in countries if m.char_start in starts]
         return named[0].key if named else None
+
+    def _ranked_partner(self, amount: Amount, own: str | None, countries: list) -> str | None:
+        """'Russia came second with $19.8bn', 'Kazakhstan, with $1.04bn, was third', 'Turkey
+        fourth with $1.58bn': a ranked partner of the story's country (its home). A member
+        ranked right after a figure with China is China's partner instead (the peer rule)."""
+        home = self.context.home
+        start, end = self._rank_window(amount)
+        if not home or not RANKED.search(self.text, start, end):
+            return None
+        before = [m.key for m in self.sentence.countries(start, amount.start)]
+        ranked = own or (before[-1] if before else None)
+        if ranked is None or ranked == home:
+            return None
+        peer = self.gazetteer.group_of(ranked) == self.gazetteer.group_of(home) is not None
+        if peer and self.context.last_partner == CHINA:
+            return None
+        return ranked
+
+    def _rank_window(self, amount: Amount) -> tuple[int, int]:
+        """The words of a ranking around a sum: its clause, and the one before it in a list
+        ("Kazakhstan is third with $2.64bn, Turkey fourth with $1.58bn")."""
+        clause = self.sentence.clause_of(amount.start)
+        start = clause.start
+        if start > self.sentence.span.start:
+            start = self.sentence.clause_of(start - 1).start
+        return start, clause.end
 
     def _compound(self, mention: Mention) -> bool:
         """'Tajik-Russian trade', 'Sino-Uzbek trade': the second half of a pair names no

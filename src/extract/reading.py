@@ -149,6 +149,11 @@ class Context:
     # The period the headline or the lead states ("in January-September 2025"): a statistics
     # story's figures that state none are of it, rather than of the last full year.
     lead_period: Period | None = None
+    # The country whose trade the story is about: the reporter of its first trade figure when
+    # that is one country other than China. Ranked partners ("Russia came second") are its.
+    home: str | None = None
+    first_country: str | None = None  # the first country other than China the article names
+    last_partner: str | None = None  # the partner of the last trade figure, ranked ones too
 
     def recent_countries(self) -> list[str]:
         ordered: list[str] = []
