@@ -1299,13 +1299,21 @@ def _field_options(args: list[str]) -> dict[str, str]:
 @expected_errors
 def review_merge(
     ctx: typer.Context,
-    fact: Annotated[str, typer.Argument(help="The extracted fact (ID or key).")],
-    into: Annotated[str, typer.Option("--into", help="The curated or accepted fact it restates.")],
+    fact: Annotated[str, typer.Argument(help="The extracted fact or proposed name (ID or key).")],
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into",
+            help="The curated or accepted fact it restates, or the key of the organisation or "
+            "person a proposed name is another name of.",
+        ),
+    ],
     actor: ActorOption = None,
     note: ReviewNoteOption = None,
 ) -> None:
     """Merge an extracted fact into an existing one it restates: its quote becomes a second
-    citation of that fact, and its own row goes.
+    citation of that fact, and its own row goes. A proposed name (organization:N, person:N)
+    merged into a known organisation or person becomes its alias and links the fact beside it.
 
     Example: silkledger review merge trade_flow:40 --into tf-kaz-chn-2024-turnover-customs
     """

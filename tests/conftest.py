@@ -176,3 +176,21 @@ def seeded_url(engine_name, databases, template_factory) -> URL:
 @pytest.fixture
 def seeded_engine(seeded_url, databases) -> Engine:
     return databases.engine(seeded_url)
+
+
+@pytest.fixture
+def reference_url(engine_name, databases, template_factory) -> URL:
+    """A fresh database with reference data only (countries, organizations, people, sectors,
+    rates): what an ingest run starts from. The template is built once per run."""
+    from ingest_helpers import reference_database
+
+    return reference_database(engine_name, databases, template_factory)
+
+
+@pytest.fixture
+def wide_console(monkeypatch):
+    """Rich tables fit the terminal; a wide one keeps each ID and quote on one line
+    (modules whose CLI output is read use it for every test: pytestmark)."""
+    from silkledger import cli
+
+    monkeypatch.setattr(cli.console, "width", 400)

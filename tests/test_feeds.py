@@ -16,7 +16,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from ingest_helpers import reference_database
 from silkledger import cli as cli_module
 from silkledger import migrate
 from silkledger.cli import app
@@ -31,11 +30,6 @@ from typer.testing import CliRunner
 from web_helpers import CLI_FAST, FAST, LocalServer, Route, article_html, atom, rdf, rss, story
 
 SILKLEDGER = str(Path(sys.executable).with_name("silkledger"))
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
 
 
 @pytest.fixture

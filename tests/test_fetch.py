@@ -8,7 +8,6 @@ import json
 import socket
 
 import pytest
-from ingest_helpers import reference_database
 from silkledger import migrate
 from silkledger.cli import app
 from silkledger.loaders.fetch import Fetcher, FetchError, FetchSettings, fetch_urls
@@ -17,11 +16,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 from web_helpers import CLI_FAST, FAST, LocalServer, Route, article_html, story
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from ingest_helpers import (
     SEED_ARTICLES,
     fact_at,
     ingest_paths,
-    reference_database,
     write_article,
 )
 from silkledger import migrate
@@ -26,12 +25,6 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 from test_ingest_readers import HTML_PAGE
 from typer.testing import CliRunner
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
-
 
 TRADE_TEXT = (
     "Kazakhstan and China: trade keeps growing\n"

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from ingest_helpers import reference_database, write_article
+from ingest_helpers import write_article
 from silkledger.cli import app
 from silkledger.loaders import articles
 from silkledger.loaders.articles import ArticleError, ArticleInput, collect_inputs, read_article
@@ -22,11 +22,6 @@ from typer.testing import CliRunner
 GOOD = "---\ntitle: Rail freight doubles\npublished: 2025-04-02\n---\nContainer trains doubled.\n"
 TOMORROW = datetime.now(UTC).date() + timedelta(days=1)
 LATER = TOMORROW + timedelta(days=2)
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
 
 
 def ingest_json(url, *paths: Path):

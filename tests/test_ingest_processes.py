@@ -11,8 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-from ingest_helpers import distinct_article, reference_database, write_article
+from ingest_helpers import distinct_article, write_article
 from silkledger.extract import Gazetteer
 from silkledger.loaders.articles import collect_inputs
 from silkledger.loaders.ingest import CHUNK, ingest
@@ -21,11 +20,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 SILKLEDGER = str(Path(sys.executable).with_name("silkledger"))
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
 
 
 def make_folder(folder: Path, count: int) -> Path:

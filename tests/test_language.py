@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from ingest_helpers import ingest_paths, reference_database, write_article
+from ingest_helpers import ingest_paths, write_article
 from silkledger.cli import app
 from silkledger.loaders.articles import Metadata, parse_article, parse_published
 from silkledger.loaders.language import detect_language, index_text
@@ -82,11 +82,6 @@ def test_index_text_keeps_the_words_one_for_one():
 
 
 # ------------------------------------------------------------------------ stored (both engines)
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
 
 
 def stored(engine) -> dict[str, tuple]:

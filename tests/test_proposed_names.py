@@ -6,9 +6,8 @@ proposal leaves nothing; a name the database knows is not proposed; the Excel ro
 from __future__ import annotations
 
 import pytest
-from ingest_helpers import ingest_paths, reference_database, write_article
+from ingest_helpers import ingest_paths, write_article
 from openpyxl import load_workbook
-from silkledger import cli
 from silkledger.cli import app
 from silkledger.reports.export import write_report
 from silkledger.reports.filters import ReportFilters
@@ -28,14 +27,7 @@ SIGNED = (
 PERSON_ARTICLE = f"Grain contract signed\nTASHKENT, 12 June 2025 – {SIGNED}\n"
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    monkeypatch.setattr(cli.console, "width", 400)
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def run(url, *args, code=0):
@@ -176,3 +168,36 @@ def test_the_excel_round_trip_decides_names(reference_url, databases, tmp_path):
     assert f"{name} edited and accepted" in run(reference_url, "review", "import", str(out))
     run(reference_url, "review", "accept", deal)
     assert parties(engine, deal) == [(COMPANY, "other", "article", "party")]
+
+
+ALIAS_DEAL = (
+    "PetroChina Central Asia Holdings signed a $300 million agreement with Kazakhstan on 10 June "
+    "2025 on gas supplies to the Shymkent refinery."
+)
+
+
+def test_a_name_merged_into_a_known_company_becomes_its_alias(reference_url, databases, tmp_path):
+    engine = databases.engine(reference_url)
+    load(engine, tmp_path, f"Gas deal signed\nASTANA, 12 June 2025 – {ALIAS_DEAL}\n", "gas.txt")
+    name, deal = proposal_and_deal(engine, "PetroChina Central Asia Holdings")
+    assert "no organization has this key" in run(
+        reference_url, "review", "merge", name, "--into", "no-such-company", code=1
+    )
+    assert "merged" in run(reference_url, "review", "merge", name, "--into", "cnpc")
+    assert parties(engine, deal) == [
+        ("China National Petroleum Corporation", "company", "seed", "party")
+    ]
+    assert one(
+        engine,
+        "SELECT a.alias FROM organization_aliases a JOIN organizations o "
+        "ON o.id = a.organization_id WHERE o.key = 'cnpc' AND a.alias LIKE 'PetroChina%'",
+    ) == [("PetroChina Central Asia Holdings",)]
+    assert "already accepted" in run(
+        reference_url, "review", "merge", name, "--into", "cnpc", code=1
+    )
+    # the next article that uses the name is linked to the company, not proposed again
+    later = ALIAS_DEAL.replace("$300 million", "$75 million").replace("10 June", "11 June")
+    load(engine, tmp_path, f"Second gas deal\nASTANA, 13 June 2025 – {later}\n", "gas2.txt")
+    assert one(engine, "SELECT count(*) FROM proposed_names WHERE status = 'proposed'") == [(0,)]
+    history = run(reference_url, "review", "history", name)
+    assert "merge" in history and "cnpc" in history

@@ -8,9 +8,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from ingest_helpers import fact_at, ingest_paths, reference_database, write_article
+from ingest_helpers import fact_at, ingest_paths, write_article
 from openpyxl import load_workbook
-from silkledger import cli
 from silkledger.cli import app
 from silkledger.models import Agreement, Citation, ReviewAction, TradeFlow
 from sqlalchemy import func, select
@@ -60,15 +59,7 @@ def extracted(body: str):
     ]
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    """Rich tables fit the terminal; a wide one keeps each ID and quote on one line."""
-    monkeypatch.setattr(cli.console, "width", 400)
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def load_article(engine, tmp_path, text=ARTICLE, name="astana.txt") -> str:

@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from ingest_helpers import fact_at, ingest_paths, reference_database, write_article
-from silkledger import cli, migrate
+from ingest_helpers import fact_at, ingest_paths, write_article
+from silkledger import migrate
 from silkledger.analyst.search import MARK_END, MARK_START, fts5_query, search
 from silkledger.cli import app
 from sqlalchemy import text
@@ -46,14 +46,7 @@ def turnover(quote: str, value: str, stated: str):
     return lambda body: [fact_at(body, quote, "trade_flow", fields, stated_value=stated)]
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch):
-    monkeypatch.setattr(cli.console, "width", 400)
-
-
-@pytest.fixture
-def reference_url(engine_name, databases, template_factory):
-    return reference_database(engine_name, databases, template_factory)
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def load(engine, tmp_path, name, body, extract=None) -> str:

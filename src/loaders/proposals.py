@@ -13,6 +13,10 @@ fact that the database did not know (extract/names.py), stored in ``proposed_nam
   rejected with it: one decision per name and article.
 - Rejecting marks the proposal rejected and adds nothing; reindexing the article does not
   propose it again.
+- Merging (``review merge organization:3 --into bank-of-china``) says the name is another name
+  of an organisation or person the database has: the name becomes its alias (so the next
+  article that uses it is linked without review), the fact beside it is linked to it, and the
+  proposal is accepted with it, its namesakes too.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ..models import (
     Organization,
     OrganizationAlias,
     Person,
+    PersonAlias,
     ProjectOrganization,
     ProposedName,
     ReviewAction,
@@ -238,6 +243,38 @@ def accept(session: Session, row: ProposedName, actor: str, note: str | None) ->
     row.status = "accepted"
     changes = {"status": [PENDING, "accepted"], row.kind: [None, target.key]}
     record(session, row, "accept", actor, changes, note)
+
+
+def merge_name(
+    session: Session, row: ProposedName, identifier: str, into: str, actor: str, note: str | None
+) -> str:
+    """``row``'s name is another name of ``into`` (an organisation's or person's key): it
+    becomes an alias of it, and the fact beside it is linked to it. Returns ``into``'s key."""
+    if row.status != PENDING:
+        raise FactError(f"{identifier}: already {row.status}; a decision is final")
+    model, alias_model, column = (
+        (Person, PersonAlias, "person_id")
+        if row.kind == "person"
+        else (Organization, OrganizationAlias, "organization_id")
+    )
+    target = session.scalar(select(model).where(model.key == into))
+    if target is None:
+        raise FactError(f"{into}: no {row.kind} has this key (see the {model.__tablename__} table)")
+    taken = session.scalar(
+        select(alias_model).where(func.lower(alias_model.alias) == row.name.lower())
+    )
+    if taken is not None and getattr(taken, column) != target.id:
+        raise FactError(f"{identifier}: {row.name!r} is already another {row.kind}'s alias")
+    if taken is None and row.name.lower() != target.name.lower():
+        session.add(alias_model(**{column: target.id, "alias": row.name}))
+    for proposal in [row, *namesakes(session, row)]:
+        setattr(proposal, column, target.id)
+        link(session, proposal, target)
+        proposal.status = "accepted"
+        changes = {"status": [PENDING, "accepted"], proposal.kind: [None, target.key]}
+        record(session, proposal, "merge", actor, {**changes, "alias": [None, row.name]}, note)
+    session.flush()
+    return target.key
 
 
 def existing(session: Session, row: ProposedName) -> Organization | Person | None:

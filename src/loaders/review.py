@@ -357,7 +357,11 @@ def validation_reason(exc: ValidationError) -> str:
 
 def merge(session: Session, identifier: str, into: str, actor: str, note: str | None = None) -> str:
     """The extracted fact ``identifier`` restates ``into`` (curated or accepted): its citations
-    move to ``into`` and its row goes. Returns the ID of ``into``."""
+    move to ``into`` and its row goes. Returns the ID of ``into``. A proposed name
+    (``organization:3``) merges into a known organisation or person: proposals.merge_name."""
+    if proposals.is_name_id(identifier):
+        row = proposals.find_name(session, identifier)
+        return proposals.merge_name(session, row, identifier, into, actor, note)
     kind, row = find_fact(session, identifier)
     target_kind, target = find_fact(session, into)
     if row.review_status != PENDING:
