@@ -73,3 +73,106 @@ def test_each_end_of_from_to_keeps_its_own_year(extractor):
 def test_a_range_of_sums_is_still_a_range():
     (amount,) = [a for a in find_amounts("between $3 and $4 billion") if a.is_money]
     assert amount.value == 3 * BN and amount.high == 4 * BN
+
+
+# ------------------------------------------------------------------ 2. indicators, not trade
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        (
+            "Trade with China grew. The negative balance in trade with China exceeded $2.4 billion.",
+            "trade_balance",
+        ),
+        ("Trade with China grew. The deficit widened to $3.81 billion.", "trade_balance"),
+        ("Kyrgyzstan posted a positive balance of $410 mln in trade with China.", "trade_balance"),
+        (
+            "Of Kyrgyzstan's $4.6 billion in external public debt, about $1.7 billion was owed to "
+            "the Export-Import Bank of China.",
+            "debt_value",
+        ),
+        (
+            "Trade with Russia was $2.9 billion, and remittances from Kyrgyz migrants reached "
+            "$2.7 billion in 2024.",
+            "remittances_value",
+        ),
+        ("Chinese companies paid 3.2 billion soms in taxes in 2024.", "fiscal_value"),
+        (
+            "Customs payments on goods imported from China reached 7.1 trillion soums.",
+            "fiscal_value",
+        ),
+        (
+            "Tajikistan, with an economy of barely $12 billion, trades heavily with China.",
+            "economy_value",
+        ),
+    ],
+)
+def test_balances_debts_remittances_taxes_and_gdp_are_indicators(extractor, text, metric):
+    facts = [f for f in read(extractor, text) if len(str(f.fields.get("unit"))) == 3]
+    last = facts[-1]
+    assert last.kind == "indicator" and last.fields["metric"] == metric
+
+
+def test_a_sum_of_a_relative_clause_on_a_world_total_is_that_total(extractor):
+    text = (
+        "China kept first place among Tajikistan's partners, with a share of 31.2% of the "
+        "country's total foreign trade turnover, which stood at 6.9 billion US dollars over "
+        "the period."
+    )
+    (total,) = [f for f in read(extractor, text) if f.fields.get("unit") == "USD"]
+    assert total.kind == "indicator" and total.fields["value"] == Decimal("6.9") * BN
+
+
+def test_figures_after_a_world_total_that_name_no_partner_belong_to_it(extractor):
+    text = (
+        "Kyrgyzstan's foreign trade turnover amounted to $9.1 billion in January-June 2025.\n\n"
+        "Photo: the agency\n\n"
+        "Exports totaled $1.9 billion, while imports reached $7.2 billion.\n\n"
+        "Trade with China rose to $4.4 billion."
+    )
+    facts = [f for f in read(extractor, text) if f.fields.get("unit") == "USD"]
+    assert [f.kind for f in facts] == ["indicator"] * 3 + ["trade_flow"]
+
+
+# ------------------------------------------------------------------ 7. ranked partners
+
+
+def test_ranked_partners_with_a_sum_are_trade_flows(extractor):
+    text = (
+        "Tajikistan's foreign trade turnover reached $7.2 billion in 2024. Russia ranked "
+        "second among the main partners with US$1.9 billion (26.4%), followed by Kazakhstan "
+        "with US$1.1 billion and Uzbekistan with US$0.6 billion."
+    )
+    flows = of_kind(extractor, text, "trade_flow")
+    assert [f.fields["value"] for f in flows] == [
+        Decimal("1.9") * BN,
+        Decimal("1.1") * BN,
+        Decimal("0.6") * BN,
+    ]
+
+
+def test_a_ranking_after_deals_is_of_deals(extractor):
+    text = "Kazakh firms signed deals worth $4 billion, followed by Uzbek firms with $2 billion."
+    assert {k for k, _, _ in kinds(extractor, text)} == {"agreement"}
+
+
+def test_list_lines_after_a_line_on_trade_partners_are_trade_flows(extractor):
+    text = (
+        "Kazakhstan's foreign trade turnover reached $61.2 billion in January-June 2025.\n\n"
+        "The largest volumes of trade were recorded with the following countries:\n"
+        "China — $9.4 billion (15.9%);\n"
+        "Russia — $8.1 billion (13.2%);\n"
+        "Italy — $5.3 billion (8.6%)."
+    )
+    flows = of_kind(extractor, text, "trade_flow")
+    assert [f.fields["value"] for f in flows] == [
+        Decimal("9.4") * BN,
+        Decimal("8.1") * BN,
+        Decimal("5.3") * BN,
+    ]
+
+
+def test_list_lines_without_a_trade_line_before_are_not_trade(extractor):
+    text = "Investors by country:\nChina — $9.4 billion;\nRussia — $8.1 billion."
+    assert not of_kind(extractor, text, "trade_flow")

@@ -19,6 +19,16 @@ How one article is read
      after "share of ... trade" -> a trade flow (measure share, unit percent; "70% of that
      amount" is an indicator, and so is any share of a trade surplus or deficit); tonnes or
      containers with a cargo or trade cue in the sentence -> a trade flow (measure volume).
+     A partner's rank ("Russia ranked second among the main partners with US$8.9 billion",
+     "followed by Kazakhstan with $3.4bn") is a trade cue unless an earlier cue of the sentence
+     is another kind's; so are list lines "China — $7.4 billion (21.9%)" after a line on trade
+     that ends in a colon.
+   - a **balance** (surplus, deficit, "negative balance in trade"), a **debt** ("owed to"),
+     **remittances**, **taxes or customs payments** and **GDP** ("an economy of $17 billion")
+     in the clause -> an indicator, never a trade flow. A country's trade with the world
+     ("Uzbekistan's foreign trade turnover", "..., which stood at $103.5 billion" after "the
+     country's total foreign trade") is an indicator, and so are the figures after it that name
+     no partner until a bilateral figure is stated (within two paragraphs).
    - **agreement / loan / pledge** + money -> an agreement (value, currency, qualifier); a count
      of agreement nouns in the clause ("58 commercial agreements") is its ``document_count``;
      a count of agreements without money is an agreement package without a value.

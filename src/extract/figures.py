@@ -49,7 +49,14 @@ TWO_COUNTRIES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|si
 THE_COUNTRY = re.compile(r"\b(?:with|to|from)\s+the\s+(?:country|republic|nation)\b(?!['’])", re.I)
 WITH_WHICH = re.compile(r",\s+(?:with|to|from)\s+(?:which|whom)\b", re.I)
 CLOSING_QUOTE = re.compile(r'[”"]')
+# "total foreign trade turnover, which stood at": up to the sum, words of no other clause
+TOTAL_THEN_WHICH = re.compile(
+    r"(?:\s+(?:turnover|volume))?,\s+(?:which|that)\s+(?:[\w-]+\s+){0,4}", re.I
+)
+TOTAL_CARRY = 2  # paragraphs a world total carries over while no bilateral figure is stated
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
+# Sums owed, sent home, collected or produced (data/topics.yaml): indicators, never trade flows.
+NOT_TRADE_MONEY = ("debt", "remittances", "fiscal", "economy")
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
 MONEY_CUES = (
     "cost",
@@ -63,7 +70,10 @@ MONEY_CUES = (
     "projects",
     "target",
     "balance",
+    *NOT_TRADE_MONEY,
+    "ranked",
 )
+LIST_LINE_DASH = re.compile(r"\s*[—–:-]\s*")  # "China — $7.4 billion (21.9%)"
 # A noun right after an amount names it ("a $1 billion deal", "$500 million gas pipeline").
 HEAD_CUES = ("agreement", "loan", "project", "investment")
 HEAD_GAP = re.compile(
@@ -131,6 +141,9 @@ class FigureReader:
 
     def figures(self) -> list[ExtractedFact]:
         facts: list[ExtractedFact] = []
+        if not self.sentence.amounts:
+            self._opens_a_trade_list()
+            return facts
         for amount in self.sentence.amounts:
             if amount.start in self.consumed:
                 continue
@@ -150,8 +163,12 @@ class FigureReader:
 
     def _cue(self, amount: Amount) -> Cue | None:
         clause = self._cue_clause(amount)
-        allowed = MONEY_CUES if amount.is_money else None
-        cues = [c for c in self.sentence.cues if allowed is None or c.category in allowed]
+        allowed = MONEY_CUES if amount.is_money else ()
+        cues = [
+            c
+            for c in self.sentence.cues
+            if c.category in allowed or (not allowed and c.category != "ranked")
+        ]
         head = [
             c for c in cues if amount.end <= c.start <= amount.end + 24 and c.category in HEAD_CUES
         ]
@@ -222,6 +239,51 @@ class FigureReader:
             if flow:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
+
+    def _not_trade_money(self, amount: Amount, category: str | None) -> str | None:
+        """A debt, remittance, tax or GDP word in the amount's clause ("customs payments on
+        goods imported from China reached ...", "$3.3 billion in external public debt")."""
+        if category in NOT_TRADE_MONEY:
+            return category
+        clause = self._cue_clause(amount)
+        for cue in self.sentence.cues:
+            if cue.category in NOT_TRADE_MONEY and clause.start <= cue.start < clause.end:
+                return cue.category
+        return None
+
+    def _ranked_category(self, amount: Amount) -> str:
+        """'Russia ranked second among the main partners with US$8.9 billion', 'followed by
+        Kazakhstan with $3.4bn': a ranking of partners is of trade, unless the sentence's sums
+        are of another kind ("deals worth $5bn, followed by Uzbekistan with $3bn")."""
+        earlier = [
+            c
+            for c in self.sentence.cues
+            if c.end <= amount.start and c.category in MONEY_CUES and c.category != "ranked"
+        ]
+        return earlier[0].category if earlier else "trade"
+
+    def _opens_a_trade_list(self) -> None:
+        """'The largest volumes of trade were recorded with the following countries:' opens a
+        list of lines 'China — $7.4 billion (21.9%)' that are trade figures."""
+        span = self.sentence.span
+        if not self.text.endswith(":", span.start, span.end):
+            return
+        if any(c.category in ("trade", "ranked") for c in self.sentence.cues):
+            self.context.trade_list_paragraph = span.paragraph
+
+    def _trade_list_line(self, amount: Amount) -> bool:
+        """A line 'Country — sum' right after a trade list's opening line (or its last line)."""
+        span = self.sentence.span
+        context = self.context
+        if context.trade_list_paragraph != span.paragraph - 1:
+            return False
+        first = self.sentence.countries()
+        if not first or first[0].char_start - span.start > 3:
+            return False
+        if not LIST_LINE_DASH.fullmatch(self.text, first[0].char_end, amount.start):
+            return False
+        context.trade_list_paragraph = span.paragraph
+        return True
 
     def _spent_on_a_project(self, amount: Amount) -> bool:
         """'will spend $75 mln on building a logistics park', 'intends to invest $2.5 billion in
@@ -314,7 +376,13 @@ class FigureReader:
     def _money(self, amount: Amount, category: str | None, cue: Cue | None) -> list[ExtractedFact]:
         if self._in_clause(amount, "balance"):
             return [self._indicator(amount, "trade_balance", cue=cue)]
-        if category is None and self._continues_trade():
+        if category not in ("agreement", "loan", "pledge") and (
+            not_trade := self._not_trade_money(amount, category)
+        ):
+            return [self._indicator(amount, f"{not_trade}_value", cue=cue)]
+        if category == "ranked":
+            category = self._ranked_category(amount)
+        if category is None and (self._trade_list_line(amount) or self._continues_trade()):
             category = "trade"  # "Uzbekistan took $12.1bn, ..." after a sentence on trade
         if category == "portfolio" or self._in_clause(amount, "portfolio"):
             if self._portfolio_of_agreements(amount):
@@ -889,8 +957,34 @@ class FigureReader:
             context.total_paragraph = self.sentence.span.paragraph
             context.trade_pair = context.trade_period = None
             return True
-        fresh = context.total_paragraph >= self.sentence.span.paragraph - 1
-        return fresh and named <= {context.total_country}
+        if self._of_a_total_before(amount):
+            return True
+        # the figures after it that name no partner ("Exports totaled $15.9 billion, while
+        # imports reached $17.9 billion."), until a bilateral figure is stated
+        paragraph = self.sentence.span.paragraph
+        fresh = context.total_paragraph >= 0 and (
+            context.total_paragraph >= paragraph - 1
+            or (context.total_paragraph >= paragraph - TOTAL_CARRY and context.trade_pair is None)
+        )
+        if fresh and named <= {context.total_country}:
+            context.total_paragraph = paragraph
+            return True
+        return False
+
+    def _of_a_total_before(self, amount: Amount) -> bool:
+        """'21.6% of the country's total foreign trade turnover, which stood at $103.5 billion':
+        the sum of a relative clause on a world total is that total."""
+        span = self.sentence.span
+        totals = list(self.lexicon.total_trade.finditer(self.text, span.start, amount.start))
+        if not totals:
+            return False
+        end = totals[-1].end()
+        between = TOTAL_THEN_WHICH.fullmatch(self.text, end, amount.start)
+        return (
+            between is not None
+            and not self.sentence.countries(end, amount.start)
+            and not any(end <= a.start < amount.start for a in self.sentence.amounts)
+        )
 
     def _own_country(self, amount: Amount) -> str | None:
         """The country a figure of a list belongs to: named just before it, with nothing but a

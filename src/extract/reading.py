@@ -144,6 +144,7 @@ class Context:
     trade_sentence: int = -1  # the sentence that stated the last trade figure
     project_named_at: int = -9  # the last sentence that named a project noun
     list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
+    trade_list_paragraph: int = -9  # the last line opening or continuing a list of trade figures
     trade_paragraph: int = 0
     events_seen: set[str] = field(default_factory=set)  # event kinds found so far
     # The period the headline or the lead states ("in January-September 2025"): a statistics
