@@ -176,3 +176,24 @@ def test_list_lines_after_a_line_on_trade_partners_are_trade_flows(extractor):
 def test_list_lines_without_a_trade_line_before_are_not_trade(extractor):
     text = "Investors by country:\nChina — $9.4 billion;\nRussia — $8.1 billion."
     assert not of_kind(extractor, text, "trade_flow")
+
+
+# ------------------------------------------------------------------ 3. names and grants
+
+
+def test_a_flow_word_inside_an_institutions_name_is_no_trade_cue(extractor):
+    text = (
+        "The Ministry of Industry and Trade and the Chinese embassy signed an exchange of notes "
+        "on a grant of 80 million yuan for new schools."
+    )
+    assert kinds(extractor, text) == [("agreement", 80 * MN, "CNY")]
+
+
+def test_a_grant_of_a_sum_is_a_deal(extractor):
+    text = "China will provide Tajikistan with a grant of 120 million yuan for clinics."
+    assert kinds(extractor, text) == [("agreement", 120 * MN, "CNY")]
+
+
+def test_aid_announced_in_grants_is_an_indicator(extractor):
+    text = "Xi announced 2 billion yuan in grants for development projects in the region."
+    assert [k for k, _, _ in kinds(extractor, text)] == ["indicator"]

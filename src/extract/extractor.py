@@ -29,7 +29,11 @@ How one article is read
      ("Uzbekistan's foreign trade turnover", "..., which stood at $103.5 billion" after "the
      country's total foreign trade") is an indicator, and so are the figures after it that name
      no partner until a bilateral figure is stated (within two paragraphs).
-   - **agreement / loan / pledge** + money -> an agreement (value, currency, qualifier); a count
+   A cue word inside an institution's name ("the Ministry of Economic Development and Trade",
+   data/organizations.yaml heads_before_of) is no cue.
+   - **agreement / loan / pledge** + money -> an agreement (value, currency, qualifier); a
+     **grant** is one when signed or stated as "a grant of X" ("1.5 billion yuan in grants"
+     announced is an indicator); a count
      of agreement nouns in the clause ("58 commercial agreements") is its ``document_count``;
      a count of agreements without money is an agreement package without a value.
      **investment** + a signing verb in the clause ("concluded") -> an agreement (investment).

@@ -72,7 +72,9 @@ MONEY_CUES = (
     "balance",
     *NOT_TRADE_MONEY,
     "ranked",
+    "grant",
 )
+GRANT_OF = re.compile(r"\bgrant\s+(?:of|worth|in\s+the\s+amount\s+of)\s+$", re.I)
 LIST_LINE_DASH = re.compile(r"\s*[—–:-]\s*")  # "China — $7.4 billion (21.9%)"
 # A noun right after an amount names it ("a $1 billion deal", "$500 million gas pipeline").
 HEAD_CUES = ("agreement", "loan", "project", "investment")
@@ -382,6 +384,13 @@ class FigureReader:
             return [self._indicator(amount, f"{not_trade}_value", cue=cue)]
         if category == "ranked":
             category = self._ranked_category(amount)
+        if category == "grant":
+            if not (
+                self._signing_in_clause(amount)
+                or GRANT_OF.search(self.text, max(0, amount.start - 40), amount.start)
+            ):
+                return [self._indicator(amount, "grant_value", cue=cue)]
+            category = "agreement"
         if category is None and (self._trade_list_line(amount) or self._continues_trade()):
             category = "trade"  # "Uzbekistan took $12.1bn, ..." after a sentence on trade
         if category == "portfolio" or self._in_clause(amount, "portfolio"):
