@@ -197,3 +197,31 @@ def test_a_grant_of_a_sum_is_a_deal(extractor):
 def test_aid_announced_in_grants_is_an_indicator(extractor):
     text = "Xi announced 2 billion yuan in grants for development projects in the region."
     assert [k for k, _, _ in kinds(extractor, text)] == ["indicator"]
+
+
+# ------------------------------------------------------------------ 4. values are money
+
+
+def test_energy_households_and_floor_space_are_no_project_value(extractor):
+    text = (
+        "The $640 million solar plant will generate 1.2 billion kWh a year, enough for "
+        "some 400,000 households, and its halls cover 2 million square metres."
+    )
+    found = kinds(extractor, text)
+    assert [k for k in found if k[0] == "project"] == [("project", 640 * MN, "USD")]
+    units = {u for _, _, u in found}
+    assert {"kWh", "square_metres"} <= units
+
+
+def test_a_scaled_count_of_a_noun_takes_no_currency_from_the_list(extractor):
+    text = "The $2 billion complex will serve 1.5 million residents of the region."
+    assert [k for k in kinds(extractor, text) if k[2] == "USD"] == [("project", 2 * BN, "USD")]
+
+
+def test_with_a_total_investment_of_the_project_is_its_value(extractor):
+    text = (
+        "With a total investment of about 640 million U.S. dollars, the project will add "
+        "500 MW of capacity."
+    )
+    (project,) = of_kind(extractor, text, "project")
+    assert project.fields["value"] == 640 * MN and project.fields["currency"] == "USD"

@@ -42,7 +42,10 @@ How one article is read
      plant", "invest $300 million in expanding the mine"), or a cost word just before the
      amount ("the line will cost $4.7 billion") with a project named in the sentence -> a
      project fact, linked to a known project by name, alias or fuzzy match (key_hint).
-     Aggregates ("224 projects worth $66 billion") are indicators.
+     Aggregates ("224 projects worth $66 billion") are indicators. "With a total investment
+     of $1.1 billion, the project ..." is the project's value. Values are money only: a scaled
+     number before a noun ("1.5 million households", "3.3 billion kWh") takes no currency from
+     the sums beside it.
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
    - A conversion ("20 billion yuan (about $2.8 billion)", "1.9 trillion rubles, about $21
      billion") is one amount: the stated currency is kept, the equivalent goes in the note.

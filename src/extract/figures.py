@@ -98,6 +98,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 INVESTMENT_OF = re.compile(
     r"\binvestments?\s+of\s+(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?$", re.I
 )
+WITH_INVESTMENT = re.compile(r"\bwith\s+(?:a\s+)?(?:total\s+)?investments?\s+of\b", re.I)
 VALUE_LINK = re.compile(
     r"\s+(?:(?:[\w«»\"-]+\s+){0,6}?(?:на\s+(?:общую\s+)?сумму|(?:общей\s+)?стоимостью|в\s+размере"
     r"|с\s+капиталом|объ[её]мом))\s+",
@@ -113,6 +114,10 @@ PARTNER_OF = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:trading|trade|commercial)\s+)?partner", re.I
 )
 SCALED = re.compile(r"\d\s?(?:billion|million|bn|mln|mn|trillion)\b", re.I)
+NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|by|for|from|to|over|during|last|this|a|an|the|while|whereas|"
+    r"respectively|compared|versus|against|each|year|years|was|were|is|are|of)\b)[a-z]"
+)
 SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:(?:total\s+)?costs?\s+)?$", re.I)
 BUILDING_GERUND = re.compile(
     r"\b(?:on|in|into|for)\s+(?:the\s+)?(?:building|constructing|construction|expanding|expansion|"
@@ -318,7 +323,14 @@ class FigureReader:
         span = self.sentence.span
         if not INVESTMENT_OF.search(self.text, max(span.start, amount.start - 40), amount.start):
             return False
-        return self.lexicon.project_kind.search(self.text, span.start, amount.start) is not None
+        if self.lexicon.project_kind.search(self.text, span.start, amount.start) is not None:
+            return True
+        # "With a total investment of about $1.1 billion, the project is expected to ..."
+        return WITH_INVESTMENT.search(
+            self.text, max(span.start, amount.start - 50), amount.start
+        ) is not None and any(
+            c.category == "project" and c.start > amount.end for c in self.sentence.cues
+        )
 
     def _portfolio_of_agreements(self, amount: Amount) -> bool:
         """'a portfolio of 40 agreements worth $5bn' is a package; one of projects is a stock."""
@@ -472,6 +484,8 @@ class FigureReader:
         a scaled number among sums of money takes the currency of the nearest one."""
         if not SCALED.search(self.text, amount.start, amount.end):
             return None
+        if NOUN_AFTER.match(self.text, amount.end):
+            return None  # "1.5 million households": a count of something, not a sum
         sums = [a for a in self.sentence.amounts if a.is_money]
         if not sums:
             return None
