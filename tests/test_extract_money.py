@@ -225,3 +225,70 @@ def test_with_a_total_investment_of_the_project_is_its_value(extractor):
     )
     (project,) = of_kind(extractor, text, "project")
     assert project.fields["value"] == 640 * MN and project.fields["currency"] == "USD"
+
+
+# ------------------------------------------------------------------ 5. bracketed equivalents
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "Ashgabat signed a contract worth $2.1 billion (7.35 billion manat at the official "
+            "exchange rate) with CNPC.",
+            Decimal("2.1") * BN,
+            "USD",
+        ),
+        (
+            "Bishkek signed a contract worth 9 billion soms (about $103 million) with CRBC.",
+            9 * BN,
+            "KGS",
+        ),
+    ],
+)
+def test_a_bracketed_equivalent_is_one_amount_whichever_comes_first(extractor, text, value, unit):
+    assert kinds(extractor, text) == [("agreement", value, unit)]
+
+
+def test_a_bracket_with_other_words_is_not_an_equivalent():
+    found = [a for a in find_amounts("$2 billion (and 7 billion manat for roads)") if a.is_money]
+    assert len(found) == 2 and found[0].equivalent is None
+
+
+# ------------------------------------------------------------------ 6. head nouns further on
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Among the plans is a $640mn copper wire rod plant in Almalyk.", "project"),
+        (
+            "Tokyo unveiled a ¥500 billion Central Asia investment package at the summit.",
+            "agreement",
+        ),
+        (
+            "The firm plans to set up a leather-processing complex in the Yangiyul district "
+            "worth $85mn.",
+            "project",
+        ),
+        (
+            "Samarkand officials agreed on projects worth $640mn with Chinese companies.",
+            "agreement",
+        ),
+    ],
+)
+def test_the_head_noun_may_stand_a_few_words_after_the_amount(extractor, text, kind):
+    assert [k for k, _, u in kinds(extractor, text) if len(str(u)) == 3] == [kind]
+
+
+def test_projects_that_are_agreed_later_are_no_deal(extractor):
+    text = "The projects agreed on Monday will add some $640mn to the region's output."
+    assert [k for k, _, _ in kinds(extractor, text)] == ["indicator"]
+
+
+def test_a_russian_preposition_ends_the_run_before_a_head_noun(extractor):
+    text = (
+        "Банк получил кредитную линию на 1,5 миллиарда долларов США для строительства "
+        "газоперерабатывающего завода."
+    )
+    assert "agreement" in [k for k, _, _ in kinds(extractor, text)]

@@ -10,7 +10,8 @@ Rules (each with a unit test in tests/test_extract_amounts.py):
   end, ``high`` the high end; the scale and currency of the second end apply to both.
   A year (19xx/20xx after ``in``/``of``/``since`` or a month) is never the low end:
   ``from 312.04 billion yuan in 2013 to 674.15 billion yuan in 2024`` is two sums.
-- ``20 billion yuan (about $2.8 billion)`` is one amount with an ``equivalent``.
+- ``20 billion yuan (about $2.8 billion)`` is one amount with an ``equivalent``, and so is
+  ``$1.5 billion (5.25 billion manat at the official exchange rate)``.
 - A qualifier word just before the amount (data/qualifiers.yaml) sets ``qualifier``.
 - Numbers in words (``two billion``, ``eight days``) are read with text2num; vague quantities
   (``a dozen``, ``hundreds of``, ``double-digit``) come from data/numbers.yaml with their value
@@ -212,6 +213,7 @@ def _ranks(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]
     return found
 
 
+_RATE_WORDS = re.compile(r"[^()\d]{0,2}|\s+(?:at|by|under|according\s+to)\s[^()\d]{0,40}")
 _CONVERSION_GAP = re.compile(r"(?:\s+[\w-]+){0,3},\s*(?:or\s+|equivalent\s+to\s+)?")
 
 
@@ -431,7 +433,8 @@ def _with_equivalent(text: str, amount: Amount, end: int) -> Amount:
     if "(" not in opening.group():
         return replace(amount, equivalent=second, end=second.end)
     close = text.find(")", second.end, end)
-    if close == -1 or close - second.end > 2:
+    # "(5.25 billion manat at the official exchange rate)": a few words of the rate may follow
+    if close == -1 or not _RATE_WORDS.fullmatch(text, second.end, close):
         return amount
     return replace(amount, equivalent=second, end=close + 1)
 

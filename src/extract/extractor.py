@@ -8,7 +8,10 @@ How one article is read
    projects) with their spans.
 2. Every stated amount (amounts.py): money, percentages, physical quantities, counts of a noun,
    multipliers. Each amount is classified by its **cue** (data/topics.yaml): the head noun
-   right after it ("a $1 billion deal"), else the nearest cue word before it in its clause (a
+   right after it ("a $1 billion deal"; up to three words may stand between, and the last head
+   noun of the run counts: "a €12 billion Global Gateway investment package" is a package), or a
+   project noun just before "worth" ("a cotton-textile complex in the Uychi district worth
+   $210mn": a project, even after "plans to"), else the nearest cue word before it in its clause (a
    trade word outranks a project noun there: "exports through the corridor ... $700 million"),
    else the first one after it in its clause, else the nearest before it in the sentence. A sum
    of money only takes money cues (not growth, share or cargo words). A target word before it
@@ -42,13 +45,16 @@ How one article is read
      plant", "invest $300 million in expanding the mine"), or a cost word just before the
      amount ("the line will cost $4.7 billion") with a project named in the sentence -> a
      project fact, linked to a known project by name, alias or fuzzy match (key_hint).
-     Aggregates ("224 projects worth $66 billion") are indicators. "With a total investment
+     Aggregates ("224 projects worth $66 billion") are indicators, unless a signing verb
+     before them governs them ("agreed on projects worth $1.2bn", "signed agreements on 45
+     projects worth $5.2bn": an agreement, by the corpus convention). "With a total investment
      of $1.1 billion, the project ..." is the project's value. Values are money only: a scaled
      number before a noun ("1.5 million households", "3.3 billion kWh") takes no currency from
      the sums beside it.
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
    - A conversion ("20 billion yuan (about $2.8 billion)", "1.9 trillion rubles, about $21
-     billion") is one amount: the stated currency is kept, the equivalent goes in the note.
+     billion", "$1.5 billion (5.25 billion manat at the official exchange rate)") is one amount:
+     the stated currency is kept, the equivalent goes in the note.
 4. Events: an event word (summit, state/working visit, forum, business council, talks, phone
    call, parade, conference; data/events.yaml) makes an event with its ordinal, place (a
    capital or a known name after "in"), dates (dates.py; a wire dateline "ASTANA, March 3 --"

@@ -78,8 +78,18 @@ GRANT_OF = re.compile(r"\bgrant\s+(?:of|worth|in\s+the\s+amount\s+of)\s+$", re.I
 LIST_LINE_DASH = re.compile(r"\s*[—–:-]\s*")  # "China — $7.4 billion (21.9%)"
 # A noun right after an amount names it ("a $1 billion deal", "$500 million gas pipeline").
 HEAD_CUES = ("agreement", "loan", "project", "investment")
+# Up to three words may stand between: "a $1.2bn coal gasification plant", "a €12 billion Global
+# Gateway investment package" (the last head noun of the run is the head).
 HEAD_GAP = re.compile(
-    r"\s*(?:(?!(?:for|in|of|to|from|at|on|by|with|into|through|over)\b)[\w-]+\s+)?(?:worth\s+of\s+)?"
+    r"\s*(?:(?!(?:for|in|of|to|from|at|on|by|with|into|through|over|and|or|was|were|is|are|"
+    r"will|has|have|had|last|this|a|an|the|для|на|в|во|по|с|со|из|от|к|о|об|за|под|при|и)\b)"
+    r"[\w-]+\s+){0,3}(?:worth\s+of\s+)?"
+)
+HEAD_REACH = 48
+# "a cotton-textile complex in the Uychi district worth $210mn": the noun before "worth".
+WORTH_AFTER_HEAD = re.compile(
+    r"(?:\s+(?:in|near|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?)?\s*,?\s*(?:worth|costing|valued\s+at)\s+",
+    re.I,
 )
 FUTURE_AFTER = re.compile(
     r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
@@ -145,6 +155,7 @@ class FigureReader:
         self.compared_period = False  # the last period read was the one compared with
         self.alone_period = False  # the last period read was a part stated alone ("in May alone")
         self.list_slot: int | None = None  # the party a list's items stand for (0 reporter)
+        self.head_cue = False  # the last cue read was the amount's head noun
 
     def figures(self) -> list[ExtractedFact]:
         facts: list[ExtractedFact] = []
@@ -176,11 +187,28 @@ class FigureReader:
             for c in self.sentence.cues
             if c.category in allowed or (not allowed and c.category != "ranked")
         ]
+        self.head_cue = False
         head = [
-            c for c in cues if amount.end <= c.start <= amount.end + 24 and c.category in HEAD_CUES
+            c
+            for c in cues
+            if amount.end <= c.start <= amount.end + HEAD_REACH and c.category in HEAD_CUES
         ]
-        if head and HEAD_GAP.fullmatch(self.text, amount.end, head[0].start):
-            return head[0]
+        head = [c for c in head if HEAD_GAP.fullmatch(self.text, amount.end, c.start)]
+        if head:
+            # the run of head nouns ends the phrase: "investment package" is a package
+            last = head[0]
+            for c in head[1:]:
+                if HEAD_GAP.fullmatch(self.text, last.end, c.start):
+                    last = c
+            self.head_cue = True
+            return last
+        for c in reversed([c for c in cues if clause.start <= c.end <= amount.start]):
+            if c.category == "project" and WORTH_AFTER_HEAD.fullmatch(
+                self.text, c.end, amount.start
+            ):
+                self.head_cue = True
+                return c
+            break
         # a cue may run into the amount's qualifier: "is estimated" + "estimated at $6.7 billion"
         before_clause = [c for c in cues if clause.start <= c.start < amount.start < c.end] or [
             c for c in cues if clause.start <= c.start and c.end <= amount.start
@@ -233,7 +261,10 @@ class FigureReader:
             return [self._indicator(amount, "price", cue=cue)]
         if amount.is_money and self._spent_on_a_project(amount):
             return [self._project(amount, agreed=False)]
-        if self._in_clause(amount, "target") or self._is_future(amount) or self._expected(amount):
+        headed_project = self.head_cue and category == "project"  # "plans to set up a plant worth"
+        if not headed_project and (
+            self._in_clause(amount, "target") or self._is_future(amount) or self._expected(amount)
+        ):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
             return self._money(amount, category, cue)
@@ -430,6 +461,8 @@ class FigureReader:
             if self._in_clause(amount, "agreement", before_only=False):
                 facts.append(self._agreement(amount, "agreement"))
             return facts
+        if category == "projects" and self._agreed_before(amount, cue):
+            return [self._agreement(amount, "agreement")]  # "agreed on projects worth $1.2bn"
         if category == "projects":
             return [self._indicator(amount, "project_value", cue=cue)]
         if category == "investment" and (self._builds(amount) or self._invested_in_named(amount)):
@@ -498,6 +531,16 @@ class FigureReader:
         if not found:
             return None
         return load("units")["units"][" ".join(found[-1].group("unit").split())]
+
+    def _agreed_before(self, amount: Amount, cue: Cue) -> bool:
+        """'the sides agreed on projects worth more than $4 billion', 'signed agreements on 45
+        joint projects worth $5.2bn': projects a signing verb before them governs are a deal
+        (the corpus convention), not a portfolio ("the projects agreed on will add ...")."""
+        clause = self._cue_clause(amount)
+        return (
+            clause.start <= cue.start < amount.start
+            and self.lexicon.signing.search(self.text, clause.start, cue.start) is not None
+        )
 
     def _signing_in_clause(self, amount: Amount) -> bool:
         clause = self.sentence.clause_of(amount.start)
@@ -1394,7 +1437,7 @@ class FigureReader:
         words = NAME_WORDS.findall(head)[-3:]
         modifiers = []
         for word in reversed(words):
-            if word.strip().lower() in {
+            if any(ch.isdigit() for ch in word) or word.strip().lower() in {
                 "a",
                 "an",
                 "the",
