@@ -8,7 +8,10 @@ Rules (each with a unit test in tests/test_extract_amounts.py):
   ``thousand``; ``m``/``k`` only right after a symbol) multiplies it.
 - A range (``$3–4 billion``, ``between 3 and 4 billion``) keeps both ends: ``value`` is the low
   end, ``high`` the high end; the scale and currency of the second end apply to both.
-- ``20 billion yuan (about $2.8 billion)`` is one amount with an ``equivalent``.
+  A year (19xx/20xx after ``in``/``of``/``since`` or a month) is never the low end:
+  ``from 312.04 billion yuan in 2013 to 674.15 billion yuan in 2024`` is two sums.
+- ``20 billion yuan (about $2.8 billion)`` is one amount with an ``equivalent``, and so is
+  ``$1.5 billion (5.25 billion manat at the official exchange rate)``.
 - A qualifier word just before the amount (data/qualifiers.yaml) sets ``qualifier``.
 - Numbers in words (``two billion``, ``eight days``) are read with text2num; vague quantities
   (``a dozen``, ``hundreds of``, ``double-digit``) come from data/numbers.yaml with their value
@@ -37,6 +40,7 @@ from .trie import trie_regex
 TRILLION_USD = Decimal(10) ** 12
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 YEARS = range(1800, 2101)
+YEAR = re.compile(r"(?:19|20)\d\d")
 # Compiled once: re's own cache lookup per call was measurable on the loader's hot path.
 _GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONE_COMMA_GROUP = re.compile(r"\d{1,3},\d{3}")
@@ -113,6 +117,8 @@ def patterns() -> dict[str, re.Pattern]:
         "decimal_comma": re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)\s*(?:%|[a-zA-Z$])"),
         "month_after": re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b"),
         "month_before": re.compile(rf"{MONTHS}\s+$"),
+        # "in 2013 to 674.15 billion yuan", "of 2025 to 286.42 billion": a year, not a low end
+        "year_before": re.compile(rf"(?:\b(?:in|of|since)|{MONTHS}),?\s+$", re.I),
     }
 
 
@@ -207,6 +213,7 @@ def _ranks(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]
     return found
 
 
+_RATE_WORDS = re.compile(r"[^()\d]{0,2}|\s+(?:at|by|under|according\s+to)\s[^()\d]{0,40}")
 _CONVERSION_GAP = re.compile(r"(?:\s+[\w-]+){0,3},\s*(?:or\s+|equivalent\s+to\s+)?")
 
 
@@ -334,6 +341,13 @@ def _is_date_part(text: str, match: re.Match, ranged: bool) -> bool:
         match.group("sym") or match.group("cur") or match.group("pct") or match.group("scale")
     )
     raw = match.group("num")
+    if (
+        ranged
+        and YEAR.fullmatch(raw)
+        and not (match.group("sym") or match.group("scale") or match.group("short"))
+        and rx["year_before"].search(text, max(0, match.start("num") - 12), match.start("num"))
+    ):
+        return True  # "from 312.04 billion yuan in 2013 to 674.15 billion yuan in 2024"
     return bare and raw.isdigit() and int(raw) in YEARS and not match.group("qual")
 
 
@@ -419,7 +433,8 @@ def _with_equivalent(text: str, amount: Amount, end: int) -> Amount:
     if "(" not in opening.group():
         return replace(amount, equivalent=second, end=second.end)
     close = text.find(")", second.end, end)
-    if close == -1 or close - second.end > 2:
+    # "(5.25 billion manat at the official exchange rate)": a few words of the rate may follow
+    if close == -1 or not _RATE_WORDS.fullmatch(text, second.end, close):
         return amount
     return replace(amount, equivalent=second, end=close + 1)
 

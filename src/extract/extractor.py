@@ -8,7 +8,10 @@ How one article is read
    projects) with their spans.
 2. Every stated amount (amounts.py): money, percentages, physical quantities, counts of a noun,
    multipliers. Each amount is classified by its **cue** (data/topics.yaml): the head noun
-   right after it ("a $1 billion deal"), else the nearest cue word before it in its clause (a
+   right after it ("a $1 billion deal"; up to three words may stand between, and the last head
+   noun of the run counts: "a €12 billion Global Gateway investment package" is a package), or a
+   project noun just before "worth" ("a cotton-textile complex in the Uychi district worth
+   $210mn": a project, even after "plans to"), else the nearest cue word before it in its clause (a
    trade word outranks a project noun there: "exports through the corridor ... $700 million"),
    else the first one after it in its clause, else the nearest before it in the sentence. A sum
    of money only takes money cues (not growth, share or cargo words). A target word before it
@@ -19,7 +22,21 @@ How one article is read
      after "share of ... trade" -> a trade flow (measure share, unit percent; "70% of that
      amount" is an indicator, and so is any share of a trade surplus or deficit); tonnes or
      containers with a cargo or trade cue in the sentence -> a trade flow (measure volume).
-   - **agreement / loan / pledge** + money -> an agreement (value, currency, qualifier); a count
+     A partner's rank ("Russia ranked second among the main partners with US$8.9 billion",
+     "followed by Kazakhstan with $3.4bn") is a trade cue unless an earlier cue of the sentence
+     is another kind's; so are list lines "China — $7.4 billion (21.9%)" after a line on trade
+     that ends in a colon.
+   - a **balance** (surplus, deficit, "negative balance in trade"), a **debt** ("owed to"),
+     **remittances**, **taxes or customs payments** and **GDP** ("an economy of $17 billion")
+     in the clause -> an indicator, never a trade flow. A country's trade with the world
+     ("Uzbekistan's foreign trade turnover", "..., which stood at $103.5 billion" after "the
+     country's total foreign trade") is an indicator, and so are the figures after it that name
+     no partner until a bilateral figure is stated (within two paragraphs).
+   A cue word inside an institution's name ("the Ministry of Economic Development and Trade",
+   data/organizations.yaml heads_before_of) is no cue.
+   - **agreement / loan / pledge** + money -> an agreement (value, currency, qualifier); a
+     **grant** is one when signed or stated as "a grant of X" ("1.5 billion yuan in grants"
+     announced is an indicator); a count
      of agreement nouns in the clause ("58 commercial agreements") is its ``document_count``;
      a count of agreements without money is an agreement package without a value.
      **investment** + a signing verb in the clause ("concluded") -> an agreement (investment).
@@ -28,10 +45,16 @@ How one article is read
      plant", "invest $300 million in expanding the mine"), or a cost word just before the
      amount ("the line will cost $4.7 billion") with a project named in the sentence -> a
      project fact, linked to a known project by name, alias or fuzzy match (key_hint).
-     Aggregates ("224 projects worth $66 billion") are indicators.
+     Aggregates ("224 projects worth $66 billion") are indicators, unless a signing verb
+     before them governs them ("agreed on projects worth $1.2bn", "signed agreements on 45
+     projects worth $5.2bn": an agreement, by the corpus convention). "With a total investment
+     of $1.1 billion, the project ..." is the project's value. Values are money only: a scaled
+     number before a noun ("1.5 million households", "3.3 billion kWh") takes no currency from
+     the sums beside it.
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
    - A conversion ("20 billion yuan (about $2.8 billion)", "1.9 trillion rubles, about $21
-     billion") is one amount: the stated currency is kept, the equivalent goes in the note.
+     billion", "$1.5 billion (5.25 billion manat at the official exchange rate)") is one amount:
+     the stated currency is kept, the equivalent goes in the note.
 4. Events: an event word (summit, state/working visit, forum, business council, talks, phone
    call, parade, conference; data/events.yaml) makes an event with its ordinal, place (a
    capital or a known name after "in"), dates (dates.py; a wire dateline "ASTANA, March 3 --"

@@ -58,7 +58,14 @@ TWO_COUNTRIES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|si
 THE_COUNTRY = re.compile(r"\b(?:with|to|from)\s+the\s+(?:country|republic|nation)\b(?!['’])", re.I)
 WITH_WHICH = re.compile(r",\s+(?:with|to|from)\s+(?:which|whom)\b", re.I)
 CLOSING_QUOTE = re.compile(r'[”"]')
+# "total foreign trade turnover, which stood at": up to the sum, words of no other clause
+TOTAL_THEN_WHICH = re.compile(
+    r"(?:\s+(?:turnover|volume))?,\s+(?:which|that)\s+(?:[\w-]+\s+){0,4}", re.I
+)
+TOTAL_CARRY = 2  # paragraphs a world total carries over while no bilateral figure is stated
 COST_REACH = 30  # "will cost about" / "cost is estimated at": the cost word stands just before
+# Sums owed, sent home, collected or produced (data/topics.yaml): indicators, never trade flows.
+NOT_TRADE_MONEY = ("debt", "remittances", "fiscal", "economy")
 # Cues that can say what a sum of money is; growth, share and cargo words describe rates and volumes.
 MONEY_CUES = (
     "cost",
@@ -72,11 +79,26 @@ MONEY_CUES = (
     "projects",
     "target",
     "balance",
+    *NOT_TRADE_MONEY,
+    "ranked",
+    "grant",
 )
+GRANT_OF = re.compile(r"\bgrant\s+(?:of|worth|in\s+the\s+amount\s+of)\s+$", re.I)
+LIST_LINE_DASH = re.compile(r"\s*[—–:-]\s*")  # "China — $7.4 billion (21.9%)"
 # A noun right after an amount names it ("a $1 billion deal", "$500 million gas pipeline").
 HEAD_CUES = ("agreement", "loan", "project", "investment")
+# Up to three words may stand between: "a $1.2bn coal gasification plant", "a €12 billion Global
+# Gateway investment package" (the last head noun of the run is the head).
 HEAD_GAP = re.compile(
-    r"\s*(?:(?!(?:for|in|of|to|from|at|on|by|with|into|through|over)\b)[\w-]+\s+)?(?:worth\s+of\s+)?"
+    r"\s*(?:(?!(?:for|in|of|to|from|at|on|by|with|into|through|over|and|or|was|were|is|are|"
+    r"will|has|have|had|last|this|a|an|the|для|на|в|во|по|с|со|из|от|к|о|об|за|под|при|и)\b)"
+    r"[\w-]+\s+){0,3}(?:worth\s+of\s+)?"
+)
+HEAD_REACH = 48
+# "a cotton-textile complex in the Uychi district worth $210mn": the noun before "worth".
+WORTH_AFTER_HEAD = re.compile(
+    r"(?:\s+(?:in|near|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?)?\s*,?\s*(?:worth|costing|valued\s+at)\s+",
+    re.I,
 )
 FUTURE_AFTER = re.compile(
     r"\s+(?:in|over|within)\s+the\s+(?:coming|next|near)\s+(?:few\s+)?(?:years?|decade|future)\b",
@@ -95,6 +117,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 INVESTMENT_OF = re.compile(
     r"\binvestments?\s+of\s+(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?$", re.I
 )
+WITH_INVESTMENT = re.compile(r"\bwith\s+(?:a\s+)?(?:total\s+)?investments?\s+of\b", re.I)
 VALUE_LINK = re.compile(
     r"\s+(?:(?:[\w«»\"-]+\s+){0,6}?(?:на\s+(?:общую\s+)?сумму|(?:общей\s+)?стоимостью|в\s+размере"
     r"|с\s+капиталом|объ[её]мом))\s+",
@@ -110,6 +133,10 @@ PARTNER_OF = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:trading|trade|commercial)\s+)?partner", re.I
 )
 SCALED = re.compile(r"\d\s?(?:billion|million|bn|mln|mn|trillion)\b", re.I)
+NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|by|for|from|to|over|during|last|this|a|an|the|while|whereas|"
+    r"respectively|compared|versus|against|each|year|years|was|were|is|are|of)\b)[a-z]"
+)
 SHARE_OF_COST = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:(?:total\s+)?costs?\s+)?$", re.I)
 BUILDING_GERUND = re.compile(
     r"\b(?:on|in|into|for)\s+(?:the\s+)?(?:building|constructing|construction|expanding|expansion|"
@@ -137,9 +164,13 @@ class FigureReader:
         self.compared_period = False  # the last period read was the one compared with
         self.alone_period = False  # the last period read was a part stated alone ("in May alone")
         self.list_slot: int | None = None  # the party a list's items stand for (0 reporter)
+        self.head_cue = False  # the last cue read was the amount's head noun
 
     def figures(self) -> list[ExtractedFact]:
         facts: list[ExtractedFact] = []
+        if not self.sentence.amounts:
+            self._opens_a_trade_list()
+            return facts
         for amount in self.sentence.amounts:
             if amount.start in self.consumed:
                 continue
@@ -159,13 +190,34 @@ class FigureReader:
 
     def _cue(self, amount: Amount) -> Cue | None:
         clause = self._cue_clause(amount)
-        allowed = MONEY_CUES if amount.is_money else None
-        cues = [c for c in self.sentence.cues if allowed is None or c.category in allowed]
-        head = [
-            c for c in cues if amount.end <= c.start <= amount.end + 24 and c.category in HEAD_CUES
+        allowed = MONEY_CUES if amount.is_money else ()
+        cues = [
+            c
+            for c in self.sentence.cues
+            if c.category in allowed or (not allowed and c.category != "ranked")
         ]
-        if head and HEAD_GAP.fullmatch(self.text, amount.end, head[0].start):
-            return head[0]
+        self.head_cue = False
+        head = [
+            c
+            for c in cues
+            if amount.end <= c.start <= amount.end + HEAD_REACH and c.category in HEAD_CUES
+        ]
+        head = [c for c in head if HEAD_GAP.fullmatch(self.text, amount.end, c.start)]
+        if head:
+            # the run of head nouns ends the phrase: "investment package" is a package
+            last = head[0]
+            for c in head[1:]:
+                if HEAD_GAP.fullmatch(self.text, last.end, c.start):
+                    last = c
+            self.head_cue = True
+            return last
+        for c in reversed([c for c in cues if clause.start <= c.end <= amount.start]):
+            if c.category == "project" and WORTH_AFTER_HEAD.fullmatch(
+                self.text, c.end, amount.start
+            ):
+                self.head_cue = True
+                return c
+            break
         # a cue may run into the amount's qualifier: "is estimated" + "estimated at $6.7 billion"
         before_clause = [c for c in cues if clause.start <= c.start < amount.start < c.end] or [
             c for c in cues if clause.start <= c.start and c.end <= amount.start
@@ -218,7 +270,10 @@ class FigureReader:
             return [self._indicator(amount, "price", cue=cue)]
         if amount.is_money and self._spent_on_a_project(amount):
             return [self._project(amount, agreed=False)]
-        if self._in_clause(amount, "target") or self._is_future(amount) or self._expected(amount):
+        headed_project = self.head_cue and category == "project"  # "plans to set up a plant worth"
+        if not headed_project and (
+            self._in_clause(amount, "target") or self._is_future(amount) or self._expected(amount)
+        ):
             return [self._indicator(amount, "target", is_target=True, cue=cue)]
         if amount.is_money:
             return self._money(amount, category, cue)
@@ -231,6 +286,51 @@ class FigureReader:
             if flow:
                 return [flow]
         return [self._indicator(amount, None, cue=cue)]
+
+    def _not_trade_money(self, amount: Amount, category: str | None) -> str | None:
+        """A debt, remittance, tax or GDP word in the amount's clause ("customs payments on
+        goods imported from China reached ...", "$3.3 billion in external public debt")."""
+        if category in NOT_TRADE_MONEY:
+            return category
+        clause = self._cue_clause(amount)
+        for cue in self.sentence.cues:
+            if cue.category in NOT_TRADE_MONEY and clause.start <= cue.start < clause.end:
+                return cue.category
+        return None
+
+    def _ranked_category(self, amount: Amount) -> str:
+        """'Russia ranked second among the main partners with US$8.9 billion', 'followed by
+        Kazakhstan with $3.4bn': a ranking of partners is of trade, unless the sentence's sums
+        are of another kind ("deals worth $5bn, followed by Uzbekistan with $3bn")."""
+        earlier = [
+            c
+            for c in self.sentence.cues
+            if c.end <= amount.start and c.category in MONEY_CUES and c.category != "ranked"
+        ]
+        return earlier[0].category if earlier else "trade"
+
+    def _opens_a_trade_list(self) -> None:
+        """'The largest volumes of trade were recorded with the following countries:' opens a
+        list of lines 'China — $7.4 billion (21.9%)' that are trade figures."""
+        span = self.sentence.span
+        if not self.text.endswith(":", span.start, span.end):
+            return
+        if any(c.category in ("trade", "ranked") for c in self.sentence.cues):
+            self.context.trade_list_paragraph = span.paragraph
+
+    def _trade_list_line(self, amount: Amount) -> bool:
+        """A line 'Country — sum' right after a trade list's opening line (or its last line)."""
+        span = self.sentence.span
+        context = self.context
+        if context.trade_list_paragraph != span.paragraph - 1:
+            return False
+        first = self.sentence.countries()
+        if not first or first[0].char_start - span.start > 3:
+            return False
+        if not LIST_LINE_DASH.fullmatch(self.text, first[0].char_end, amount.start):
+            return False
+        context.trade_list_paragraph = span.paragraph
+        return True
 
     def _spent_on_a_project(self, amount: Amount) -> bool:
         """'will spend $75 mln on building a logistics park', 'intends to invest $2.5 billion in
@@ -263,7 +363,14 @@ class FigureReader:
         span = self.sentence.span
         if not INVESTMENT_OF.search(self.text, max(span.start, amount.start - 40), amount.start):
             return False
-        return self.lexicon.project_kind.search(self.text, span.start, amount.start) is not None
+        if self.lexicon.project_kind.search(self.text, span.start, amount.start) is not None:
+            return True
+        # "With a total investment of about $1.1 billion, the project is expected to ..."
+        return WITH_INVESTMENT.search(
+            self.text, max(span.start, amount.start - 50), amount.start
+        ) is not None and any(
+            c.category == "project" and c.start > amount.end for c in self.sentence.cues
+        )
 
     def _portfolio_of_agreements(self, amount: Amount) -> bool:
         """'a portfolio of 40 agreements worth $5bn' is a package; one of projects is a stock."""
@@ -323,7 +430,20 @@ class FigureReader:
     def _money(self, amount: Amount, category: str | None, cue: Cue | None) -> list[ExtractedFact]:
         if self._in_clause(amount, "balance"):
             return [self._indicator(amount, "trade_balance", cue=cue)]
-        if category is None and self._continues_trade():
+        if category not in ("agreement", "loan", "pledge") and (
+            not_trade := self._not_trade_money(amount, category)
+        ):
+            return [self._indicator(amount, f"{not_trade}_value", cue=cue)]
+        if category == "ranked":
+            category = self._ranked_category(amount)
+        if category == "grant":
+            if not (
+                self._signing_in_clause(amount)
+                or GRANT_OF.search(self.text, max(0, amount.start - 40), amount.start)
+            ):
+                return [self._indicator(amount, "grant_value", cue=cue)]
+            category = "agreement"
+        if category is None and (self._trade_list_line(amount) or self._continues_trade()):
             category = "trade"  # "Uzbekistan took $12.1bn, ..." after a sentence on trade
         if category == "portfolio" or self._in_clause(amount, "portfolio"):
             if self._portfolio_of_agreements(amount):
@@ -350,6 +470,8 @@ class FigureReader:
             if self._in_clause(amount, "agreement", before_only=False):
                 facts.append(self._agreement(amount, "agreement"))
             return facts
+        if category == "projects" and self._agreed_before(amount, cue):
+            return [self._agreement(amount, "agreement")]  # "agreed on projects worth $1.2bn"
         if category == "projects":
             return [self._indicator(amount, "project_value", cue=cue)]
         if category == "investment" and (self._builds(amount) or self._invested_in_named(amount)):
@@ -404,6 +526,8 @@ class FigureReader:
         a scaled number among sums of money takes the currency of the nearest one."""
         if not SCALED.search(self.text, amount.start, amount.end):
             return None
+        if NOUN_AFTER.match(self.text, amount.end):
+            return None  # "1.5 million households": a count of something, not a sum
         sums = [a for a in self.sentence.amounts if a.is_money]
         if not sums:
             return None
@@ -416,6 +540,16 @@ class FigureReader:
         if not found:
             return None
         return load("units")["units"][" ".join(found[-1].group("unit").split())]
+
+    def _agreed_before(self, amount: Amount, cue: Cue) -> bool:
+        """'the sides agreed on projects worth more than $4 billion', 'signed agreements on 45
+        joint projects worth $5.2bn': projects a signing verb before them governs are a deal
+        (the corpus convention), not a portfolio ("the projects agreed on will add ...")."""
+        clause = self._cue_clause(amount)
+        return (
+            clause.start <= cue.start < amount.start
+            and self.lexicon.signing.search(self.text, clause.start, cue.start) is not None
+        )
 
     def _signing_in_clause(self, amount: Amount) -> bool:
         clause = self.sentence.clause_of(amount.start)
@@ -913,8 +1047,34 @@ class FigureReader:
             context.total_paragraph = self.sentence.span.paragraph
             context.trade_pair = context.trade_period = None
             return True
-        fresh = context.total_paragraph >= self.sentence.span.paragraph - 1
-        return fresh and named <= {context.total_country}
+        if self._of_a_total_before(amount):
+            return True
+        # the figures after it that name no partner ("Exports totaled $15.9 billion, while
+        # imports reached $17.9 billion."), until a bilateral figure is stated
+        paragraph = self.sentence.span.paragraph
+        fresh = context.total_paragraph >= 0 and (
+            context.total_paragraph >= paragraph - 1
+            or (context.total_paragraph >= paragraph - TOTAL_CARRY and context.trade_pair is None)
+        )
+        if fresh and named <= {context.total_country}:
+            context.total_paragraph = paragraph
+            return True
+        return False
+
+    def _of_a_total_before(self, amount: Amount) -> bool:
+        """'21.6% of the country's total foreign trade turnover, which stood at $103.5 billion':
+        the sum of a relative clause on a world total is that total."""
+        span = self.sentence.span
+        totals = list(self.lexicon.total_trade.finditer(self.text, span.start, amount.start))
+        if not totals:
+            return False
+        end = totals[-1].end()
+        between = TOTAL_THEN_WHICH.fullmatch(self.text, end, amount.start)
+        return (
+            between is not None
+            and not self.sentence.countries(end, amount.start)
+            and not any(end <= a.start < amount.start for a in self.sentence.amounts)
+        )
 
     def _own_country(self, amount: Amount) -> str | None:
         """The country a figure of a list belongs to: named just before it, with nothing but a
@@ -1327,7 +1487,7 @@ class FigureReader:
         words = NAME_WORDS.findall(head)[-3:]
         modifiers = []
         for word in reversed(words):
-            if word.strip().lower() in {
+            if any(ch.isdigit() for ch in word) or word.strip().lower() in {
                 "a",
                 "an",
                 "the",

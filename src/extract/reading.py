@@ -62,6 +62,11 @@ class Lexicon:
             rf"\s*(?:per|a|an|for\s+(?:one|a|each))\s+{alternation(load('units')['price_per'])}\b",
             re.I,
         )
+        heads = alternation(load("organizations")["heads_before_of"], flexible_space=False)
+        word = r"[A-Z][\w’'-]*"
+        self.institution = re.compile(
+            rf"\b{heads}\s+(?:of|for)\s+(?:the\s+)?{word}(?:(?:,\s+|\s+(?:and|&)\s+|\s+){word})*"
+        )
         flows = load("flows")
         self.flow = PhraseTable(
             {k: flows[k] for k in ("exports", "imports", "transit", "turnover")}
@@ -119,7 +124,10 @@ class Lexicon:
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         found = []
+        names = [(m.start(), m.end()) for m in self.institution.finditer(text, start, end)]
         for match in self.topic.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in names):
+                continue  # "the Ministry of Economic Development and Trade": a name, not a cue
             found.append(Cue(match.start(), match.end(), self.topic.category(match), match.group()))
         return found
 
@@ -144,6 +152,7 @@ class Context:
     trade_sentence: int = -1  # the sentence that stated the last trade figure
     project_named_at: int = -9  # the last sentence that named a project noun
     list_head: tuple[str, str] | None = None  # the pair a sentence's list of figures shares
+    trade_list_paragraph: int = -9  # the last line opening or continuing a list of trade figures
     trade_paragraph: int = 0
     events_seen: set[str] = field(default_factory=set)  # event kinds found so far
     # The period the headline or the lead states ("in January-September 2025"): a statistics
