@@ -435,3 +435,13 @@ def test_the_two_countries_before_any_figure_are_the_headline_s_pair(extractor):
     )
     flow = next(f for f in found if f.kind == "trade_flow")
     assert (flow.fields["reporter"], flow.fields["partner"]) == ("TKM", "CHN")
+
+
+def test_list_lines_of_partners_belong_to_the_story_s_country(extractor):
+    found = flows(
+        extractor,
+        "Uzbekistan's trade with China reached $7.4 billion in January-June 2025.\n\n"
+        "The main trade partners were:\n\nRussia — $5.6 billion (16.6%)\n\n"
+        "Kazakhstan — $2.1 billion (6.2%)",
+    )
+    assert [pair[:2] for pair in found] == [("UZB", "CHN"), ("UZB", "RUS"), ("UZB", "KAZ")]

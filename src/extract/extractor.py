@@ -136,7 +136,8 @@ Fields
   list item; a member named beside a carried group and China takes the group's place; a group
   in an aside ("Tajikistan, the smallest economy in the region, ...") is no party. **The
   story's country** (its home) is the reporter of its first trade figure when that is one
-  country other than China: a ranked partner ("Russia came second with $19.8bn", "Kazakhstan,
+  country other than China: a ranked partner ("Russia came second with $19.8bn", a list line
+  "Russia — $5.6bn (16.6%)", "Kazakhstan,
   with $1.04bn, was third") is its partner, unless the ranked country is its peer right after
   a figure with China (then China's partner, the peer rule); a sentence that ranks one country
   without a figure ("Russia remains the second largest partner") sets the pair for "Trade with

@@ -45,6 +45,7 @@ PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
 APPOSITION = re.compile(r",\s+")
 ASIDE_OPEN = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{0,50}?\b(?:in|of)\s+(?:the\s+)?", re.I)
 ASIDE_CLOSE = re.compile(r"\s*,")
+LIST_LINE_DASH = re.compile(r"\s*[—–-]\s*")  # "Russia — $5.6 billion (16.6%)"
 # "came second", "is third", "ranked fourth", "was second on", "in third place", "followed by"
 RANKED = re.compile(
     r"\b(?:(?:came|was|is|ranked|ranks|placed|remains|remained|stood)\s+(?:in\s+)?"
@@ -1262,11 +1263,11 @@ class FigureReader:
 
     def _ranked_partner(self, amount: Amount, own: str | None, countries: list) -> str | None:
         """'Russia came second with $19.8bn', 'Kazakhstan, with $1.04bn, was third', 'Turkey
-        fourth with $1.58bn': a ranked partner of the story's country (its home). A member
+        fourth with $1.58bn', a list line 'Russia — $5.6bn (16.6%)': a ranked partner of the story's country (its home). A member
         ranked right after a figure with China is China's partner instead (the peer rule)."""
         home = self.context.home
         start, end = self._rank_window(amount)
-        if not home or not RANKED.search(self.text, start, end):
+        if not home or not (RANKED.search(self.text, start, end) or self._list_line(amount)):
             return None
         before = [m.key for m in self.sentence.countries(start, amount.start)]
         ranked = own or (before[-1] if before else None)
@@ -1276,6 +1277,15 @@ class FigureReader:
         if peer and self.context.last_partner == CHINA:
             return None
         return ranked
+
+    def _list_line(self, amount: Amount) -> bool:
+        """'Kazakhstan — $2.1 billion (6.2%)': a line of a list of the home's partners."""
+        span = self.sentence.span
+        first = self.sentence.countries()[:1]
+        return bool(first) and (
+            first[0].char_start == span.start
+            and LIST_LINE_DASH.fullmatch(self.text, first[0].char_end, amount.start) is not None
+        )
 
     def _rank_window(self, amount: Amount) -> tuple[int, int]:
         """The words of a ranking around a sum: its clause, and the one before it in a list
