@@ -62,6 +62,8 @@ def trade(extractor, text, published=PUBLISHED):
         ("By Aigerim Seitova | 14 March 2025\nTrade rose.", date(2025, 3, 14)),
         ("21:10 / 25.01.2025\nTrade rose.", date(2025, 1, 25)),
         ("Posted by the Desk\nFeb. 10 – Trade rose.", date(2025, 2, 10)),
+        ("By A. Writer\nApril 14 (Bloomberg) -- Trade rose.", date(2025, 4, 14)),
+        ("Updated 2025.06.20 18:42 GMT+8\nTrade rose.", date(2025, 6, 20)),
     ],
 )
 def test_the_dateline_is_the_publication_date(opening, expected):

@@ -292,3 +292,102 @@ def test_a_russian_preposition_ends_the_run_before_a_head_noun(extractor):
         "газоперерабатывающего завода."
     )
     assert "agreement" in [k for k, _, _ in kinds(extractor, text)]
+
+
+# ------------------------------------------------------------------ round six, on e, f, g, h
+
+
+def test_a_restated_sum_is_no_new_fact(extractor):
+    found = kinds(
+        extractor,
+        "China Exim Bank will lend Kyrgyzstan $2.3 billion for the railway. The loan is "
+        "equivalent to about 16.2 billion yuan.",
+    )
+    assert [(k, u) for k, _, u in found] == [("agreement", "USD")]
+
+
+def test_the_total_a_sentence_breaks_down_is_not_stated_again(extractor):
+    flows = of_kind(
+        extractor,
+        "China's trade with Central Asia reached $94.8 billion in 2024. Of the $94.8 billion "
+        "total, Chinese exports accounted for $63.9 billion.",
+        "trade_flow",
+    )
+    assert [f.fields["value"] for f in flows] == [Decimal("94.8") * BN, Decimal("63.9") * BN]
+
+
+def test_a_ranking_of_investment_sources_is_no_trade(extractor):
+    found = kinds(
+        extractor,
+        "Foreign direct investment into Kazakhstan reached $9.4 billion in January-June 2025. "
+        "The Netherlands remained the largest source, followed by the United States with $2.1 "
+        "billion.",
+    )
+    assert all(kind != "trade_flow" for kind, _, _ in found)
+
+
+def test_a_sum_compared_with_against_is_of_the_same_kind(extractor):
+    found = kinds(
+        extractor,
+        "Uzbekistan's trade deficit with China widened to $3.57 billion in January-April 2025, "
+        "against $3.02 billion a year earlier.",
+    )
+    assert [kind for kind, _, _ in found] == ["indicator", "indicator"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Economists expect Uzbek-Chinese trade to pass $16 billion this year.",
+        "The officials discussed a roadmap for reaching $40 billion in bilateral trade.",
+        "The government has set aside $170 million for servicing Chinese loans this year.",
+    ],
+)
+def test_expectations_targets_and_debt_service_are_indicators(extractor, sentence):
+    assert [kind for kind, _, _ in kinds(extractor, sentence)] == ["indicator"]
+
+
+def test_a_sum_told_in_billions_and_millions_is_one_amount():
+    text = "trade amounted to 1 billion 563.4 million US dollars in 2023"
+    (amount,) = [a for a in find_amounts(text) if a.is_money]
+    assert (amount.value, amount.unit) == (Decimal("1563.4") * MN, "USD")
+
+
+def test_the_silk_road_is_no_project(extractor):
+    found = kinds(
+        extractor,
+        "Trade with the region rose from 312 billion yuan in 2013, when Xi announced the Silk "
+        "Road Economic Belt, to 674 billion yuan in 2024.",
+    )
+    assert all(kind != "project" for kind, _, _ in found)
+
+
+def test_a_fund_is_financing_not_a_project(extractor):
+    found = kinds(
+        extractor,
+        "Russia capitalised the Russian-Kyrgyz Development Fund with $500 million in soft "
+        "financing.",
+    )
+    assert all(kind != "project" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company will build an energy storage station in Almaty region at an estimated "
+        "cost of 4.3 billion yuan.",
+        "The partners agreed to set up a joint venture for vaccines in Tashkent region worth "
+        "95 million US dollars.",
+    ],
+)
+def test_stations_and_joint_ventures_are_projects(extractor, sentence):
+    assert "project" in [kind for kind, _, _ in kinds(extractor, sentence)]
+
+
+def test_projects_worth_a_sum_that_were_signed_are_a_deal(extractor):
+    found = kinds(
+        extractor,
+        "A total of 86 cooperation projects worth 49.5 billion yuan (about $6.9 billion) were "
+        "signed at the conference.",
+    )
+    assert ("agreement", Decimal("49.5") * BN, "CNY") in found

@@ -182,7 +182,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         # A shortened read ("27.4% and 15%" is two amounts) resumes after what it kept; "in
         # 1994 to USD 6.1 billion" is a year, then an amount: read on after the year.
         position = amount.end if amount else _after_unread(match)
-    found = _conversions(text, found)
+    found = _conversions(text, _compounds(text, found))
     found += _vague_and_multipliers(text, start, end, found)
     found += _ranks(text, start, end, found)
     found.sort(key=lambda a: a.start)
@@ -215,6 +215,29 @@ def _ranks(text: str, start: int, end: int, taken: list[Amount]) -> list[Amount]
 
 _RATE_WORDS = re.compile(r"[^()\d]{0,2}|\s+(?:at|by|under|according\s+to)\s[^()\d]{0,40}")
 _CONVERSION_GAP = re.compile(r"(?:\s+[\w-]+){0,3},\s*(?:or\s+|equivalent\s+to\s+)?")
+
+
+_LARGER_SCALE_END = re.compile(r"(?:billion|trillion|bn|млрд|трлн)\.?$", re.I)
+
+
+def _compounds(text: str, found: list[Amount]) -> list[Amount]:
+    """'1 billion 563.4 million US dollars' (as translated official copy writes it): a bare
+    number of a larger scale right before a sum is one amount with it."""
+    merged: list[Amount] = []
+    for amount in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and amount.is_money
+            and not last.is_money
+            and text[last.end : amount.start] == " "
+            and _LARGER_SCALE_END.search(text, last.start, last.end)
+            and amount.value < last.value
+        ):
+            merged[-1] = replace(amount, start=last.start, value=last.value + amount.value)
+            continue
+        merged.append(amount)
+    return merged
 
 
 def _conversions(text: str, found: list[Amount]) -> list[Amount]:

@@ -574,7 +574,7 @@ def _dateline_rx() -> dict[str, re.Pattern]:
             rf"|\b(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
             r"|\b(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<year3>(?:19|20)?\d\d)\b"
             rf"|\b(?P<d5>\d{{1,2}})-(?P<m5>{month})-(?P<year5>(?:19|20)\d\d)\b"
-            r"|\b(?P<year4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
+            r"|\b(?P<year4>(?:19|20)\d\d)[-.](?P<m4>\d\d)[-.](?P<d4>\d\d)\b",
             re.I,
         ),
     }
@@ -602,7 +602,8 @@ def dateline(text: str, reference: date | None = None) -> Dateline | None:
     return None
 
 
-DATE_DASH = re.compile(r"\s*(?:--|[–—])\s")  # a dateline without a place: "Feb. 10 – "
+# a dateline without a place: "Feb. 10 – ", "April 14 (Bloomberg) -- "
+DATE_DASH = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—])\s")
 # What closes a dateline after its date: an agency in brackets and/or a dash or full stop.
 DATELINE_CLOSE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—-]|\.|:)\s*")
 

@@ -54,7 +54,13 @@ How one article is read
    - everything else quantified -> an indicator (metric from the counted noun or the cue).
    - A conversion ("20 billion yuan (about $2.8 billion)", "1.9 trillion rubles, about $21
      billion", "$1.5 billion (5.25 billion manat at the official exchange rate)") is one amount:
-     the stated currency is kept, the equivalent goes in the note.
+     the stated currency is kept, the equivalent goes in the note. "1 billion 563.4 million US
+     dollars" is one amount. A sum that restates one already told ("the loan is equivalent to
+     16.2 billion yuan", "Of the $94.8 billion total, ...") makes no new fact.
+   - A ranking right after a sentence on investment ("the largest source, followed by the
+     United States with $2.1bn") is of investment, not trade; a sum compared with "against"
+     ("... widened to $3.57bn, against $3.02bn a year earlier") takes the first sum's cue.
+     Projects worth a sum that "were signed" are a deal.
 4. Events: an event word (summit, state/working visit, forum, business council, talks, phone
    call, parade, conference; data/events.yaml) makes an event with its ordinal, place (a
    capital or a known name after "in"), dates (dates.py; a wire dateline "ASTANA, March 3 --"
@@ -185,6 +191,7 @@ SUBJECT_CARRY_PARAGRAPHS = 3
 # The headline and the first two sentences (a byline line may come first) are the lead: the
 # period it states dates the article's trade figures that state none and carry none.
 LEAD_SENTENCES = 3
+INVESTMENT_WORD = re.compile(r"\binvest|\bFDI\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
 
 
@@ -288,6 +295,16 @@ def _new_trade_subject(context: Context, sentence: Sentence, groups: dict) -> No
     context.trade_paragraph = sentence.span.paragraph
 
 
+def _cues_of(sentence: Sentence) -> list:
+    """The cue words of a sentence; computed here only for sentences that hold a figure or an
+    investment word (the cue scan is the costly part)."""
+    if sentence.amounts or INVESTMENT_WORD.search(
+        sentence.text, sentence.span.start, sentence.span.end
+    ):
+        return sentence.cues
+    return []
+
+
 def _back_to_the_lead(context: Context) -> None:
     """A new paragraph leaves a background period that ended before the lead's ("In 2024,
     trade was 674 billion yuan." in a story on 2025): its figures return to the story's."""
@@ -324,6 +341,8 @@ def _advance(context: Context, sentence: Sentence, groups: dict) -> None:
         context.period_age = 0
         if context.sentence_index < LEAD_SENTENCES and context.lead_period is None:
             context.lead_period = stated[-1]
+    if any(c.category == "investment" for c in _cues_of(sentence)):
+        context.investment_sentence = context.sentence_index
     context.sentence_index += 1
     if sentence.lexicon.project_kind.search(sentence.text, sentence.span.start, sentence.span.end):
         context.project_named_at = context.sentence_index - 1

@@ -32,7 +32,19 @@ NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
 SHARE_BEFORE = re.compile(
     r"\bshare\s+of\b[^.;%]{0,60}?\b(?:trade|exports|imports|turnover)\b", re.IGNORECASE
 )
-COMPARED_SUM = re.compile(r"(?:from|after)\s", re.I)  # a clause of text.py's "from $3,400"
+# a clause of text.py's "from $3,400", or "against $3.02 billion a year earlier"
+COMPARED_SUM = re.compile(r"(?:from|after|against|versus|compared\s+(?:to|with))\s", re.I)
+RESTATE_REACH = 30
+# "worth $830m signed in Kashgar", "(about $6.9 billion) were signed at the conference"
+SIGNED_AFTER = re.compile(
+    r"(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:signed|inked|agreed)\b",
+    re.I,
+)
+EQUIVALENT_BEFORE = re.compile(
+    r"\b(?:equivalent|equal)\s+to\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I
+)
+OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
+TOTAL_AFTER = re.compile(r"\s+total\b", re.I)
 # "the Central Asian country": a group's demonym before a singular noun is one of its members
 ONE_MEMBER = re.compile(r"\s+(?:country|nation|republic|state|neighbou?r)\b(?!s)", re.I)
 SWAPPED = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
@@ -263,6 +275,8 @@ class FigureReader:
             return [self._indicator(amount, f"{amount.noun}_rank")]
         if amount.unit == "times" and not self._describes_a_change(amount):
             return []  # "more than double Russia's", "Double down!": a comparison, not a figure
+        if amount.is_money and self._restates(amount):
+            return []  # "The loan is equivalent to 16.2 billion yuan", "Of the $94.8bn total"
         cue = self._cue(amount)
         category = cue.category if cue else None
         if amount.is_money and (
@@ -299,6 +313,18 @@ class FigureReader:
                 return cue.category
         return None
 
+    def _restates(self, amount: Amount) -> bool:
+        """A sum that restates one already told: its conversion ("is equivalent to about 16.2
+        billion yuan") or the total the sentence then breaks down ("Of the $94.8 billion
+        total, ...")."""
+        start = max(self.sentence.span.start, amount.start - RESTATE_REACH)
+        if EQUIVALENT_BEFORE.search(self.text, start, amount.start):
+            return True
+        return bool(
+            OF_THE_BEFORE.search(self.text, start, amount.start)
+            and TOTAL_AFTER.match(self.text, amount.end)
+        )
+
     def _ranked_category(self, amount: Amount) -> str:
         """'Russia ranked second among the main partners with US$8.9 billion', 'followed by
         Kazakhstan with $3.4bn': a ranking of partners is of trade, unless the sentence's sums
@@ -308,7 +334,11 @@ class FigureReader:
             for c in self.sentence.cues
             if c.end <= amount.start and c.category in MONEY_CUES and c.category != "ranked"
         ]
-        return earlier[0].category if earlier else "trade"
+        if earlier:
+            return earlier[0].category
+        if self.context.investment_sentence >= self.context.sentence_index - 1:
+            return "investment"  # "The Netherlands remained the largest source, followed by"
+        return "trade"
 
     def _opens_a_trade_list(self) -> None:
         """'The largest volumes of trade were recorded with the following countries:' opens a
@@ -545,12 +575,15 @@ class FigureReader:
     def _agreed_before(self, amount: Amount, cue: Cue) -> bool:
         """'the sides agreed on projects worth more than $4 billion', 'signed agreements on 45
         joint projects worth $5.2bn': projects a signing verb before them governs are a deal
-        (the corpus convention), not a portfolio ("the projects agreed on will add ...")."""
+        (the corpus convention), not a portfolio ("the projects agreed on will add ..."); so
+        are projects worth a sum that "were signed" right after it."""
         clause = self._cue_clause(amount)
-        return (
-            clause.start <= cue.start < amount.start
-            and self.lexicon.signing.search(self.text, clause.start, cue.start) is not None
-        )
+        if not clause.start <= cue.start < amount.start:
+            return False
+        if self.lexicon.signing.search(self.text, clause.start, cue.start) is not None:
+            return True
+        # "86 projects worth 49.5 billion yuan were signed", "19 projects worth $830m signed in"
+        return SIGNED_AFTER.match(self.text, amount.end) is not None
 
     def _signing_in_clause(self, amount: Amount) -> bool:
         clause = self.sentence.clause_of(amount.start)

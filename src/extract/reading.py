@@ -162,7 +162,8 @@ class Context:
     # that is one country other than China. Ranked partners ("Russia came second") are its.
     home: str | None = None
     first_country: str | None = None  # the first country other than China the article names
-    last_partner: str | None = None  # the partner of the last trade figure, ranked ones too
+    last_partner: str | None = None
+    investment_sentence: int = -9  # the last sentence that spoke of investment  # the partner of the last trade figure, ranked ones too
 
     def recent_countries(self) -> list[str]:
         ordered: list[str] = []
