@@ -194,3 +194,13 @@ def wide_console(monkeypatch):
     from silkledger import cli
 
     monkeypatch.setattr(cli.console, "width", 400)
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The extractor with the seed's reference data as its gazetteer, built once per run: it
+    keeps no state between articles, so every extraction test may share it."""
+    from silkledger.extract import Extractor
+    from silkledger.loaders.evaluation import reference_gazetteer
+
+    return Extractor(reference_gazetteer(Path(__file__).resolve().parent.parent / "seed"))

@@ -5,19 +5,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-from silkledger.extract import Extractor
-from silkledger.loaders.evaluation import reference_gazetteer
-
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = date(2025, 11, 20)
 BN = Decimal(10) ** 9
 MN = Decimal(10) ** 6
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor(reference_gazetteer(ROOT / "seed"))
 
 
 def flows(extractor, text, published=PUBLISHED):

@@ -5,16 +5,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from silkledger.extract import Extractor
-from silkledger.loaders.evaluation import reference_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = date(2025, 9, 12)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor(reference_gazetteer(ROOT / "seed"))
 
 
 def events(extractor, body, headline="Headline", published=PUBLISHED):

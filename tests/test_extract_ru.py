@@ -7,21 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from silkledger.extract import Extractor
 from silkledger.extract.amounts import find_amounts
 from silkledger.extract.dates import dateline, find_periods
 from silkledger.lemmas import lemmatize_text, word_forms
-from silkledger.loaders.evaluation import reference_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = date(2025, 6, 18)
 BN = Decimal(10) ** 9
 MN = Decimal(10) ** 6
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor(reference_gazetteer(ROOT / "seed"))
 
 
 def read(extractor, text, published=PUBLISHED):

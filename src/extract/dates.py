@@ -188,6 +188,14 @@ def _year(match: re.Match, published: date | None) -> tuple[int | None, str | No
     return None, None
 
 
+def _stated_or_unstated_year(
+    match: re.Match, published: date | None, last_month: int
+) -> tuple[int | None, str | None]:
+    """The year the match states, else the one that has ended ``last_month`` by publication."""
+    year, note = _year(match, published)
+    return (year, note) if year is not None else _unstated_year(last_month, published)
+
+
 def _unstated_year(last_month: int, published: date | None) -> tuple[int | None, str | None]:
     if published is None:
         return None, None
@@ -279,9 +287,7 @@ def _nth_part(match: re.Match, published: date | None) -> PeriodMention | None:
     last = load("dates")["ordinals"][match.group("nth").lower()] * size
     if last > 12:
         return None
-    year, note = _year(match, published)
-    if year is None:
-        year, note = _unstated_year(last, published)
+    year, note = _stated_or_unstated_year(match, published, last)
     if year is None:
         return None
     period = months_period(year, last - size + 1, last)
@@ -299,9 +305,7 @@ def _month_range(match: re.Match, published: date | None) -> PeriodMention | Non
     first, last = _month(match.group("m1")), _month(match.group("m2"))
     if last < first:
         return None
-    year, note = _year(match, published)
-    if year is None:
-        year, note = _unstated_year(last, published)
+    year, note = _stated_or_unstated_year(match, published, last)
     if year is None:
         return None
     return PeriodMention(match.start(), match.end(), months_period(year, first, last), note=note)
