@@ -196,3 +196,59 @@ def test_the_visit_joins_the_working_visit_already_told(extractor):
         "The visit focuses on transit and agriculture, his press office said.",
     )
     assert found == ["working_visit"]
+
+
+# ------------------------------------------------------------------ round six, on c, d, i, p
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders agreed to hold the third summit in China in 2027.",
+        "Aliyev was also scheduled to meet Premier Li Qiang before concluding the visit.",
+        "Marat Sarsenbayev spoke to The Astana Times about the Chinese market.",
+        "The company held up the figure as evidence of a fair deal.",
+        "Such figures are often quoted at summits of the region's leaders.",
+    ],
+)
+def test_planned_events_and_words_that_name_none_are_no_events(extractor, sentence):
+    assert events(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "day"),
+    [
+        (
+            "Minister Arman Shakkaliyev spoke to Chinese Vice Minister Ling Ji on Tuesday.",
+            "phone_call",
+            date(2025, 9, 9),
+        ),
+        (
+            "A meeting held in Astana on Tuesday between the trade minister and the Chinese "
+            "ambassador focused on grain.",
+            "bilateral_meeting",
+            date(2025, 9, 9),
+        ),
+        (
+            "Tokayev sat down with Xi Jinping in Astana on Tuesday.",
+            "bilateral_meeting",
+            date(2025, 9, 9),
+        ),
+        (
+            "Prime Minister Adylbek Kasymaliev received on Tuesday a delegation of China Energy.",
+            "bilateral_meeting",
+            date(2025, 9, 9),
+        ),
+    ],
+)
+def test_more_verbs_of_meetings_and_calls(extractor, sentence, kind, day):
+    assert events(extractor, sentence) == [(kind, day, None)]
+
+
+def test_a_day_without_a_year_is_its_last_occurrence_before_publication(extractor):
+    found = events(
+        extractor,
+        "At an EU-Central Asia investors forum in Brussels on January 29, banks signed deals.",
+        published=date(2025, 10, 8),
+    )
+    assert found == [("forum", date(2025, 1, 29), None)]

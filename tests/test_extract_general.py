@@ -57,6 +57,10 @@ def trade(extractor, text, published=PUBLISHED):
         ("Posted by the Desk\nFeb. 10 – Trade rose.", date(2025, 2, 10)),
         ("By A. Writer\nApril 14 (Bloomberg) -- Trade rose.", date(2025, 4, 14)),
         ("Updated 2025.06.20 18:42 GMT+8\nTrade rose.", date(2025, 6, 20)),
+        (
+            "A standfirst\nAnother line\nA. Writer\nPublished: 9:30pm, 18 Jun 2025\nTrade.",
+            date(2025, 6, 18),
+        ),
     ],
 )
 def test_the_dateline_is_the_publication_date(opening, expected):

@@ -20,7 +20,8 @@ Rules:
   period's months in 2024. "year on year" marks a comparison and states no period.
 - Event dates: "June 17", "17 June 2025", "18-19 May, 2023", "31st August – 1st September",
   "in May 2014" (month precision), "in July" (month precision, year resolved). A date without a
-  year takes the year that puts it nearest the publication date; without a publication date it
+  year is its last occurrence on or before publication, or within the month after it; without
+  a publication date it
   cannot be resolved and is dropped. A relative year right after it ("on June 17 last year",
   "in June last year") fixes the year instead. "last week" is the week (Monday to Sunday) before
   the publication date's, "earlier this week" its own week up to publication.
@@ -400,10 +401,17 @@ def _without_overlaps(found: list) -> list:
 
 
 def _nearest_year(month: int, day: int, published: date | None) -> int | None:
+    """News tells what has happened: a day without a year is its last occurrence on or before
+    publication, unless it falls within the month ahead ("on June 17" in a June 3 preview)."""
     if published is None:
         return None
-    candidates = [published.year - 1, published.year, published.year + 1]
-    return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - published).days))
+    year = published.year + 1
+    while (_safe_date(year, month, day) - published).days > AHEAD_DAYS:
+        year -= 1
+    return year
+
+
+AHEAD_DAYS = 31
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
@@ -459,9 +467,10 @@ def _month_date(match: re.Match, published: date | None) -> DateMention | None:
     if match.group("m") == "may":
         return None  # the verb
     month = _month(match.group("m"))
-    year = _nearest_year(month, 15, published)
-    if year is None:
+    if published is None:
         return None
+    # "in January" is the last January that has begun by publication
+    year = published.year if month <= published.month else published.year - 1
     note = f"year not stated; {year} from the publication date {published}"
     if relative := _relative_year_after(match, published):
         year, note = relative
@@ -548,6 +557,9 @@ def weekday_dates(text: str, start: int, end: int, published: date | None) -> li
 # ------------------------------------------------------------------------------ datelines
 
 DATELINE_LINES = 4  # the headline, then a byline or two: where an opening date may stand
+# ... and a line that says it is a byline ("Published: 9:30pm, 18 Jun 2025") may stand lower,
+# after a standfirst of two lines and the author's name
+BYLINE_LINES = 6
 BYLINE_MAX = 120  # a line this short that holds a date is a byline ("By A. Writer | 12 June 2025")
 DATELINE_REACH = 80  # "TASHKENT, Uzbekistan, May 19 (Trend) –": the date within the opening words
 
@@ -590,14 +602,14 @@ def dateline(text: str, reference: date | None = None) -> Dateline | None:
     of a short byline line near the top ("By A. Writer | June 12, 2025"). A date without a year
     is the last such day on or before ``reference`` (the day the article was loaded): news is
     loaded soon after it appears. Nothing is read past the first lines."""
-    lines = [
-        line for line in text.split("\n", DATELINE_LINES + 4)[: DATELINE_LINES + 3] if line.strip()
-    ]
-    for number, line in enumerate(lines[:DATELINE_LINES]):
+    raw = text.split("\n", BYLINE_LINES * 2 + 2)[: BYLINE_LINES * 2 + 1]
+    lines = [line for line in raw if line.strip()]
+    for number, line in enumerate(lines[:BYLINE_LINES]):
         found = None
-        if number > 0 or len(lines) == 1:
+        if number < DATELINE_LINES and (number > 0 or len(lines) == 1):
             found = _opening_date(line)
-        if found is None and number > 0 and _is_byline(line):
+        near = number < DATELINE_LINES or BYLINE_START.match(line) is not None
+        if found is None and number > 0 and near and _is_byline(line):
             found = _any_date(line)
         if found is not None:
             resolved = _resolved(found, reference)

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from ..lemmas import is_cyrillic
-from .dates import DateMention, find_dates, week_dates, weekday_dates
+from .dates import AHEAD_DAYS, DateMention, find_dates, week_dates, weekday_dates
 from .gazetteer import Gazetteer
 from .lexicon import alternation, load
 from .reading import BASE_CONFIDENCE, Context, Lexicon, Sentence
@@ -30,6 +30,7 @@ VISIT_OR_MEETING = {"bilateral_meeting", "state_visit", "working_visit"}
 CLOSING_REACH = 12  # "concluded Monday", "closed on June 30": the date right after the verb
 NAMED_SUBJECT_REACH = 25  # "The Kazakhstan-China Business Council met": the name ends this near
 PLACE_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")  # "visited Tashkent", "visited the Chinese capital"
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 PERSON_REACH_WORDS = 4  # "received a Chinese delegation", "received CNPC Chairman Dai Houliang"
 PERSON_BEFORE_REACH = 80  # "President Xi Jinping arrived in": the person this far before the verb
 # A word between a verb and a title that makes the title someone else's ("received approval
@@ -91,7 +92,7 @@ class EventReader:
                 continue
             seen_kinds.add(kind)
             facts.append(self._event(sentence, match, kind, context))
-        return [fact for fact in facts if fact is not None]
+        return [fact for fact in facts if fact is not None and not _ahead(fact, context.published)]
 
     def _candidates(self, sentence: Sentence) -> list[tuple[re.Match, str]]:
         """The event words of a sentence, in text order, with their kinds: the event table's
@@ -227,6 +228,20 @@ class EventReader:
         }
 
 
+def _ahead(fact: ExtractedFact, published: date | None) -> bool:
+    """An event dated more than a month after the article was published is planned, not told
+    ("will hold the third summit in China in 2027"); a month's slack, as publication dates
+    are sometimes known to the month only."""
+    start = fact.fields.get("start_date")
+    if start is None or published is None:
+        return False
+    precision = fact.fields.get("date_precision")
+    first_day = start if precision == "day" else start.replace(day=1)
+    if precision == "year":
+        first_day = start.replace(month=1, day=1)
+    return (first_day - published).days > AHEAD_DAYS
+
+
 def _is_multilateral(
     sentence: Sentence, match: re.Match, fields: dict, gazetteer: Gazetteer
 ) -> bool:
@@ -284,6 +299,7 @@ def _person_after(sentence: Sentence, match: re.Match, titles: re.Pattern) -> bo
     first few words, with no preposition before it."""
     clause = sentence.clause_of(match.start())
     words = TITLE_WORD.findall(sentence.text[match.end() : clause.end])[:PERSON_REACH_WORDS]
+    words = _without_dates(words)
     for index, word in enumerate(words):
         if word.lower() in NOT_OBJECT_WORDS:
             return False
@@ -292,6 +308,22 @@ def _person_after(sentence: Sentence, match: re.Match, titles: re.Pattern) -> bo
         if index + 1 < len(words) and titles.fullmatch(f"{word} {words[index + 1]}"):
             return True
     return False
+
+
+def _without_dates(words: list[str]) -> list[str]:
+    """'received on Monday a delegation': a day between the verb and its object is skipped."""
+    kept: list[str] = []
+    skip = 0
+    for index, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        following = words[index + 1].lower().rstrip(",") if index + 1 < len(words) else ""
+        if word.lower() == "on" and following in WEEKDAY_NAMES:
+            skip = 1
+            continue
+        kept.append(word)
+    return kept
 
 
 def _is_known_person(sentence: Sentence, after: int, word: str) -> bool:

@@ -70,7 +70,10 @@ How one article is read
    events, nor words with an event word inside ("a press conference"). Some verbs make an
    event only with a person beside them: "received"/"hosted" a title, a known name or a
    delegation right after; "arrived in" a person before; "visited" a place right after.
-   Dates: "June 17 last year" is in the year before, "last week" is the week before the
+   An event dated more than a month after publication is planned, not told. "spoke to/with"
+   is a call only with a person after it. Dates: a day without a year is its last occurrence on
+   or before publication (or within the month after it), "in January" the last January begun;
+   "June 17 last year" is in the year before, "last week" is the week before the
    publication's, a weekday after a word ("met Wednesday", "last Friday") is read as "on
    Wednesday", and a date after a closing verb ("concluded Monday") is the last day (the first
    counted back from "five-day", else unstated). A bilateral meeting of three countries or
