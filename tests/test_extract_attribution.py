@@ -436,3 +436,36 @@ def test_list_lines_of_partners_belong_to_the_story_s_country(extractor):
         "Kazakhstan — $2.1 billion (6.2%)",
     )
     assert [pair[:2] for pair in found] == [("UZB", "CHN"), ("UZB", "RUS"), ("UZB", "KAZ")]
+
+
+# ------------------------------------------------------------------ round six, on c, d, i, p
+
+
+def test_a_target_year_is_no_period_carried_on(extractor):
+    found = flows(
+        extractor,
+        "China's trade with Kyrgyzstan reached $27.2 billion in 2025, and both sides aim to "
+        "double trade by 2027.\n\nKyrgyz exports to China were put at $5.2 billion.",
+        published=date(2026, 1, 20),
+    )
+    assert [label for *_, label in found] == ["2025", "2025"]
+
+
+def test_the_sum_after_from_is_compared_and_not_carried(extractor):
+    found = flows(
+        extractor,
+        "China's trade with the five Central Asian states reached $94.8 billion in 2024, up 6% "
+        "from $89.4 billion in 2023.\n\nKazakhstan: $43.8 billion.",
+        published=date(2025, 1, 22),
+    )
+    assert found[-1] == ("KAZ", "CHN", "turnover", Decimal("43.8") * BN, "2024")
+
+
+def test_the_two_countries_do_not_reach_past_a_country_named_later(extractor):
+    found = flows(
+        extractor,
+        "Kazakhstan's trade with China rose in 2024.\n\nTrade between the two countries "
+        "reached $43.8 billion last year, while Kazakhstan's trade with Russia amounted to "
+        "$27.8 billion.",
+    )
+    assert [pair[:2] for pair in found] == [("KAZ", "CHN"), ("KAZ", "RUS")]

@@ -100,6 +100,9 @@ Fields
   quarter alone") dates its own figure only, and a figure of a year shifted back (the one
   compared with) is not carried: later figures keep the period in play. A sentence that states
   no amount and no trade word carries no period ("the summit in June 2025" is a date). A
+  period that starts after publication ("double trade by 2027") is never carried; the sum
+  after "from" beside another ("up 6% from $89.4bn in 2023") is the one compared with and
+  sets nothing carried on. A
   period compared with after the sum ("$8.6bn, 38% more than in January-August 2022") is not
   the sum's, and "the same period of 2023" beside a figure of 2024 is the one compared with
   (not carried on).
@@ -152,7 +155,7 @@ Fields
   without a figure ("Russia remains the second largest partner") sets the pair for "Trade with
   it ..."; a sum of trade with a third party named alone ("trade with the European Union came
   to $3.9bn") is the home's. Before any figure, "the two countries" are the first country the
-  article names and China. Such
+  article names and China; "the two countries" never reach past a country named after them. Such
   a fact gets a note saying so and confidence lowered by 0.15; when countries had to be taken from earlier
   sentences ("the two nations"), by 0.1 more. Nothing is invented: with fewer than two parties
   the figure is kept as an indicator.
@@ -308,6 +311,10 @@ def _cues_of(sentence: Sentence) -> list:
     return []
 
 
+def _after_publication(period, published: date | None) -> bool:
+    return published is not None and period.start > published
+
+
 def _back_to_the_lead(context: Context) -> None:
     """A new paragraph leaves a background period that ended before the lead's ("In 2024,
     trade was 674 billion yuan." in a story on 2025): its figures return to the story's."""
@@ -330,6 +337,7 @@ def _advance(context: Context, sentence: Sentence, groups: dict) -> None:
         for p in sentence.periods
         if p.period is not None
         and not p.alone
+        and not _after_publication(p.period, context.published)  # "by 2027": a target
         and not is_comparison(sentence.text, sentence.clause_of(p.start))
         and not compared_before(sentence.text, p.start)
     ]

@@ -35,6 +35,7 @@ SHARE_BEFORE = re.compile(
 # a clause of text.py's "from $3,400", or "against $3.02 billion a year earlier"
 COMPARED_SUM = re.compile(r"(?:from|after|against|versus|compared\s+(?:to|with))\s", re.I)
 RESTATE_REACH = 30
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 # "worth $830m signed in Kashgar", "(about $6.9 billion) were signed at the conference"
 SIGNED_AFTER = re.compile(
     r"(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:signed|inked|agreed)\b",
@@ -312,6 +313,14 @@ class FigureReader:
             if cue.category in NOT_TRADE_MONEY and clause.start <= cue.start < clause.end:
                 return cue.category
         return None
+
+    def _compared_from(self, amount: Amount) -> bool:
+        """'reached $94.8bn in 2024, up 6% from $89.4bn in 2023', 'rose from $X to $Y': the sum
+        after "from", beside another, is the one compared with; it sets nothing carried on."""
+        start = max(self.sentence.span.start, amount.start - 24)
+        if not FROM_BEFORE.search(self.text, start, amount.start):
+            return False
+        return sum(a.is_money for a in self.sentence.amounts) > 1
 
     def _restates(self, amount: Amount) -> bool:
         """A sum that restates one already told: its conversion ("is equivalent to about 16.2
@@ -707,7 +716,10 @@ class FigureReader:
         pair = self.context.trade_pair
         if pair is None and self.context.first_country:
             pair = (self.context.first_country, CHINA)  # the pair the story opened with
-        if pair and TWO_COUNTRIES.search(self.text, sentence.span.start, amount.start):
+        two = TWO_COUNTRIES.search(self.text, sentence.span.start, amount.start)
+        if two and sentence.countries(two.end(), amount.start):
+            two = None  # "the two countries reached $43.8bn, while Kazakhstan's trade with Russia"
+        if pair and two:
             # "Trade between the two countries climbed to $43.8bn, well above Kazakhstan's
             # $27.8bn with Russia": the pair in play; later names are another figure's
             return [Mention("country", code, -1, -1, code) for code in pair], True
@@ -996,7 +1008,9 @@ class FigureReader:
         if self.context.home is None and measure == "value":
             is_one_country = reporter != CHINA and reporter not in self.gazetteer.groups
             self.context.home = reporter if is_one_country else ""  # "": a story on China's
-        comparison = is_comparison(self.text, self.sentence.clause_of(amount.start))
+        comparison = is_comparison(
+            self.text, self.sentence.clause_of(amount.start)
+        ) or self._compared_from(amount)
         # A figure of the period compared with ("higher than in January-October 2024, when
         # turnover stood at $33.9bn") neither sets the subject nor the period carried on.
         if measure == "value" and not comparison and not listed and not self.compared_period:
