@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = date(2025, 11, 20)
 BN = Decimal(10) ** 9
@@ -469,3 +471,31 @@ def test_the_two_countries_do_not_reach_past_a_country_named_later(extractor):
         "$27.8 billion.",
     )
     assert [pair[:2] for pair in found] == [("KAZ", "CHN"), ("KAZ", "RUS")]
+
+
+# ------------------------------------------------------------------ round seven, on ta-te
+
+
+def test_countries_in_an_aside_after_a_ranked_sum_are_not_its_parties(extractor):
+    found = flows(
+        extractor,
+        "China's trade with the five Central Asian states reached $106.3 billion in 2025.\n\n"
+        "Kazakhstan led the pack with $47.6 billion. Kyrgyzstan followed with $25.9 billion, a "
+        "figure inflated by goods that pass through on their way to Uzbekistan and Russia.",
+        published=date(2026, 2, 18),
+    )
+    assert [pair[:2] for pair in found] == [("XCA", "CHN"), ("KAZ", "CHN"), ("KGZ", "CHN")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("In 9M25", "2025-01..2025-09"),
+        ("In 1H24", "2024-01..2024-06"),
+        ("In 3Q25", "2025-07..2025-09"),
+    ],
+)
+def test_abbreviated_periods(extractor, phrase, label):
+    assert periods(extractor, f"{phrase}, Uzbekistan's trade with China amounted to $11.9bn.") == [
+        label
+    ]

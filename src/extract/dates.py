@@ -8,7 +8,8 @@ Rules:
 - "in 2024", "for 2024", "by the end of 2024", "the 2024 total" -> the calendar year.
 - "the first five months of 2026", "in eight months of 2023", "the first quarter of 2023",
   "the first half of 2026",
-  "January–May 2025", "between January and April", "Q1 2025", "H1 2025" -> those months;
+  "January–May 2025", "between January and April", "Q1 2025", "H1 2025", "9M25", "1H25"
+  -> those months;
   "the third quarter", "the second half of 2024" -> that quarter or half.
 - "In September alone", "in the third quarter alone": a part of the period in play, marked
   ``alone`` (it dates its own figure and is not carried to the next ones).
@@ -118,6 +119,10 @@ def _rx() -> dict[str, re.Pattern]:
             re.I,
         ),
         "quarter": re.compile(r"\b(?P<qh>[QH])(?P<qn>[1-4])\s+(?P<year>(?:19|20)\d\d)\b"),
+        # "9M25", "10M2024", "1H25", "3Q25": the months, half or quarter of a year, abbreviated
+        "abbreviated": re.compile(
+            r"\b(?P<count>1[0-2]|[1-9])(?P<kind>[MHQ])(?P<yy>\d{2}|(?:19|20)\d{2})\b"
+        ),
         "month_range": re.compile(
             rf"\b(?:between\s+|from\s+)?(?P<m1>{month}){dash}(?P<m2>{month})\b"
             rf"(?:,?\s+(?:of\s+)?{year_ref})?",
@@ -245,6 +250,9 @@ RUSSIAN_GATES = (
 )
 
 
+ABBREVIATED_HINT = re.compile(r"\d[MHQ]\d")
+
+
 def _gates(text: str, start: int, end: int) -> set[str]:
     """Which families of forms can occur in the window: cheap tests that spare the regexes
     (most sentences state no period at all)."""
@@ -260,6 +268,8 @@ def _gates(text: str, start: int, end: int) -> set[str]:
     gates |= {gate for stem, gate in RUSSIAN_GATES if stem in lowered}
     if rx["year_hint"].search(text, start, end):
         gates.add("digits")
+    if ABBREVIATED_HINT.search(text, start, end):
+        gates.add("abbreviated")
     if rx["month_hint"].search(text, start, end):
         gates.add("month")
     return gates
@@ -300,6 +310,20 @@ def _quarter(match: re.Match, published: date | None) -> PeriodMention:
     last = int(match.group("qn")) * size
     period = months_period(int(match.group("year")), last - size + 1, last)
     return PeriodMention(match.start(), match.end(), period)
+
+
+def _abbreviated(match: re.Match, published: date | None) -> PeriodMention | None:
+    """'9M25' (January-September 2025, as bne IntelliNews writes), '1H25', '3Q25'."""
+    count, kind, yy = int(match.group("count")), match.group("kind"), match.group("yy")
+    year = int(yy) + (2000 if len(yy) == 2 else 0)
+    if kind == "M":
+        first, last = 1, count
+    else:
+        size = 6 if kind == "H" else 3
+        if count * size > 12:
+            return None
+        first, last = count * size - size + 1, count * size
+    return PeriodMention(match.start(), match.end(), months_period(year, first, last))
 
 
 def _month_range(match: re.Match, published: date | None) -> PeriodMention | None:
@@ -378,6 +402,7 @@ _PERIOD_READERS = (
     ("first", "ru_first_part", _first_part),
     ("part", "nth_part", _nth_part),
     ("digits", "quarter", _quarter),
+    ("abbreviated", "abbreviated", _abbreviated),
     ("month", "month_range", _month_range),
     ("same", "same_period", _same_period),
     ("shift", "shift", _shift),

@@ -1127,7 +1127,8 @@ class FigureReader:
     def _own_country(self, amount: Amount) -> str | None:
         """The country a figure of a list belongs to: named just before it, with nothing but a
         list word between ("Uzbekistan took $12.1bn, Turkmenistan $9.4bn", "the EU ($60
-        billion)"). Only in a sentence of several sums, or one that names that country alone.
+        billion)"). Only in a sentence of several sums, or one that names no other country
+        before the sum.
         With "respectively" the n-th sum belongs to the n-th country named before the sums."""
         if (own := self._respective_country(amount)) is not None:
             return own
@@ -1144,7 +1145,10 @@ class FigureReader:
             for a in self.sentence.amounts
             if a.is_money or (a.unit == "count" and SCALED.search(self.text, a.start, a.end))
         ]
-        if len(sums) < 2 and len({m.key for m in self.sentence.countries()}) > 1:
+        # countries named after the sum ("..., a figure inflated by goods bound for Uzbekistan")
+        # are the aside's, not rivals for it
+        named_before = {m.key for m in before}
+        if len(sums) < 2 and len(named_before) > 1:
             return None
         return mention.key
 
