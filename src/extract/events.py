@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from ..lemmas import is_cyrillic
+from ..models.base import span_start
 from .dates import AHEAD_DAYS, DateMention, find_dates, week_dates, weekday_dates
 from .gazetteer import Gazetteer
 from .lexicon import alternation, load
@@ -235,19 +236,16 @@ def _ahead(fact: ExtractedFact, published: date | None) -> bool:
     start = fact.fields.get("start_date")
     if start is None or published is None:
         return False
-    precision = fact.fields.get("date_precision")
-    first_day = start if precision == "day" else start.replace(day=1)
-    if precision == "year":
-        first_day = start.replace(month=1, day=1)
+    first_day = span_start(start, fact.fields.get("date_precision"))
     return (first_day - published).days > AHEAD_DAYS
 
 
 def _is_multilateral(
     sentence: Sentence, match: re.Match, fields: dict, gazetteer: Gazetteer
 ) -> bool:
-    """Three countries or more, or a group of them, in the clause of a meeting ("the foreign ministers of China
-    and the five Central Asian states met"), with no person named (a person meets another:
-    "Xi met Tokayev at the China-Central Asia summit"), not counting the host country."""
+    """Three countries or more, or a group of them, in the clause of a meeting ("the trade
+    ministers of the region and China met"), with no person named (a person meets another,
+    whatever summit the meeting was held at), not counting the host country."""
     if any("person" in p for p in fields.get("participants", [])):
         return False
     clause = sentence.clause_of(match.start())

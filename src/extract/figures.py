@@ -58,7 +58,6 @@ PARTNER_BEFORE = re.compile(r"\b(?:with|to|from)\s+$", re.I)
 APPOSITION = re.compile(r",\s+")
 ASIDE_OPEN = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{0,50}?\b(?:in|of)\s+(?:the\s+)?", re.I)
 ASIDE_CLOSE = re.compile(r"\s*,")
-LIST_LINE_DASH = re.compile(r"\s*[—–-]\s*")  # "Russia — $5.6 billion (16.6%)"
 # "came second", "is third", "ranked fourth", "was second on", "in third place", "followed by"
 RANKED = re.compile(
     r"\b(?:(?:came|was|is|ranked|ranks|placed|remains|remained|stood)\s+(?:in\s+)?"
@@ -364,10 +363,7 @@ class FigureReader:
         context = self.context
         if context.trade_list_paragraph != span.paragraph - 1:
             return False
-        first = self.sentence.countries()
-        if not first or first[0].char_start - span.start > 3:
-            return False
-        if not LIST_LINE_DASH.fullmatch(self.text, first[0].char_end, amount.start):
+        if not self._list_line(amount):
             return False
         context.trade_list_paragraph = span.paragraph
         return True
@@ -1045,19 +1041,8 @@ class FigureReader:
             return partner, CHINA
         if partner != CHINA:
             return None
-        word = self.lexicon.flow.regex.match(self.text, flow_position)
-        if word is None:
-            return None
-        ends_in_one = PREPOSITION_END.search(word.group()) is not None  # "sales to"
-        destination = (BARE_DESTINATION if ends_in_one else DESTINATION).match(
-            self.text, word.end()
-        )
-        if destination is None:
-            return None
-        # the mention may hold the article itself ("the region")
-        starts = {destination.start("name"), destination.end()}
-        named = [m for m in countries if m.char_start in starts]
-        return (reporter, partner) if named and named[0].key == reporter else None
+        destination = self._country_after_flow(countries, flow_position, DESTINATION)
+        return (reporter, partner) if destination == reporter else None
 
     def _beside_the_subject(self, countries: list[Mention], reporter, partner):
         """One new country named beside the carried subject, not as the side that trades: a
@@ -1163,13 +1148,7 @@ class FigureReader:
             for m in self.sentence.countries(end=amount.start)
             if m.key == own and m.char_end <= amount.start
         ]
-        span = self.sentence.span
-        return bool(before) and (
-            PARTNER_BEFORE.search(
-                self.text, max(span.start, before[-1].char_start - 8), before[-1].char_start
-            )
-            is not None
-        )
+        return bool(before) and self._partner_after_with(before[-1])
 
     def _list_item_parties(self, own: str, base: tuple[str, str]) -> tuple[str, str]:
         """The first item of a sentence's list decides which party the items stand for; the
@@ -1301,21 +1280,30 @@ class FigureReader:
     def _partner_after_flow(self, countries: list[Mention], flow_position: int) -> str | None:
         """'imports from Russia', 'trade with Kyrgyzstan', 'exports to the region': the country
         right after the flow word and its preposition."""
+        return self._country_after_flow(countries, flow_position, PARTNER_AFTER)
+
+    def _country_after_flow(
+        self, countries: list[Mention], flow_position: int, prepositions: re.Pattern
+    ) -> str | None:
+        """The country right after the flow word at ``flow_position`` and one of
+        ``prepositions`` ("exports to Kazakhstan"; "sales to" holds its own)."""
         word = self.lexicon.flow.regex.match(self.text, flow_position)
         if word is None:
             return None
-        ends_in_one = PREPOSITION_END.search(word.group()) is not None  # "sales to"
-        after = (BARE_DESTINATION if ends_in_one else PARTNER_AFTER).match(self.text, word.end())
+        ends_in_one = PREPOSITION_END.search(word.group()) is not None
+        after = (BARE_DESTINATION if ends_in_one else prepositions).match(self.text, word.end())
         if after is None:
             return None
+        # the mention may hold the article itself ("the region")
         starts = {after.start("name"), after.end()}
         named = [m for m in countries if m.char_start in starts]
         return named[0].key if named else None
 
     def _ranked_partner(self, amount: Amount, own: str | None, countries: list) -> str | None:
         """'Russia came second with $19.8bn', 'Kazakhstan, with $1.04bn, was third', 'Turkey
-        fourth with $1.58bn', a list line 'Russia — $5.6bn (16.6%)': a ranked partner of the story's country (its home). A member
-        ranked right after a figure with China is China's partner instead (the peer rule)."""
+        fourth with $1.58bn', a list line 'Russia — $5.6bn (16.6%)': a ranked partner of the
+        story's country (its home). A member ranked right after a figure with China is China's
+        partner instead (the peer rule)."""
         home = self.context.home
         start, end = self._rank_window(amount)
         if not home or not (RANKED.search(self.text, start, end) or self._list_line(amount)):
@@ -1330,11 +1318,10 @@ class FigureReader:
         return ranked
 
     def _list_line(self, amount: Amount) -> bool:
-        """'Kazakhstan — $2.1 billion (6.2%)': a line of a list of the home's partners."""
-        span = self.sentence.span
+        """'Kazakhstan — $2.1 billion (6.2%)': a line that is a country, a dash and its sum."""
         first = self.sentence.countries()[:1]
         return bool(first) and (
-            first[0].char_start == span.start
+            first[0].char_start - self.sentence.span.start <= 3
             and LIST_LINE_DASH.fullmatch(self.text, first[0].char_end, amount.start) is not None
         )
 
